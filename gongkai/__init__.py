@@ -1,0 +1,1 @@
+"""Gongkai (公开): standardized government information disclosure for grassroots governments."""

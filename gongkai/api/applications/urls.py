@@ -1,0 +1,4 @@
+"""API URLs of the applications module (mounted at /api/applications/, namespace api:applications)."""
+
+app_name = "applications"
+urlpatterns: list = []

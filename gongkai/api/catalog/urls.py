@@ -1,0 +1,4 @@
+"""API URLs of the catalog module (mounted at /api/catalog/, namespace api:catalog)."""
+
+app_name = "catalog"
+urlpatterns: list = []

@@ -1,0 +1,17 @@
+"""Back-office URLs (namespace `backoffice`). Each module mounts its own URLs below."""
+
+from django.urls import include, path
+
+from . import views
+
+app_name = "backoffice"
+
+MODULES = ("catalog", "publishing", "screening", "applications", "reports", "search")
+
+urlpatterns = [
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("", views.home, name="home"),
+    path("audit/", views.audit, name="audit"),
+    *[path(f"{module}/", include(f"gongkai.backoffice.{module}.urls")) for module in MODULES],
+]

@@ -1,0 +1,41 @@
+"""Views of the back-office shell: sign-in, the workbench and the audit log."""
+
+from django.contrib.auth import views as auth_views
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from gongkai.orgs.selectors import audit_entries_for
+from gongkai.orgs.models import Role
+
+from .decorators import staff_required
+from .forms import LoginForm
+from .workbench import collect_panels
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "backoffice/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    pass
+
+
+@staff_required
+def home(request):
+    return render(request, "backoffice/home.html", {"panels": collect_panels(request)})
+
+
+@staff_required(roles=(Role.ADMIN, Role.OFFICE))
+def audit(request):
+    entries = audit_entries_for(
+        person=request.user,
+        action=request.GET.get("action", "").strip(),
+        actor=request.GET.get("actor", "").strip(),
+        target=request.GET.get("target", "").strip(),
+        date_from=request.GET.get("from", "").strip(),
+        date_to=request.GET.get("to", "").strip(),
+    )
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "backoffice/audit.html", {"page": page, "filters": request.GET})

@@ -1,0 +1,50 @@
+"""Writing the audit log. Every service calls `log` inside its transaction."""
+
+from typing import Any
+
+from django.db import models
+
+from .models import AuditEntry
+
+
+def target_parts(target: Any) -> tuple[str, str, str]:
+    if target is None:
+        return "", "", ""
+    if isinstance(target, models.Model):
+        return target._meta.label_lower, str(target.pk), str(target)[:300]
+    return type(target).__name__.lower(), "", str(target)[:300]
+
+
+def log(
+    action: str,
+    *,
+    actor=None,
+    target: Any = None,
+    data: dict | None = None,
+    organization=None,
+    ip_address: str | None = None,
+) -> AuditEntry:
+    """Append one entry. `action` is dotted: "<app>.<object>.<verb>", e.g. "publishing.record.published"."""
+    target_type, target_id, target_label = target_parts(target)
+    actor_obj = actor if getattr(actor, "pk", None) else None
+    organization_id = getattr(organization, "pk", organization)
+    return AuditEntry.objects.create(
+        action=action,
+        actor=actor_obj,
+        actor_label=(actor_obj.get_username() if actor_obj else str(actor or ""))[:150],
+        target_type=target_type,
+        target_id=target_id,
+        target_label=target_label,
+        organization_id=organization_id,
+        data=data or {},
+        ip_address=ip_address,
+    )
+
+
+def client_ip(request) -> str | None:
+    """The client's address; X-Forwarded-For is trusted only behind a configured proxy."""
+    from django.conf import settings
+
+    if settings.SECURE_PROXY_SSL_HEADER and request.META.get("HTTP_X_FORWARDED_FOR"):
+        return request.META["HTTP_X_FORWARDED_FOR"].split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR")

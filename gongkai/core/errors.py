@@ -1,0 +1,41 @@
+"""The base of every domain error: a stable code for programs and a translated message for people."""
+
+from enum import StrEnum
+
+
+class DomainError(Exception):
+    """Raised by services when a rule forbids what was asked; nothing has been changed when it is raised."""
+
+    def __init__(self, code: StrEnum | str, message: str, *, field: str | None = None, **params):
+        self.code = str(code)
+        self.message = str(message)
+        self.field = field
+        self.params = params
+        super().__init__(self.message)
+
+    def as_dict(self) -> dict:
+        data = {"code": self.code, "message": self.message}
+        if self.field:
+            data["field"] = self.field
+        return data
+
+
+class CoreErrorCode(StrEnum):
+    INVALID_DATE = "core.invalid_date"
+    INVALID_COUNT = "core.invalid_count"
+    INVALID_SCHEDULE = "core.invalid_schedule"
+    PERMISSION_DENIED = "core.permission_denied"
+    NOT_FOUND = "core.not_found"
+
+
+class CoreError(DomainError):
+    pass
+
+
+class AccessDenied(DomainError):
+    """The person may not see or do this. Views turn it into 403 (or 404 where existence itself is private)."""
+
+    def __init__(self, message: str = "", code: StrEnum | str = CoreErrorCode.PERMISSION_DENIED):
+        from django.utils.translation import gettext
+
+        super().__init__(code, message or gettext("您没有权限执行此操作。"))

@@ -1,0 +1,150 @@
+"""The working-day calendar: Monday to Friday, minus holidays, plus adjusted working weekends (调休).
+
+The database (`ScheduleYear`, `WorkdayOverride`) is the source of truth. Every computation says, in its
+warnings, when it passed through a year whose schedule is not loaded instead of guessing silently.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+
+@dataclass(frozen=True)
+class SkippedDay:
+    date: date
+    reason: str  # "weekend" or "holiday"
+    name: str = ""
+
+    def as_dict(self) -> dict:
+        return {"date": self.date.isoformat(), "reason": self.reason, "name": self.name}
+
+
+@dataclass
+class WorkdayResult:
+    date: date
+    skipped: list[SkippedDay] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "date": self.date.isoformat(),
+            "skipped": [day.as_dict() for day in self.skipped],
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass
+class CountResult:
+    count: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def missing_year_warning(year: int) -> str:
+    return _("%(year)s年的节假日安排尚未录入，该年按周一至周五为工作日计算，结果可能不准确；请公开办录入当年安排。") % {
+        "year": year
+    }
+
+
+class WorkCalendar:
+    """Working days over a loaded span of dates, for one region (national schedule plus the region's own)."""
+
+    def __init__(self, holidays: dict[date, str], workdays: dict[date, str], loaded_years: set[int], span):
+        self.holidays = holidays
+        self.workdays = workdays
+        self.loaded_years = loaded_years
+        self.span = span
+
+    @classmethod
+    def load(cls, start: date, end: date, *, region=None) -> "WorkCalendar":
+        from .models import ScheduleYear, WorkdayOverride
+
+        region_filter = Q(region=None)
+        if region is not None:
+            region_filter |= Q(region__in=region.ancestors_and_self_ids())
+        holidays: dict[date, str] = {}
+        workdays: dict[date, str] = {}
+        rows = WorkdayOverride.objects.filter(region_filter, on__gte=start, on__lte=end).values_list(
+            "on", "kind", "name", "region_id"
+        )
+        # National rows first, regional rows after, so a regional holiday wins over a national working day.
+        for on, kind, name, _region_id in sorted(rows, key=lambda row: row[3] is not None):
+            if kind == WorkdayOverride.Kind.HOLIDAY:
+                holidays[on] = name
+                workdays.pop(on, None)
+            else:
+                workdays[on] = name
+                holidays.pop(on, None)
+        years = set(
+            ScheduleYear.objects.filter(year__gte=start.year, year__lte=end.year).values_list("year", flat=True)
+        )
+        return cls(holidays, workdays, years, (start, end))
+
+    def covers(self, day: date) -> bool:
+        return self.span[0] <= day <= self.span[1]
+
+    def is_workday(self, day: date) -> bool:
+        if day in self.workdays:
+            return True
+        if day in self.holidays:
+            return False
+        return day.weekday() < 5
+
+    def skip_reason(self, day: date) -> SkippedDay:
+        if day in self.holidays:
+            return SkippedDay(day, "holiday", self.holidays[day])
+        return SkippedDay(day, "weekend")
+
+    def warnings_for(self, start: date, end: date) -> list[str]:
+        return [missing_year_warning(year) for year in range(start.year, end.year + 1) if year not in self.loaded_years]
+
+    def add(self, start: date, count: int) -> WorkdayResult | None:
+        """The count-th working day strictly after start, or None when the loaded span is too short."""
+        day, found, skipped = start, 0, []
+        while found < count:
+            day += timedelta(days=1)
+            if not self.covers(day):
+                return None
+            if self.is_workday(day):
+                found += 1
+            else:
+                skipped.append(self.skip_reason(day))
+        return WorkdayResult(day, skipped, self.warnings_for(start, day))
+
+    def between(self, start: date, end: date) -> CountResult:
+        """Working days in (start, end]; negative when end is before start."""
+        if end < start:
+            result = self.between(end, start)
+            return CountResult(-result.count, result.warnings)
+        count = sum(1 for offset in range(1, (end - start).days + 1) if self.is_workday(start + timedelta(days=offset)))
+        return CountResult(count, self.warnings_for(start, end))
+
+
+def validate_count(count: int) -> None:
+    from .errors import CoreError, CoreErrorCode
+
+    if count < 0:
+        raise CoreError(CoreErrorCode.INVALID_COUNT, _("工作日天数不能为负数。"))
+
+
+def add_workdays(start: date, count: int, *, region=None) -> WorkdayResult:
+    """The count-th working day strictly after start (count 0 gives start itself), with what was skipped."""
+    validate_count(count)
+    span_days = count * 2 + 40
+    while True:
+        calendar = WorkCalendar.load(start, start + timedelta(days=span_days), region=region)
+        result = calendar.add(start, count)
+        if result is not None:
+            return result
+        span_days *= 2
+
+
+def workdays_between(start: date, end: date, *, region=None) -> CountResult:
+    """The number of working days in (start, end]."""
+    low, high = min(start, end), max(start, end)
+    return WorkCalendar.load(low, high, region=region).between(start, end)
+
+
+def is_workday(day: date, *, region=None) -> bool:
+    return WorkCalendar.load(day, day, region=region).is_workday(day)

@@ -1,0 +1,148 @@
+"""Regions, organizations, people and their roles."""
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .codes import DIVISION_CODE_PATTERN, is_valid_credit_code
+
+
+class Level(models.TextChoices):
+    COUNTY = "county", _("县级")
+    TOWNSHIP = "township", _("乡级")
+    VILLAGE = "village", _("村级")
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("系统管理员")
+    OFFICE = "office", _("政务公开办公室")
+    CLERK = "clerk", _("信息员")
+    REVIEWER = "reviewer", _("审核人")
+    CONFIDENTIALITY_OFFICER = "confidentiality_officer", _("保密审查员")
+
+
+def validate_division_code(value: str) -> None:
+    if not DIVISION_CODE_PATTERN.match(value or ""):
+        raise ValidationError(_("行政区划代码应为12位数字，例如 320402000000。"), code="division_code")
+
+
+def validate_credit_code(value: str) -> None:
+    if not is_valid_credit_code(value):
+        raise ValidationError(
+            _("统一社会信用代码“%(value)s”无效：应为18位（不含I、O、S、V、Z），且最后一位校验码符合 GB 32100。"),
+            code="credit_code",
+            params={"value": value},
+        )
+
+
+class Region(models.Model):
+    """A node of the administrative division tree. `path` holds the ancestors' codes for cheap subtree queries."""
+
+    name = models.CharField(_("名称"), max_length=100)
+    level = models.CharField(_("层级"), max_length=10, choices=Level.choices)
+    division_code = models.CharField(
+        _("行政区划代码"), max_length=12, unique=True, validators=[validate_division_code]
+    )
+    parent = models.ForeignKey(
+        "self", verbose_name=_("上级"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    path = models.CharField(_("路径"), max_length=500, db_index=True, editable=False)
+    depth = models.PositiveSmallIntegerField(_("深度"), default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("行政区划")
+        verbose_name_plural = _("行政区划")
+        ordering = ["path"]
+
+    def __str__(self):
+        return self.name
+
+    def ancestors_and_self_ids(self) -> list[int]:
+        codes = [code for code in self.path.split("/") if code]
+        return list(Region.objects.filter(division_code__in=codes).values_list("id", flat=True))
+
+    def subtree(self):
+        return Region.objects.filter(path__startswith=self.path)
+
+
+class Organization(models.Model):
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("人民政府")
+        DEPARTMENT = "department", _("政府部门")
+        STREET_OFFICE = "street_office", _("街道办事处")
+        COMMITTEE = "committee", _("村（居）民委员会")
+        OTHER = "other", _("其他")
+
+    region = models.ForeignKey(Region, verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="organizations")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("上级机构"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    kind = models.CharField(_("机构类型"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("名称"), max_length=150, help_text=_("机构全称，如：常州市天宁区人民政府办公室"))
+    short_name = models.CharField(_("简称"), max_length=50, blank=True)
+    credit_code = models.CharField(
+        _("统一社会信用代码"), max_length=18, unique=True, validators=[validate_credit_code]
+    )
+    address = models.CharField(_("办公地址"), max_length=200, blank=True)
+    office_hours = models.CharField(_("办公时间"), max_length=200, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=50, blank=True)
+    fax = models.CharField(_("传真"), max_length=50, blank=True)
+    email = models.EmailField(_("电子邮箱"), blank=True)
+    is_active = models.BooleanField(_("有效"), default=True)
+    sort_order = models.PositiveIntegerField(_("排序"), default=0)
+
+    class Meta:
+        verbose_name = _("机构")
+        verbose_name_plural = _("机构")
+        ordering = ["region__path", "sort_order", "id"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
+
+class Person(AbstractUser):
+    """A staff account. The public never logs in; applicants are not people here."""
+
+    full_name = models.CharField(_("姓名"), max_length=50, blank=True)
+    phone = models.CharField(_("手机"), max_length=30, blank=True)
+    failed_logins = models.PositiveSmallIntegerField(_("连续登录失败次数"), default=0, editable=False)
+    locked_until = models.DateTimeField(_("锁定至"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("工作人员")
+        verbose_name_plural = _("工作人员")
+
+    def __str__(self):
+        return self.full_name or self.username
+
+
+class Membership(models.Model):
+    """A person's role in an organization. A person may hold several roles in several organizations."""
+
+    person = models.ForeignKey(Person, verbose_name=_("工作人员"), on_delete=models.PROTECT, related_name="memberships")
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("机构"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField(_("角色"), max_length=30, choices=Role.choices)
+    is_active = models.BooleanField(_("有效"), default=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("角色分配")
+        verbose_name_plural = _("角色分配")
+        constraints = [
+            models.UniqueConstraint(fields=["person", "organization", "role"], name="orgs_membership_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} · {self.organization} · {self.get_role_display()}"

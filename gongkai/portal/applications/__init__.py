@@ -1,0 +1,1 @@
+"""Public portal pages of the applications module."""

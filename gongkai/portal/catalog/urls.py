@@ -1,0 +1,4 @@
+"""Public URLs of the catalog module (namespace portal:catalog)."""
+
+app_name = "catalog"
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+"""Public URLs of the publishing module (namespace portal:publishing)."""
+
+app_name = "publishing"
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+"""Public URLs of the reports module (namespace portal:reports)."""
+
+app_name = "reports"
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+"""Public URLs of the search module (namespace portal:search)."""
+
+app_name = "search"
+urlpatterns: list = []
