@@ -27,7 +27,6 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 TESTING = env_bool("GONGKAI_TESTING", False)
 
 
-
 def read_or_create_secret_key(path: Path) -> str:
     """A per-installation key kept in var/ (mode 0600) when SECRET_KEY is not in the environment."""
     if path.exists():

@@ -42,5 +42,11 @@ def navigation_for(request) -> list[dict]:
             url = reverse(entry.url_name)
         except NoReverseMatch:
             continue
-        entries.append({"label": entry.label, "url": url, "active": request.path.startswith(url) and url != "/backoffice/" or request.path == url})
+        entries.append(
+            {
+                "label": entry.label,
+                "url": url,
+                "active": request.path.startswith(url) and url != "/backoffice/" or request.path == url,
+            }
+        )
     return entries

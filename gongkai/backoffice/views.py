@@ -4,8 +4,8 @@ from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from gongkai.orgs.selectors import audit_entries_for
 from gongkai.orgs.models import Role
+from gongkai.orgs.selectors import audit_entries_for
 
 from .decorators import staff_required
 from .forms import LoginForm

@@ -91,7 +91,9 @@ class WorkdayOverride(models.Model):
         verbose_name_plural = _("节假日调整")
         ordering = ["on"]
         constraints = [
-            models.UniqueConstraint(fields=["on"], condition=models.Q(region=None), name="core_override_national_unique"),
+            models.UniqueConstraint(
+                fields=["on"], condition=models.Q(region=None), name="core_override_national_unique"
+            ),
             models.UniqueConstraint(fields=["on", "region"], name="core_override_region_unique"),
         ]
 

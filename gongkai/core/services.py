@@ -82,7 +82,12 @@ def add_regional_holiday(*, region, on: date, name: str, actor=None) -> WorkdayO
             _("%(region)s 在 %(day)s 已有安排。") % {"region": region.name, "day": on.isoformat()},
         )
     override = WorkdayOverride.objects.create(region=region, on=on, kind=WorkdayOverride.Kind.HOLIDAY, name=name)
-    audit.log("core.regional_holiday.added", actor=actor, target=override, data={"region": region.name, "on": on.isoformat(), "name": name})
+    audit.log(
+        "core.regional_holiday.added",
+        actor=actor,
+        target=override,
+        data={"region": region.name, "on": on.isoformat(), "name": name},
+    )
     announce({on.year})
     return override
 

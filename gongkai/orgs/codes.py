@@ -9,7 +9,9 @@ DIVISION_CODE_PATTERN = re.compile(r"^\d{12}$")
 
 
 def credit_code_check_char(first_17: str) -> str:
-    total = sum(CREDIT_CODE_CHARSET.index(char) * weight for char, weight in zip(first_17, CREDIT_CODE_WEIGHTS))
+    total = sum(
+        CREDIT_CODE_CHARSET.index(char) * weight for char, weight in zip(first_17, CREDIT_CODE_WEIGHTS, strict=False)
+    )
     return CREDIT_CODE_CHARSET[(31 - total % 31) % 31]
 
 

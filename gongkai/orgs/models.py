@@ -41,11 +41,14 @@ class Region(models.Model):
 
     name = models.CharField(_("名称"), max_length=100)
     level = models.CharField(_("层级"), max_length=10, choices=Level.choices)
-    division_code = models.CharField(
-        _("行政区划代码"), max_length=12, unique=True, validators=[validate_division_code]
-    )
+    division_code = models.CharField(_("行政区划代码"), max_length=12, unique=True, validators=[validate_division_code])
     parent = models.ForeignKey(
-        "self", verbose_name=_("上级"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("上级"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     path = models.CharField(_("路径"), max_length=500, db_index=True, editable=False)
     depth = models.PositiveSmallIntegerField(_("深度"), default=0, editable=False)
@@ -74,7 +77,9 @@ class Organization(models.Model):
         COMMITTEE = "committee", _("村（居）民委员会")
         OTHER = "other", _("其他")
 
-    region = models.ForeignKey(Region, verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="organizations")
+    region = models.ForeignKey(
+        Region, verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="organizations"
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("上级机构"),
@@ -86,9 +91,7 @@ class Organization(models.Model):
     kind = models.CharField(_("机构类型"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("名称"), max_length=150, help_text=_("机构全称，如：常州市天宁区人民政府办公室"))
     short_name = models.CharField(_("简称"), max_length=50, blank=True)
-    credit_code = models.CharField(
-        _("统一社会信用代码"), max_length=18, unique=True, validators=[validate_credit_code]
-    )
+    credit_code = models.CharField(_("统一社会信用代码"), max_length=18, unique=True, validators=[validate_credit_code])
     address = models.CharField(_("办公地址"), max_length=200, blank=True)
     office_hours = models.CharField(_("办公时间"), max_length=200, blank=True)
     phone = models.CharField(_("联系电话"), max_length=50, blank=True)

@@ -35,7 +35,11 @@ def validated(instance, exclude=None):
     try:
         instance.full_clean(exclude=exclude)
     except ValidationError as error:
-        messages = [f"{field}: {message}" if field != "__all__" else message for field, msgs in error.message_dict.items() for message in msgs]
+        messages = [
+            f"{field}: {message}" if field != "__all__" else message
+            for field, msgs in error.message_dict.items()
+            for message in msgs
+        ]
         raise OrgsError(OrgsErrorCode.INVALID, "；".join(messages)) from error
     return instance
 
@@ -99,7 +103,13 @@ def set_organization_active(*, organization: Organization, active: bool, actor=N
 
 @transaction.atomic
 def create_person(
-    *, username: str, full_name: str, password: str | None = None, email: str = "", phone: str = "", actor=None
+    *,
+    username: str,
+    full_name: str,
+    password: str | None = None,
+    email: str = "",
+    phone: str = "",
+    actor=None,
 ) -> Person:
     if Person.objects.filter(username__iexact=username).exists():
         raise OrgsError(OrgsErrorCode.DUPLICATE, _("用户名“%(username)s”已被使用。") % {"username": username})

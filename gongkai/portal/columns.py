@@ -18,10 +18,25 @@ class StandardColumn:
 
 
 STANDARD_COLUMNS = [
-    StandardColumn("guide", _("政府信息公开指南"), _("公开的分类、编排体系、获取方式和工作机构联系方式。"), "portal:publishing:column"),
+    StandardColumn(
+        "guide",
+        _("政府信息公开指南"),
+        _("公开的分类、编排体系、获取方式和工作机构联系方式。"),
+        "portal:publishing:column",
+    ),
     StandardColumn("rules", _("政府信息公开制度"), _("本机关政府信息公开工作的各项制度。"), "portal:publishing:column"),
-    StandardColumn("statutory", _("法定主动公开内容"), _("《条例》第二十条规定应当主动公开的政府信息。"), "portal:publishing:column"),
-    StandardColumn("annual-reports", _("政府信息公开年报"), _("历年政府信息公开工作年度报告。"), "portal:publishing:column"),
+    StandardColumn(
+        "statutory",
+        _("法定主动公开内容"),
+        _("《条例》第二十条规定应当主动公开的政府信息。"),
+        "portal:publishing:column",
+    ),
+    StandardColumn(
+        "annual-reports",
+        _("政府信息公开年报"),
+        _("历年政府信息公开工作年度报告。"),
+        "portal:publishing:column",
+    ),
 ]
 
 

@@ -1,4 +1,4 @@
-"""URLs of the back-office applications pages (mounted at /backoffice/applications/, namespace backoffice:applications)."""
+"""URLs of the back-office applications pages (namespace backoffice:applications)."""
 
 app_name = "applications"
 urlpatterns: list = []

@@ -5,60 +5,105 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(db_index=True, max_length=100, verbose_name='动作')),
-                ('actor_label', models.CharField(blank=True, max_length=150, verbose_name='操作人名称')),
-                ('target_type', models.CharField(blank=True, db_index=True, max_length=100, verbose_name='对象类型')),
-                ('target_id', models.CharField(blank=True, db_index=True, max_length=64, verbose_name='对象编号')),
-                ('target_label', models.CharField(blank=True, max_length=300, verbose_name='对象名称')),
-                ('organization_id', models.BigIntegerField(blank=True, db_index=True, null=True, verbose_name='所属机构')),
-                ('data', models.JSONField(blank=True, default=dict, verbose_name='详情')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP 地址')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='时间')),
+                (
+                    "id",
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                ("action", models.CharField(db_index=True, max_length=100, verbose_name="动作")),
+                ("actor_label", models.CharField(blank=True, max_length=150, verbose_name="操作人名称")),
+                (
+                    "target_type",
+                    models.CharField(blank=True, db_index=True, max_length=100, verbose_name="对象类型"),
+                ),
+                (
+                    "target_id",
+                    models.CharField(blank=True, db_index=True, max_length=64, verbose_name="对象编号"),
+                ),
+                ("target_label", models.CharField(blank=True, max_length=300, verbose_name="对象名称")),
+                (
+                    "organization_id",
+                    models.BigIntegerField(blank=True, db_index=True, null=True, verbose_name="所属机构"),
+                ),
+                ("data", models.JSONField(blank=True, default=dict, verbose_name="详情")),
+                ("ip_address", models.GenericIPAddressField(blank=True, null=True, verbose_name="IP 地址")),
+                (
+                    "at",
+                    models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name="时间"),
+                ),
             ],
             options={
-                'verbose_name': '审计记录',
-                'verbose_name_plural': '审计记录',
-                'ordering': ['-at', '-id'],
+                "verbose_name": "审计记录",
+                "verbose_name_plural": "审计记录",
+                "ordering": ["-at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ScheduleYear',
+            name="ScheduleYear",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(unique=True, verbose_name='年份')),
-                ('source', models.CharField(choices=[('package', 'chinese-calendar 预置'), ('office', '公开办录入'), ('import', '导入')], max_length=20, verbose_name='来源')),
-                ('notice', models.CharField(blank=True, help_text='如：国办发明电〔2025〕7号', max_length=200, verbose_name='依据文件')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
+                (
+                    "id",
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                ("year", models.PositiveSmallIntegerField(unique=True, verbose_name="年份")),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("package", "chinese-calendar 预置"),
+                            ("office", "公开办录入"),
+                            ("import", "导入"),
+                        ],
+                        max_length=20,
+                        verbose_name="来源",
+                    ),
+                ),
+                (
+                    "notice",
+                    models.CharField(
+                        blank=True,
+                        help_text="如：国办发明电〔2025〕7号",
+                        max_length=200,
+                        verbose_name="依据文件",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
             ],
             options={
-                'verbose_name': '节假日安排年度',
-                'verbose_name_plural': '节假日安排年度',
-                'ordering': ['-year'],
+                "verbose_name": "节假日安排年度",
+                "verbose_name_plural": "节假日安排年度",
+                "ordering": ["-year"],
             },
         ),
         migrations.CreateModel(
-            name='WorkdayOverride',
+            name="WorkdayOverride",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('on', models.DateField(verbose_name='日期')),
-                ('kind', models.CharField(choices=[('holiday', '放假'), ('workday', '调休上班')], max_length=10, verbose_name='类型')),
-                ('name', models.CharField(blank=True, max_length=100, verbose_name='名称')),
+                (
+                    "id",
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
+                ),
+                ("on", models.DateField(verbose_name="日期")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("holiday", "放假"), ("workday", "调休上班")],
+                        max_length=10,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("name", models.CharField(blank=True, max_length=100, verbose_name="名称")),
             ],
             options={
-                'verbose_name': '节假日调整',
-                'verbose_name_plural': '节假日调整',
-                'ordering': ['on'],
+                "verbose_name": "节假日调整",
+                "verbose_name_plural": "节假日调整",
+                "ordering": ["on"],
             },
         ),
     ]

@@ -6,36 +6,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
-        ('orgs', '0001_initial'),
+        ("core", "0001_initial"),
+        ("orgs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='auditentry',
-            name='actor',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='操作人'),
+            model_name="auditentry",
+            name="actor",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="操作人",
+            ),
         ),
         migrations.AddField(
-            model_name='workdayoverride',
-            name='region',
-            field=models.ForeignKey(blank=True, help_text='留空表示全国统一安排；填写表示本地区（含下级）的额外假日，如少数民族节日。', null=True, on_delete=django.db.models.deletion.PROTECT, to='orgs.region', verbose_name='适用地区'),
+            model_name="workdayoverride",
+            name="region",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="留空表示全国统一安排；填写表示本地区（含下级）的额外假日，如少数民族节日。",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                to="orgs.region",
+                verbose_name="适用地区",
+            ),
         ),
         migrations.AddIndex(
-            model_name='auditentry',
-            index=models.Index(fields=['target_type', 'target_id', '-at'], name='core_audite_target__a191e7_idx'),
+            model_name="auditentry",
+            index=models.Index(fields=["target_type", "target_id", "-at"], name="core_audite_target__a191e7_idx"),
         ),
         migrations.AddConstraint(
-            model_name='workdayoverride',
-            constraint=models.UniqueConstraint(condition=models.Q(('region', None)), fields=('on',), name='core_override_national_unique'),
+            model_name="workdayoverride",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("region", None)), fields=("on",), name="core_override_national_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='workdayoverride',
-            constraint=models.UniqueConstraint(fields=('on', 'region'), name='core_override_region_unique'),
+            model_name="workdayoverride",
+            constraint=models.UniqueConstraint(fields=("on", "region"), name="core_override_region_unique"),
         ),
     ]

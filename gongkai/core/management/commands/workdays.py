@@ -56,7 +56,9 @@ class Command(BaseCommand):
         try:
             if options["action"] == "add":
                 result = add_workdays(start, count, region=region)
-                output = json.dumps(result.as_dict(), ensure_ascii=False) if options["json"] else result.date.isoformat()
+                output = (
+                    json.dumps(result.as_dict(), ensure_ascii=False) if options["json"] else result.date.isoformat()
+                )
             else:
                 result = workdays_between(start, end, region=region)
                 output = (
