@@ -1,0 +1,40 @@
+"""Models of the publishing app."""
+
+from .attachments import Attachment, AttachmentKind
+from .choices import (
+    GENRES_NEEDING_INTERPRETATION,
+    GENRES_WITH_DECISIONS,
+    Attribute,
+    ColumnKind,
+    Genre,
+    Light,
+    RecordStatus,
+    RevisionKind,
+    SubjectCategory,
+    Validity,
+)
+from .columns import Column
+from .numbering import DEFAULT_PATTERN, IndexCounter, IndexScheme
+from .records import Record
+from .revisions import Revision
+
+__all__ = [
+    "DEFAULT_PATTERN",
+    "GENRES_NEEDING_INTERPRETATION",
+    "GENRES_WITH_DECISIONS",
+    "Attachment",
+    "AttachmentKind",
+    "Attribute",
+    "Column",
+    "ColumnKind",
+    "Genre",
+    "IndexCounter",
+    "IndexScheme",
+    "Light",
+    "Record",
+    "RecordStatus",
+    "Revision",
+    "RevisionKind",
+    "SubjectCategory",
+    "Validity",
+]
