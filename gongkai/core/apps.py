@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "gongkai.core"
     label = "core"
     verbose_name = _("基础")
+
+    def ready(self):
+        from . import labels  # noqa: F401

@@ -48,3 +48,18 @@ def client_ip(request) -> str | None:
     if settings.SECURE_PROXY_SSL_HEADER and request.META.get("HTTP_X_FORWARDED_FOR"):
         return request.META["HTTP_X_FORWARDED_FOR"].split(",")[0].strip()
     return request.META.get("REMOTE_ADDR")
+
+
+# Readable labels for actions, registered by each app (`register_action_labels`) and used only at display time.
+ACTION_LABELS: dict[str, Any] = {}
+
+
+def register_action_labels(labels: dict[str, Any]) -> None:
+    """Let an app name its actions in Chinese, e.g. {"publishing.record.published": _("发布信息")}."""
+    ACTION_LABELS.update(labels)
+
+
+def action_label(action: str) -> str:
+    """The registered label of an action, or the action code itself when no app has named it."""
+    label = ACTION_LABELS.get(action)
+    return str(label) if label is not None else action

@@ -8,4 +8,4 @@ class OrgsConfig(AppConfig):
     verbose_name = _("机构与人员")
 
     def ready(self):
-        from . import receivers  # noqa: F401
+        from . import labels, receivers  # noqa: F401
