@@ -10,8 +10,10 @@ from .choices import (
     Light,
     RecordStatus,
     RevisionKind,
+    Stage,
     SubjectCategory,
     Validity,
+    WithheldGround,
 )
 from .columns import Column
 from .numbering import DEFAULT_PATTERN, IndexCounter, IndexScheme
@@ -35,6 +37,8 @@ __all__ = [
     "RecordStatus",
     "Revision",
     "RevisionKind",
+    "Stage",
     "SubjectCategory",
     "Validity",
+    "WithheldGround",
 ]

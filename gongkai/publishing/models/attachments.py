@@ -38,6 +38,9 @@ class Attachment(models.Model):
     size = models.PositiveBigIntegerField(_("大小（字节）"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     extracted_text = models.TextField(_("提取的文本"), blank=True)
+    extracted_segments = models.JSONField(
+        _("按位置提取的文本"), default=list, blank=True, help_text=_("[[位置, 文本], …]")
+    )
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
     is_active = models.BooleanField(_("有效"), default=True, help_text=_("删除附件只是停用，文件保留备查。"))
     uploaded_by = models.ForeignKey(

@@ -3,6 +3,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# 公开属性 and 五公开 are the catalog's vocabularies: one concept, one name. Only actively disclosed records reach
+# the portal; withheld ones are registered with their legal ground.
+from gongkai.catalog.models import Attribute, Stage, WithheldGround  # noqa: F401
+
 
 class RecordStatus(models.TextChoices):
     DRAFT = "draft", _("草稿")
@@ -51,14 +55,6 @@ class Validity(models.TextChoices):
     IN_FORCE = "in_force", _("有效")
     EXPIRED = "expired", _("失效")
     REPEALED = "repealed", _("废止")
-
-
-class Attribute(models.TextChoices):
-    """公开属性. Only actively disclosed records reach the portal; the others are registered with their ground."""
-
-    ACTIVE = "active", _("主动公开")
-    ON_REQUEST = "on_request", _("依申请公开")
-    WITHHELD = "withheld", _("不予公开")
 
 
 class SubjectCategory(models.TextChoices):

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .choices import ColumnKind
+from .choices import ColumnKind, Stage
 
 
 class Column(models.Model):
@@ -21,9 +21,19 @@ class Column(models.Model):
     description = models.CharField(_("栏目说明"), max_length=300, blank=True)
     stage = models.CharField(
         _("五公开环节"),
-        max_length=20,
+        max_length=12,
+        choices=Stage.choices,
         blank=True,
         help_text=_("五公开视图栏目：自动列出该环节的已发布信息。"),
+    )
+    domain = models.ForeignKey(
+        "catalog.Domain",
+        verbose_name=_("领域"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("领域视图栏目：自动列出关联该领域公开事项的已发布信息。"),
     )
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
     is_active = models.BooleanField(_("启用"), default=True)

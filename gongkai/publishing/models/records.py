@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Attribute, Genre, RecordStatus, SubjectCategory, Validity
+from .choices import Attribute, Genre, RecordStatus, Stage, SubjectCategory, Validity, WithheldGround
 
 PERSON = settings.AUTH_USER_MODEL
 
@@ -33,10 +33,15 @@ class Record(models.Model):
     expired_on = models.DateField(_("失效日期"), null=True, blank=True)
     repealed_on = models.DateField(_("废止日期"), null=True, blank=True)
     attribute = models.CharField(_("公开属性"), max_length=12, choices=Attribute.choices, default=Attribute.ACTIVE)
-    withheld_ground = models.TextField(
-        _("不予公开或依申请公开的理由"), blank=True, help_text=_("须写明《条例》条款，如：第十五条 个人隐私。")
+    withheld_ground = models.CharField(_("不予公开依据"), max_length=24, choices=WithheldGround.choices, blank=True)
+    stage = models.CharField(
+        _("五公开环节"), max_length=12, choices=Stage.choices, blank=True, help_text=_("留空时取关联公开事项的环节。")
     )
-    stage = models.CharField(_("五公开环节"), max_length=20, blank=True, help_text=_("留空时取关联公开事项的环节。"))
+    effective_stage = models.CharField(
+        _("所属五公开环节"), max_length=12, choices=Stage.choices, blank=True, editable=False, db_index=True
+    )
+    items = models.ManyToManyField("catalog.Item", verbose_name=_("公开事项"), blank=True, related_name="records")
+    channels = models.ManyToManyField("catalog.Channel", verbose_name=_("公开渠道"), blank=True, related_name="+")
     decision_count = models.PositiveIntegerField(
         _("处理决定数量"), default=0, help_text=_("行政许可、行政处罚、行政强制类信息所含的处理决定数。")
     )
@@ -114,7 +119,8 @@ class Record(models.Model):
                 name="publishing_record_published_has_index_number",
             ),
             models.CheckConstraint(
-                condition=~Q(attribute__in=["on_request", "withheld"]) | ~Q(withheld_ground=""),
+                condition=Q(attribute="withheld", withheld_ground__gt="")
+                | (~Q(attribute="withheld") & Q(withheld_ground="")),
                 name="publishing_record_withheld_has_ground",
             ),
         ]
