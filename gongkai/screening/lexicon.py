@@ -1,0 +1,147 @@
+"""The managed lexicon as one Aho-Corasick automaton: sensitive terms and wrong expressions found in a single pass.
+
+The automaton is built once per lexicon version and cached in the process; the version is the count and latest
+change time of both tables, so an edit in any process (web, CLI) is seen by the next scan.
+"""
+
+import threading
+from dataclasses import dataclass
+
+import ahocorasick
+from django.db import DatabaseError
+from django.db.models import Count, Max
+from django.utils.translation import gettext as _
+
+from .kinds import Kind, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    kind: str
+    text: str
+    severity: str
+    category: str
+    category_label: str
+    right: str = ""
+
+
+class LexiconSnapshot:
+    """An immutable set of terms compiled into one automaton."""
+
+    def __init__(self, terms: list[Term], version: str = ""):
+        self.version = version
+        self.size = len(terms)
+        self._automaton = ahocorasick.Automaton()
+        for term in terms:
+            if term.text:
+                self._automaton.add_word(term.text, term)
+        if self.size:
+            self._automaton.make_automaton()
+
+    def scan(self, text: str) -> list:
+        from .detectors import Detection
+
+        if not self.size:
+            return []
+        detections = []
+        for last, term in self._automaton.iter_long(text):
+            end = last + 1
+            start = end - len(term.text)
+            if term.kind == Kind.EXPRESSION:
+                if _already_correct(text, start, term):
+                    continue
+                detections.append(
+                    Detection(
+                        kind=Kind.EXPRESSION,
+                        severity=term.severity,
+                        start=start,
+                        end=end,
+                        text=term.text,
+                        suggestion=term.right,
+                        message=_("“%(wrong)s”是%(category)s，应为“%(right)s”。")
+                        % {"wrong": term.text, "category": term.category_label, "right": term.right},
+                        rule=f"expression.{term.category}",
+                    )
+                )
+            else:
+                detections.append(
+                    Detection(
+                        kind=Kind.SENSITIVE,
+                        severity=term.severity,
+                        start=start,
+                        end=end,
+                        text=term.text,
+                        suggestion=_("删除或改写该词。"),
+                        message=_("命中敏感词库（%(category)s）：“%(term)s”。")
+                        % {"category": term.category_label, "term": term.text},
+                        rule=f"sensitive.{term.category}",
+                    )
+                )
+        return detections
+
+
+def _already_correct(text: str, start: int, term: Term) -> bool:
+    """The wrong form is part of its own correction, already written out (wrong 总局 inside right 总局办公厅)."""
+    offset = term.right.find(term.text)
+    while offset != -1:
+        if text.startswith(term.right, start - offset) and start - offset >= 0:
+            return True
+        offset = term.right.find(term.text, offset + 1)
+    return False
+
+
+EMPTY = LexiconSnapshot([], version="empty")
+_cache_lock = threading.Lock()
+_cache: dict[str, LexiconSnapshot] = {}
+
+
+def lexicon_version() -> str:
+    from .models import Expression, Lexicon
+
+    parts = []
+    for model in (Lexicon, Expression):
+        summary = model.objects.aggregate(count=Count("id"), latest=Max("updated_at"))
+        latest = summary["latest"].isoformat() if summary["latest"] else "-"
+        parts.append(f"{summary['count']}@{latest}")
+    return "|".join(parts)
+
+
+def load_terms() -> list[Term]:
+    from .models import Expression, ExpressionCategory, Lexicon, LexiconCategory
+
+    terms = [
+        Term(Kind.SENSITIVE, term, severity, category, str(LexiconCategory(category).label))
+        for term, severity, category in Lexicon.objects.filter(enabled=True).values_list("term", "severity", "category")
+    ]
+    terms += [
+        Term(Kind.EXPRESSION, wrong, severity, category, str(ExpressionCategory(category).label), right)
+        for wrong, right, severity, category in Expression.objects.filter(enabled=True).values_list(
+            "wrong", "right", "severity", "category"
+        )
+    ]
+    return terms
+
+
+def current_lexicon() -> LexiconSnapshot:
+    """The snapshot of the enabled lexicon and expression pairs, rebuilt only when they changed."""
+    version = lexicon_version()
+    snapshot = _cache.get("current")
+    if snapshot is not None and snapshot.version == version:
+        return snapshot
+    with _cache_lock:
+        snapshot = _cache.get("current")
+        if snapshot is None or snapshot.version != version:
+            snapshot = LexiconSnapshot(load_terms(), version=version)
+            _cache["current"] = snapshot
+    return snapshot
+
+
+def current_lexicon_or_empty() -> tuple[LexiconSnapshot, bool]:
+    """For the command line on an unmigrated database: (snapshot, True) or (EMPTY, False) when tables are missing."""
+    try:
+        return current_lexicon(), True
+    except DatabaseError:
+        return EMPTY, False
+
+
+__all__ = ["EMPTY", "LexiconSnapshot", "Severity", "Term", "current_lexicon", "current_lexicon_or_empty"]
