@@ -6,113 +6,270 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('orgs', '0001_initial'),
-        ('publishing', '0001_initial'),
+        ("orgs", "0001_initial"),
+        ("publishing", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AnnualReport',
+            name="AnnualReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='年度')),
-                ('scope', models.CharField(choices=[('organization', '本机关'), ('region', '本级政府汇总（含所属部门和乡镇、街道）')], default='organization', max_length=20, verbose_name='范围')),
-                ('status', models.CharField(choices=[('draft', '草稿'), ('checked', '已校验'), ('published', '已发布')], default='draft', max_length=20, verbose_name='状态')),
-                ('overview', models.TextField(blank=True, verbose_name='一、总体情况')),
-                ('problems', models.TextField(blank=True, verbose_name='五、存在的主要问题及改进情况')),
-                ('other_matters', models.TextField(blank=True, verbose_name='六、其他需要报告的事项')),
-                ('computed', models.JSONField(blank=True, default=dict, help_text='三张表按单元格的计算值快照。', verbose_name='计算所得数据')),
-                ('breakdown', models.JSONField(blank=True, default=list, help_text='汇总报告中各机关的数据。', verbose_name='分机关数据')),
-                ('facts', models.JSONField(blank=True, default=dict, verbose_name='起草依据数据')),
-                ('computed_at', models.DateTimeField(blank=True, null=True, verbose_name='计算时间')),
-                ('check_failures', models.JSONField(blank=True, default=list, verbose_name='校验未通过项')),
-                ('checked_at', models.DateTimeField(blank=True, null=True, verbose_name='校验时间')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='发布时间')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='创建人')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='annual_reports', to='orgs.organization', verbose_name='报告机关')),
-                ('published_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='发布人')),
-                ('record', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='publishing.record', verbose_name='发布的信息')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="年度")),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[("organization", "本机关"), ("region", "本级政府汇总（含所属部门和乡镇、街道）")],
+                        default="organization",
+                        max_length=20,
+                        verbose_name="范围",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "草稿"), ("checked", "已校验"), ("published", "已发布")],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("overview", models.TextField(blank=True, verbose_name="一、总体情况")),
+                ("problems", models.TextField(blank=True, verbose_name="五、存在的主要问题及改进情况")),
+                ("other_matters", models.TextField(blank=True, verbose_name="六、其他需要报告的事项")),
+                (
+                    "computed",
+                    models.JSONField(
+                        blank=True, default=dict, help_text="三张表按单元格的计算值快照。", verbose_name="计算所得数据"
+                    ),
+                ),
+                (
+                    "breakdown",
+                    models.JSONField(
+                        blank=True, default=list, help_text="汇总报告中各机关的数据。", verbose_name="分机关数据"
+                    ),
+                ),
+                ("facts", models.JSONField(blank=True, default=dict, verbose_name="起草依据数据")),
+                ("computed_at", models.DateTimeField(blank=True, null=True, verbose_name="计算时间")),
+                ("check_failures", models.JSONField(blank=True, default=list, verbose_name="校验未通过项")),
+                ("checked_at", models.DateTimeField(blank=True, null=True, verbose_name="校验时间")),
+                ("published_at", models.DateTimeField(blank=True, null=True, verbose_name="发布时间")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="创建人",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="annual_reports",
+                        to="orgs.organization",
+                        verbose_name="报告机关",
+                    ),
+                ),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="发布人",
+                    ),
+                ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="publishing.record",
+                        verbose_name="发布的信息",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '政府信息公开工作年度报告',
-                'verbose_name_plural': '政府信息公开工作年度报告',
-                'ordering': ['-year', 'organization__region__path', 'organization__sort_order', 'organization_id'],
+                "verbose_name": "政府信息公开工作年度报告",
+                "verbose_name_plural": "政府信息公开工作年度报告",
+                "ordering": ["-year", "organization__region__path", "organization__sort_order", "organization_id"],
             },
         ),
         migrations.CreateModel(
-            name='ReportOverride',
+            name="ReportOverride",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('cell', models.CharField(max_length=300, verbose_name='单元格')),
-                ('value', models.CharField(max_length=30, verbose_name='填报值')),
-                ('computed_value', models.CharField(max_length=30, verbose_name='系统计算值')),
-                ('reason', models.TextField(verbose_name='调整理由')),
-                ('is_active', models.BooleanField(default=True, verbose_name='有效')),
-                ('set_at', models.DateTimeField(auto_now_add=True, verbose_name='填报时间')),
-                ('cleared_at', models.DateTimeField(blank=True, null=True, verbose_name='撤销时间')),
-                ('cleared_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='撤销人')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='overrides', to='reports.annualreport', verbose_name='年度报告')),
-                ('set_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='填报人')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("cell", models.CharField(max_length=300, verbose_name="单元格")),
+                ("value", models.CharField(max_length=30, verbose_name="填报值")),
+                ("computed_value", models.CharField(max_length=30, verbose_name="系统计算值")),
+                ("reason", models.TextField(verbose_name="调整理由")),
+                ("is_active", models.BooleanField(default=True, verbose_name="有效")),
+                ("set_at", models.DateTimeField(auto_now_add=True, verbose_name="填报时间")),
+                ("cleared_at", models.DateTimeField(blank=True, null=True, verbose_name="撤销时间")),
+                (
+                    "cleared_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="撤销人",
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="overrides",
+                        to="reports.annualreport",
+                        verbose_name="年度报告",
+                    ),
+                ),
+                (
+                    "set_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="填报人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '人工调整',
-                'verbose_name_plural': '人工调整',
-                'ordering': ['report', '-set_at', '-id'],
+                "verbose_name": "人工调整",
+                "verbose_name_plural": "人工调整",
+                "ordering": ["report", "-set_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ReviewCase',
+            name="ReviewCase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('review', '行政复议'), ('direct_suit', '行政诉讼（未经复议直接起诉）'), ('suit_after_review', '行政诉讼（复议后起诉）')], max_length=20, verbose_name='类型')),
-                ('case_number', models.CharField(help_text='如：（2025）苏0402行初12号', max_length=100, verbose_name='案号')),
-                ('subject', models.CharField(blank=True, max_length=300, verbose_name='案由')),
-                ('filed_on', models.DateField(verbose_name='受理（立案）日期')),
-                ('result', models.CharField(choices=[('pending', '尚未审结'), ('upheld', '结果维持'), ('corrected', '结果纠正'), ('other', '其他结果')], default='pending', max_length=20, verbose_name='结果')),
-                ('concluded_on', models.DateField(blank=True, null=True, verbose_name='审结日期')),
-                ('as_review_body', models.BooleanField(default=False, help_text='复议机关作共同被告的案件只由原行政机关统计，本机关登记但不计入年报。', verbose_name='本机关作为复议机关为共同被告')),
-                ('note', models.TextField(blank=True, verbose_name='备注')),
-                ('is_active', models.BooleanField(default=True, verbose_name='有效')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='登记时间')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='登记人')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='review_cases', to='orgs.organization', verbose_name='登记机关')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("review", "行政复议"),
+                            ("direct_suit", "行政诉讼（未经复议直接起诉）"),
+                            ("suit_after_review", "行政诉讼（复议后起诉）"),
+                        ],
+                        max_length=20,
+                        verbose_name="类型",
+                    ),
+                ),
+                (
+                    "case_number",
+                    models.CharField(help_text="如：（2025）苏0402行初12号", max_length=100, verbose_name="案号"),
+                ),
+                ("subject", models.CharField(blank=True, max_length=300, verbose_name="案由")),
+                ("filed_on", models.DateField(verbose_name="受理（立案）日期")),
+                (
+                    "result",
+                    models.CharField(
+                        choices=[
+                            ("pending", "尚未审结"),
+                            ("upheld", "结果维持"),
+                            ("corrected", "结果纠正"),
+                            ("other", "其他结果"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="结果",
+                    ),
+                ),
+                ("concluded_on", models.DateField(blank=True, null=True, verbose_name="审结日期")),
+                (
+                    "as_review_body",
+                    models.BooleanField(
+                        default=False,
+                        help_text="复议机关作共同被告的案件只由原行政机关统计，本机关登记但不计入年报。",
+                        verbose_name="本机关作为复议机关为共同被告",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="备注")),
+                ("is_active", models.BooleanField(default=True, verbose_name="有效")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="登记时间")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="更新时间")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="登记人",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="review_cases",
+                        to="orgs.organization",
+                        verbose_name="登记机关",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '行政复议、行政诉讼案件',
-                'verbose_name_plural': '行政复议、行政诉讼案件',
-                'ordering': ['-filed_on', '-id'],
+                "verbose_name": "行政复议、行政诉讼案件",
+                "verbose_name_plural": "行政复议、行政诉讼案件",
+                "ordering": ["-filed_on", "-id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='annualreport',
-            constraint=models.UniqueConstraint(fields=('organization', 'year'), name='reports_one_report_per_year'),
+            model_name="annualreport",
+            constraint=models.UniqueConstraint(fields=("organization", "year"), name="reports_one_report_per_year"),
         ),
         migrations.AddConstraint(
-            model_name='annualreport',
-            constraint=models.CheckConstraint(condition=models.Q(('year__gte', 2008), ('year__lte', 2100)), name='reports_year_range'),
+            model_name="annualreport",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("year__gte", 2008), ("year__lte", 2100)), name="reports_year_range"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportoverride',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_active', True)), fields=('report', 'cell'), name='reports_one_active_override_per_cell'),
+            model_name="reportoverride",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_active", True)),
+                fields=("report", "cell"),
+                name="reports_one_active_override_per_cell",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reviewcase',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('result', 'pending'), ('concluded_on__isnull', True)), models.Q(models.Q(('result', 'pending'), _negated=True), ('concluded_on__isnull', False)), _connector='OR'), name='reports_case_concluded_has_result'),
+            model_name="reviewcase",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("result", "pending"), ("concluded_on__isnull", True)),
+                    models.Q(models.Q(("result", "pending"), _negated=True), ("concluded_on__isnull", False)),
+                    _connector="OR",
+                ),
+                name="reports_case_concluded_has_result",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reviewcase',
-            constraint=models.CheckConstraint(condition=models.Q(('as_review_body', False), ('kind', 'suit_after_review'), _connector='OR'), name='reports_case_review_body_only_after_review'),
+            model_name="reviewcase",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("as_review_body", False), ("kind", "suit_after_review"), _connector="OR"),
+                name="reports_case_review_body_only_after_review",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reviewcase',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_active', True)), fields=('organization', 'case_number'), name='reports_case_number_unique'),
+            model_name="reviewcase",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_active", True)),
+                fields=("organization", "case_number"),
+                name="reports_case_number_unique",
+            ),
         ),
     ]
