@@ -6,3 +6,6 @@ class ApplicationsConfig(AppConfig):
     name = "gongkai.applications"
     label = "applications"
     verbose_name = _("依申请公开")
+
+    def ready(self):
+        from . import receivers  # noqa: F401

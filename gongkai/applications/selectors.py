@@ -1,5 +1,245 @@
-"""Reads of the applications app. Staff reach an application only through `application_for_staff`."""
+"""Reads of the applications app. Staff reach an application only through `application_for_staff`; the public
+reaches one only through `application_for_tracking`."""
 
+from dataclasses import dataclass
+from datetime import date, timedelta
+from difflib import SequenceMatcher
+
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from gongkai.core.errors import AccessDenied
+from gongkai.core.workdays import WorkCalendar, add_workdays
+from gongkai.orgs.access import ALL_ROLES, has_role, organizations_for
+from gongkai.orgs.models import Role
+
+from .models import OPEN_STATUSES, Application, Event, Status
 from .reporting import applications_for_report, report_counts
 
 __all__ = ["applications_for_report", "report_counts"]
+
+HANDLER_ROLES = (Role.CLERK, Role.REVIEWER, Role.OFFICE, Role.ADMIN)
+DECIDER_ROLES = (Role.REVIEWER, Role.OFFICE, Role.ADMIN)
+EXTENSION_ROLES = (Role.OFFICE, Role.ADMIN)
+TEMPLATE_ROLES = (Role.OFFICE, Role.ADMIN)
+ROLES_BY_ACTION = {
+    "view": ALL_ROLES,
+    "handle": HANDLER_ROLES,
+    "decide": DECIDER_ROLES,
+    "extend": EXTENSION_ROLES,
+}
+YELLOW_DAYS = 5
+MASS_MONTHLY_THRESHOLD = 10
+REPEAT_SIMILARITY = 0.85
+
+
+class Light:
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+    LABELS = {GREEN: gettext_lazy("正常"), YELLOW: gettext_lazy("临近期限"), RED: gettext_lazy("已超期")}
+
+
+def application_for_staff(*, application_id: int, person, action: str = "view") -> Application:
+    """The one access function for applications: view (any role), handle, decide, extend."""
+    roles = ROLES_BY_ACTION[action]
+    application = (
+        Application.objects.select_related("organization", "organization__region", "handler", "transferred_from")
+        .filter(pk=application_id)
+        .first()
+    )
+    if application is None or not has_role(person, application.organization, roles):
+        raise AccessDenied()
+    return application
+
+
+def can(person, application: Application, action: str) -> bool:
+    return has_role(person, application.organization, ROLES_BY_ACTION[action])
+
+
+def applications_for_staff(*, person) -> QuerySet[Application]:
+    return Application.objects.filter(organization__in=organizations_for(person)).select_related(
+        "organization", "handler", "fee"
+    )
+
+
+def deadline_expression():
+    """The next date someone must act on: the reply due date, else the applicant's correction or payment date."""
+    return Coalesce(F("due_on"), F("correction_due_on"), F("fee__pay_by"))
+
+
+def light_threshold(today: date) -> date:
+    return add_workdays(today, YELLOW_DAYS).date
+
+
+def filter_by_light(applications: QuerySet[Application], light: str, today: date) -> QuerySet[Application]:
+    open_ones = applications.filter(status__in=OPEN_STATUSES).annotate(deadline=deadline_expression())
+    threshold = light_threshold(today)
+    if light == Light.RED:
+        return open_ones.filter(deadline__lt=today)
+    if light == Light.YELLOW:
+        return open_ones.filter(deadline__gte=today, deadline__lte=threshold)
+    if light == Light.GREEN:
+        return open_ones.filter(Q(deadline__gt=threshold) | Q(deadline__isnull=True))
+    return applications
+
+
+def deadline_of(application: Application) -> date | None:
+    if application.due_on:
+        return application.due_on
+    if application.correction_due_on and application.status == Status.CORRECTION_REQUESTED:
+        return application.correction_due_on
+    fee = getattr(application, "fee", None) if application.status == Status.FEE_NOTIFIED else None
+    return fee.pay_by if fee else None
+
+
+def light_of(application: Application, today: date, calendar: WorkCalendar | None = None) -> str:
+    """Red when the deadline has passed, yellow within 5 working days (today included), else green; "" if closed."""
+    if not application.is_open:
+        return ""
+    deadline = deadline_of(application)
+    if deadline is None:
+        return Light.GREEN
+    if deadline < today:
+        return Light.RED
+    calendar = calendar or WorkCalendar.load(today, max(deadline, today), region=None)
+    left = calendar.between(today, deadline).count
+    return Light.YELLOW if left <= YELLOW_DAYS else Light.GREEN
+
+
+def lights_for(applications: list[Application], today: date) -> dict[int, str]:
+    """Lights of many applications with one calendar load."""
+    deadlines = [deadline_of(application) for application in applications]
+    latest = max([deadline for deadline in deadlines if deadline] + [today])
+    calendar = WorkCalendar.load(today, latest)
+    return {application.pk: light_of(application, today, calendar) for application in applications}
+
+
+def workdays_left(application: Application, today: date) -> int | None:
+    deadline = deadline_of(application)
+    if deadline is None or not application.is_open:
+        return None
+    return WorkCalendar.load(min(today, deadline), max(today, deadline)).between(today, deadline).count
+
+
+def timeline(application: Application) -> QuerySet[Event]:
+    return application.events.select_related("actor").order_by("on", "id")
+
+
+def applicant_key(application: Application) -> Q:
+    """Who the applicant is for counting and repeat detection: the ID number, else name and phone."""
+    if application.id_number:
+        return Q(id_number__iexact=application.id_number.strip())
+    return Q(applicant_name=application.applicant_name, phone=application.phone)
+
+
+def prior_items_in_month(application: Application) -> int:
+    """Items the same applicant filed with the same organization earlier in the natural month of receipt."""
+    month_start = application.received_on.replace(day=1)
+    earlier = (
+        Application.objects.filter(applicant_key(application), organization_id=application.organization_id)
+        .filter(received_on__gte=month_start)
+        .filter(
+            Q(received_on__lt=application.received_on) | Q(received_on=application.received_on, pk__lt=application.pk)
+        )
+        .exclude(status=Status.TRANSFERRED)
+    )
+    return sum(earlier.values_list("item_count", flat=True))
+
+
+@dataclass(frozen=True)
+class Hint:
+    kind: str  # "repeat" or "mass"
+    text: str
+    tracking_codes: tuple[str, ...] = ()
+
+
+def normalized(text: str) -> str:
+    return "".join(character for character in text if character.isalnum())
+
+
+def hints_for(application: Application) -> list[Hint]:
+    """Hints for 不予重复处理 (Art 36 (六)) and for mass applications (Art 35); staff decide, nothing is automatic."""
+    if not (application.id_number or application.applicant_name):
+        return []
+    others = (
+        Application.objects.filter(applicant_key(application), organization_id=application.organization_id)
+        .exclude(pk=application.pk)
+        .exclude(status=Status.TRANSFERRED)
+        .only("tracking_code", "description", "received_on", "outcome")
+    )
+    hints = []
+    wanted = normalized(application.description)
+    similar = [
+        other.tracking_code
+        for other in others.filter(received_on__lte=application.received_on)
+        if wanted and SequenceMatcher(None, wanted, normalized(other.description)).ratio() >= REPEAT_SIMILARITY
+    ]
+    if similar:
+        hints.append(
+            Hint(
+                "repeat",
+                _("同一申请人此前已申请过相同或高度相似的信息（%(codes)s）；如已答复，可告知不予重复处理。")
+                % {"codes": "、".join(similar)},
+                tuple(similar),
+            )
+        )
+    month_start = application.received_on.replace(day=1)
+    in_month = others.filter(received_on__gte=month_start, received_on__lte=application.received_on).count() + 1
+    recent = others.filter(received_on__gt=application.received_on - timedelta(days=30)).count() + 1
+    if in_month > MASS_MONTHLY_THRESHOLD or recent > MASS_MONTHLY_THRESHOLD:
+        hints.append(
+            Hint(
+                "mass",
+                _(
+                    "同一申请人本自然月已提出 %(month)s 件、近30日 %(recent)s 件申请，明显超过合理范围的，可要求其说明"
+                    "理由（第三十五条），并可按件计收信息处理费。"
+                )
+                % {"month": in_month, "recent": recent},
+            )
+        )
+    return hints
+
+
+def application_for_tracking(*, tracking_code: str, phone_last4: str) -> Application | None:
+    """The public's only way in: the tracking code and the last four digits of the applicant's phone."""
+    code = tracking_code.strip().upper()
+    digits = phone_last4.strip()
+    if not code or len(digits) != 4 or not digits.isdigit():
+        return None
+    application = (
+        Application.objects.select_related("organization", "transferred_to", "transferred_to__organization")
+        .filter(tracking_code=code)
+        .first()
+    )
+    if application is None:
+        return None
+    phone_digits = "".join(character for character in application.phone if character.isdigit())
+    if len(phone_digits) < 4 or phone_digits[-4:] != digits:
+        return None
+    return application
+
+
+def published_reply(application: Application):
+    return application.replies.filter(is_published=True).first()
+
+
+def statistics(*, person, year: int) -> dict:
+    """Counts by outcome and applicant type of the applications the person may see, decided in `year`."""
+    organization_ids = list(organizations_for(person).values_list("pk", flat=True))
+    table = report_counts(organization_ids=organization_ids, year=year)
+    by_status = dict(
+        applications_for_staff(person=person)
+        .filter(received_on__year=year)
+        .values_list("status")
+        .annotate(count=Count("id"))
+        .values_list("status", "count")
+    )
+    return {"table": table, "by_status": by_status}
+
+
+def today() -> date:
+    return timezone.localdate()

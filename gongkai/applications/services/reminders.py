@@ -1,0 +1,98 @@
+"""Deadlines: recomputing open applications when the calendar changes, and reminding handlers and offices."""
+
+from collections import defaultdict
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.core import audit
+from gongkai.orgs.models import Membership, Role
+
+from ..models import OPEN_STATUSES, Application
+from ..selectors import Light, lights_for
+from .common import log, refresh_clock, save
+
+
+@transaction.atomic
+def recompute_due_dates(*, years=None, actor=None) -> int:
+    """Recompute every open application (received in or after the year before the earliest changed year)."""
+    applications = Application.objects.select_related("organization", "organization__region").filter(
+        status__in=OPEN_STATUSES
+    )
+    if years:
+        applications = applications.filter(received_on__year__gte=min(years) - 1)
+    changed = 0
+    for application in applications.select_for_update():
+        before = (application.due_on, application.correction_notice_due_on)
+        refresh_clock(application)
+        if (application.due_on, application.correction_notice_due_on) != before:
+            save(application)
+            changed += 1
+            log(
+                "due_recomputed",
+                actor=actor,
+                application=application,
+                data={
+                    "old_due_on": before[0].isoformat() if before[0] else None,
+                    "due_on": application.due_on.isoformat() if application.due_on else None,
+                    "years": sorted(years) if years else None,
+                },
+            )
+    return changed
+
+
+def recipients_for(application: Application, offices: list[tuple[str, str, str]]) -> set[str]:
+    """The handler and every office member whose region covers the application's organization."""
+    emails = {email for path, email, _name in offices if application.organization.region.path.startswith(path)}
+    if application.handler and application.handler.email:
+        emails.add(application.handler.email)
+    return emails
+
+
+def send_reminders(*, dry_run: bool = False) -> list[tuple[str, int]]:
+    """One e-mail per person listing their yellow and red applications; returns (recipient, count) pairs."""
+    today = timezone.localdate()
+    applications = list(
+        Application.objects.filter(status__in=OPEN_STATUSES)
+        .select_related("organization", "organization__region", "handler", "fee")
+        .order_by("due_on")
+    )
+    lights = lights_for(applications, today) if applications else {}
+    offices = list(
+        Membership.objects.filter(role=Role.OFFICE, is_active=True, person__is_active=True)
+        .exclude(person__email="")
+        .values_list("organization__region__path", "person__email", "person__full_name")
+    )
+    digest: dict[str, list[tuple[Application, str]]] = defaultdict(list)
+    for application in applications:
+        light = lights[application.pk]
+        if light in (Light.YELLOW, Light.RED):
+            for email in recipients_for(application, offices):
+                digest[email].append((application, light))
+    sent = []
+    for email, items in sorted(digest.items()):
+        lines = [
+            _("%(light)s %(code)s %(org)s 期限 %(due)s")
+            % {
+                "light": Light.LABELS[light],
+                "code": application.tracking_code,
+                "org": application.organization.name,
+                "due": application.due_on or application.correction_due_on or "—",
+            }
+            for application, light in items
+        ]
+        if not dry_run:
+            send_mail(
+                _("依申请公开办理提醒：%(count)s 件临近或超过期限") % {"count": len(items)},
+                _("以下政府信息公开申请临近或已超过期限，请及时办理：\n\n%(lines)s") % {"lines": "\n".join(lines)},
+                None,
+                [email],
+            )
+            audit.log(
+                "applications.reminder.sent",
+                data={"to": email, "tracking_codes": [application.tracking_code for application, _light in items]},
+            )
+        sent.append((email, len(items)))
+    return sent
