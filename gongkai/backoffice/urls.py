@@ -3,6 +3,7 @@
 from django.urls import include, path
 
 from . import views
+from .system import views as system_views
 
 app_name = "backoffice"
 
@@ -13,5 +14,7 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("", views.home, name="home"),
     path("audit/", views.audit, name="audit"),
+    path("settings/", system_views.hub, name="settings"),
+    path("settings/", include("gongkai.backoffice.system.urls")),
     *[path(f"{module}/", include(f"gongkai.backoffice.{module}.urls")) for module in MODULES],
 ]

@@ -1,5 +1,7 @@
 """Writes of the core app: the holiday schedule. Each change is audited and announces itself after commit."""
 
+import csv
+import io
 from datetime import date
 
 from django.db import transaction
@@ -104,9 +106,13 @@ def remove_regional_holiday(*, override: WorkdayOverride, actor=None) -> None:
     announce({year})
 
 
+WORKDAY_MARKERS = ("调休上班", "上班")
+
+
 def parse_schedule_lines(text: str) -> tuple[list[tuple[date, str]], list[tuple[date, str]]]:
     """Parse the office's plain format: one line per date or range, `2027-01-01 元旦`, `2027-02-06..2027-02-12 春节`,
-    and adjusted working days marked `上班`: `2027-02-14 上班`."""
+    and adjusted working days marked `上班`: `2027-02-14 上班` or `2027-02-14 上班 春节` (the name after the mark
+    is kept)."""
     holidays: list[tuple[date, str]] = []
     workdays: list[tuple[date, str]] = []
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -128,9 +134,42 @@ def parse_schedule_lines(text: str) -> tuple[list[tuple[date, str]], list[tuple[
             ) from error
         if last < first:
             raise CoreError(CoreErrorCode.INVALID_DATE, _("第 %(line)s 行：结束日期早于开始日期。") % {"line": number})
-        target = workdays if name.startswith("上班") or name.startswith("调休上班") else holidays
+        target = holidays
+        for marker in WORKDAY_MARKERS:
+            if name.startswith(marker):
+                target, name = workdays, name.removeprefix(marker).strip()
+                break
         day = first
         while day <= last:
             target.append((day, name))
             day = date.fromordinal(day.toordinal() + 1)
     return holidays, workdays
+
+
+def schedule_text_from_upload(content: bytes) -> str:
+    """The office's schedule file (.txt in the line format, or .csv with the date or range in the first column and
+    the name in the second) as text for `parse_schedule_lines`. The content is checked, not the file name."""
+    if b"\x00" in content[:4096]:
+        raise CoreError(
+            CoreErrorCode.INVALID_SCHEDULE, _("上传的文件不是文本文件，请上传 UTF-8 编码的 .txt 或 .csv 文件。")
+        )
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise CoreError(CoreErrorCode.INVALID_SCHEDULE, _("无法识别文件编码，请另存为 UTF-8 编码后重新上传。"))
+    lines = []
+    for row in csv.reader(io.StringIO(text)):
+        cells = [cell.strip() for cell in row if cell.strip()]
+        if not cells:
+            continue
+        if len(row) == 1:
+            lines.append(cells[0])
+            continue
+        if not cells[0][:1].isdigit():
+            continue  # a header row such as "日期,名称"
+        lines.append(" ".join(cells))
+    return "\n".join(lines)

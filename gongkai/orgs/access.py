@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 
 from gongkai.core.errors import AccessDenied
 
-from .models import Membership, Organization, Role
+from .models import Membership, Organization, Person, Region, Role
 
 ALL_ROLES = tuple(Role.values)
 
@@ -106,3 +106,74 @@ def organization_for_staff(*, person, organization_id: int, action: str = "view"
 
 def can_manage_people(person, organization) -> bool:
     return has_role(person, organization, (Role.ADMIN, Role.OFFICE))
+
+
+MANAGERS = (Role.ADMIN, Role.OFFICE)
+
+
+def regions_for(person) -> QuerySet[Region]:
+    """Regions the person oversees: every region for an admin, an office's region and those below it."""
+    if is_admin(person):
+        return Region.objects.all()
+    paths = office_region_paths(person)
+    if not paths:
+        return Region.objects.none()
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return Region.objects.filter(condition)
+
+
+def region_for_staff(*, person, region_id: int) -> Region:
+    """The access function for regions (their tree, organizations and extra holidays): admins and offices above."""
+    region = regions_for(person).filter(pk=region_id).first()
+    if region is None:
+        raise AccessDenied()
+    return region
+
+
+def may_edit_national_schedule(person) -> bool:
+    """The State Council schedule is shared by every region: admins and offices of a top-level region edit it."""
+    return is_admin(person) or any(path.count("/") == 2 for path in office_region_paths(person))
+
+
+def people_for(person) -> QuerySet[Person]:
+    """People the person may see in the settings pages: everyone for an admin, an office's region's staff."""
+    if is_admin(person):
+        return Person.objects.all()
+    scope = organizations_for(person, MANAGERS)
+    return Person.objects.filter(memberships__organization__in=scope).distinct()
+
+
+def person_for_staff(*, person, person_id: int, action: str = "view") -> Person:
+    """The access function for people. "view": admin, or an office overseeing one of the person's organizations.
+    "manage" (edit, password, deactivate): admin, or an office overseeing every organization the person has an
+    active role in, when the person is not an administrator."""
+    target = people_for(person).filter(pk=person_id).first()
+    if target is None:
+        raise AccessDenied()
+    if action == "view" or is_admin(person):
+        return target
+    memberships = Membership.objects.filter(person=target, is_active=True).select_related("organization__region")
+    if target.is_superuser or any(membership.role == Role.ADMIN for membership in memberships):
+        raise AccessDenied()
+    if not all(has_role(person, membership.organization, MANAGERS) for membership in memberships):
+        raise AccessDenied()
+    return target
+
+
+def require_may_grant(person, organization: Organization, role: str) -> None:
+    """Admins grant every role; an office grants every role but admin within the organizations it oversees."""
+    if is_admin(person):
+        return
+    if role == Role.ADMIN or not has_role(person, organization, MANAGERS):
+        raise AccessDenied()
+
+
+def membership_for_staff(*, person, membership_id: int) -> Membership:
+    """The access function for role assignments (to revoke one): the same rule as granting it."""
+    membership = Membership.objects.select_related("person", "organization__region").filter(pk=membership_id).first()
+    if membership is None:
+        raise AccessDenied()
+    require_may_grant(person, membership.organization, membership.role)
+    return membership

@@ -1,17 +1,22 @@
 """Reads of the orgs app, each checked against the person's scope."""
 
-from django.db.models import QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from gongkai.core.models import AuditEntry
 from gongkai.core.selectors import audit_entries
 
-from .access import is_admin, organizations_for
-from .models import Organization, Region, Role
+from .access import MANAGERS, is_admin, organizations_for, people_for
+from .models import Membership, Organization, Person, Region, Role
 
 
-def region_tree() -> list[Region]:
-    """Every region in tree order, with `children_list` filled in: one query whatever the depth."""
-    regions = list(Region.objects.order_by("path"))
+def region_tree(regions: QuerySet[Region] | None = None) -> list[Region]:
+    """The roots of `regions` (default: all) in tree order, each with `children_list` filled in and
+    `organization_count` (active organizations) annotated: one query whatever the depth."""
+    regions = list(
+        (Region.objects.all() if regions is None else regions)
+        .annotate(organization_count=Count("organizations", filter=Q(organizations__is_active=True)))
+        .order_by("path")
+    )
     by_id = {region.id: region for region in regions}
     for region in regions:
         region.children_list = []
@@ -32,3 +37,36 @@ def audit_entries_for(*, person, **filters) -> QuerySet[AuditEntry]:
         return audit_entries(**filters)
     scope = organizations_for(person, (Role.OFFICE,)).values_list("id", flat=True)
     return audit_entries(organization_ids=scope, **filters)
+
+
+def organizations_managed_by(person, *, query: str = "", region_id=None, include_inactive: bool = True):
+    """Organizations on the settings pages: those the person oversees as admin or office."""
+    organizations = organizations_for(person, MANAGERS).select_related("region", "parent")
+    if not include_inactive:
+        organizations = organizations.filter(is_active=True)
+    if query:
+        organizations = organizations.filter(
+            Q(name__icontains=query) | Q(short_name__icontains=query) | Q(credit_code__iexact=query)
+        )
+    if region_id:
+        organizations = organizations.filter(region_id=region_id)
+    return organizations.order_by("region__path", "sort_order", "id")
+
+
+def people_visible_to(person, *, query: str = "", organization_id=None, include_inactive: bool = True):
+    """People on the settings pages with their active roles prefetched (no query per row)."""
+    people = people_for(person)
+    if not include_inactive:
+        people = people.filter(is_active=True)
+    if query:
+        people = people.filter(Q(username__icontains=query) | Q(full_name__icontains=query))
+    if organization_id:
+        people = people.filter(memberships__organization_id=organization_id, memberships__is_active=True)
+    active_roles = Membership.objects.filter(is_active=True).select_related("organization").order_by("id")
+    return people.prefetch_related(
+        Prefetch("memberships", queryset=active_roles, to_attr="active_memberships")
+    ).order_by("username")
+
+
+def memberships_of(person: Person) -> QuerySet[Membership]:
+    return Membership.objects.filter(person=person).select_related("organization__region").order_by("-is_active", "id")

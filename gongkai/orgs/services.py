@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -29,18 +29,30 @@ ORGANIZATION_FIELDS = (
     "sort_order",
     "parent",
 )
+PERSON_FIELDS = ("full_name", "email", "phone")
+
+
+def field_label(instance, name: str) -> str:
+    try:
+        return str(instance._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
 
 
 def validated(instance, exclude=None):
+    """Run the model's validation; the error names each field in Chinese ("统一社会信用代码：……")."""
     try:
         instance.full_clean(exclude=exclude)
     except ValidationError as error:
         messages = [
-            f"{field}: {message}" if field != "__all__" else message
+            _("%(field)s：%(message)s") % {"field": field_label(instance, field), "message": message}
+            if field != "__all__"
+            else message
             for field, msgs in error.message_dict.items()
             for message in msgs
         ]
-        raise OrgsError(OrgsErrorCode.INVALID, "；".join(messages)) from error
+        fields = [field for field in error.message_dict if field != "__all__"]
+        raise OrgsError(OrgsErrorCode.INVALID, "；".join(messages), field=fields[0] if fields else None) from error
     return instance
 
 
@@ -92,8 +104,29 @@ def update_organization(*, organization: Organization, actor=None, **fields) -> 
     return organization
 
 
+def effective_admins(*, exclude_person=None, exclude_organization=None, exclude_membership=None):
+    """People who would still administer the system: active superusers and active admin roles in active
+    organizations, leaving out what the caller is about to switch off."""
+    memberships = Membership.objects.filter(
+        role=Role.ADMIN, is_active=True, organization__is_active=True, person__is_active=True
+    )
+    superusers = Person.objects.filter(is_superuser=True, is_active=True)
+    if exclude_person is not None:
+        memberships = memberships.exclude(person=exclude_person)
+        superusers = superusers.exclude(pk=exclude_person.pk)
+    if exclude_organization is not None:
+        memberships = memberships.exclude(organization=exclude_organization)
+    if exclude_membership is not None:
+        memberships = memberships.exclude(pk=exclude_membership.pk)
+    return memberships.exists() or superusers.exists()
+
+
 @transaction.atomic
 def set_organization_active(*, organization: Organization, active: bool, actor=None) -> Organization:
+    if not active and effective_admins() and not effective_admins(exclude_organization=organization):
+        raise OrgsError(
+            OrgsErrorCode.LAST_ADMIN, _("停用该机构后系统将没有可用的系统管理员，请先在其他机构授予管理员角色。")
+        )
     Organization.objects.filter(pk=organization.pk).update(is_active=active)
     organization.is_active = active
     action = "orgs.organization.reactivated" if active else "orgs.organization.deactivated"
@@ -115,6 +148,7 @@ def create_person(
         raise OrgsError(OrgsErrorCode.DUPLICATE, _("用户名“%(username)s”已被使用。") % {"username": username})
     person = Person(username=username, full_name=full_name, email=email, phone=phone, is_staff=False)
     if password:
+        check_password_strength(password, person)
         person.set_password(password)
     else:
         person.set_unusable_password()
@@ -124,14 +158,56 @@ def create_person(
     return person
 
 
-@transaction.atomic
-def set_person_password(*, person: Person, password: str, actor=None) -> Person:
+def check_password_strength(password: str, person: Person) -> None:
     from django.contrib.auth.password_validation import validate_password
 
     try:
         validate_password(password, person)
     except ValidationError as error:
-        raise OrgsError(OrgsErrorCode.INVALID, "；".join(error.messages)) from error
+        raise OrgsError(OrgsErrorCode.INVALID, "；".join(error.messages), field="password") from error
+
+
+@transaction.atomic
+def create_staff_member(
+    *,
+    username: str,
+    full_name: str,
+    password: str,
+    organization: Organization,
+    role: str,
+    email: str = "",
+    phone: str = "",
+    actor=None,
+) -> Person:
+    """A new account together with its first role, so that nobody exists without an organization."""
+    person = create_person(
+        username=username, full_name=full_name, password=password, email=email, phone=phone, actor=actor
+    )
+    grant_role(person=person, organization=organization, role=role, actor=actor)
+    return person
+
+
+@transaction.atomic
+def update_person(*, person: Person, actor=None, **fields) -> Person:
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    changes = {}
+    for name, value in fields.items():
+        if name not in PERSON_FIELDS:
+            raise OrgsError(OrgsErrorCode.INVALID, _("字段“%(name)s”不能修改。") % {"name": name})
+        if getattr(person, name) != value:
+            changes[name] = [getattr(person, name), value]
+            setattr(person, name, value)
+    if not changes:
+        return person
+    validated(person, exclude=["password"])
+    person.save(update_fields=list(changes))
+    audit.log("orgs.person.updated", actor=actor, target=person, data=changes)
+    return person
+
+
+@transaction.atomic
+def set_person_password(*, person: Person, password: str, actor=None) -> Person:
+    check_password_strength(password, person)
     person.set_password(password)
     person.failed_logins = 0
     person.locked_until = None
@@ -142,6 +218,10 @@ def set_person_password(*, person: Person, password: str, actor=None) -> Person:
 
 @transaction.atomic
 def set_person_active(*, person: Person, active: bool, actor=None) -> Person:
+    if not active and actor is not None and getattr(actor, "pk", None) == person.pk:
+        raise OrgsError(OrgsErrorCode.INVALID, _("不能停用自己的账号，请由其他管理人员操作。"))
+    if not active and effective_admins() and not effective_admins(exclude_person=person):
+        raise OrgsError(OrgsErrorCode.LAST_ADMIN, _("不能停用最后一个系统管理员的账号。"))
     Person.objects.filter(pk=person.pk).update(is_active=active)
     person.is_active = active
     audit.log("orgs.person.reactivated" if active else "orgs.person.deactivated", actor=actor, target=person)
@@ -152,6 +232,12 @@ def set_person_active(*, person: Person, active: bool, actor=None) -> Person:
 def grant_role(*, person: Person, organization: Organization, role: str, actor=None) -> Membership:
     if role not in Role.values:
         raise OrgsError(OrgsErrorCode.INVALID, _("未知角色：%(role)s") % {"role": role})
+    if not organization.is_active:
+        raise OrgsError(
+            OrgsErrorCode.INVALID, _("机构“%(name)s”已停用，不能在其中授予角色。") % {"name": organization.name}
+        )
+    if not person.is_active:
+        raise OrgsError(OrgsErrorCode.INVALID, _("账号“%(name)s”已停用，请先恢复账号。") % {"name": person})
     membership, created = Membership.objects.get_or_create(person=person, organization=organization, role=role)
     if not created and membership.is_active:
         return membership
@@ -176,10 +262,8 @@ def revoke_role(*, membership: Membership, actor=None) -> Membership:
     membership = Membership.objects.select_for_update().select_related("person", "organization").get(pk=membership.pk)
     if not membership.is_active:
         return membership
-    if membership.role == Role.ADMIN:
-        others = Membership.objects.filter(role=Role.ADMIN, is_active=True).exclude(pk=membership.pk)
-        if not others.exists() and not Person.objects.filter(is_superuser=True, is_active=True).exists():
-            raise OrgsError(OrgsErrorCode.LAST_ADMIN, _("不能撤销最后一个系统管理员。"))
+    if membership.role == Role.ADMIN and effective_admins() and not effective_admins(exclude_membership=membership):
+        raise OrgsError(OrgsErrorCode.LAST_ADMIN, _("不能撤销最后一个系统管理员。"))
     membership.is_active = False
     membership.save(update_fields=["is_active"])
     forget_memberships(membership.person)

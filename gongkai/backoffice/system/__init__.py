@@ -1,0 +1,1 @@
+"""System settings of the back office: regions, organizations, people and roles, the working-day calendar."""

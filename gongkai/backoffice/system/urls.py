@@ -1,0 +1,31 @@
+"""URLs of the system settings (namespace `backoffice:system`; the hub itself is `backoffice:settings`)."""
+
+from django.urls import path
+
+from . import views_calendar, views_orgs, views_people
+
+app_name = "system"
+
+urlpatterns = [
+    path("regions/", views_orgs.regions, name="regions"),
+    path("organizations/", views_orgs.organizations, name="organizations"),
+    path("organizations/new/", views_orgs.organization_create, name="organization_create"),
+    path("organizations/<int:organization_id>/", views_orgs.organization_edit, name="organization_edit"),
+    path("organizations/<int:organization_id>/active/", views_orgs.organization_active, name="organization_active"),
+    path("people/", views_people.people, name="people"),
+    path("people/new/", views_people.person_create, name="person_create"),
+    path("people/<int:person_id>/", views_people.person, name="person"),
+    path("people/<int:person_id>/password/", views_people.person_password, name="person_password"),
+    path("people/<int:person_id>/active/", views_people.person_active, name="person_active"),
+    path("people/<int:person_id>/roles/", views_people.role_grant, name="role_grant"),
+    path("roles/<int:membership_id>/revoke/", views_people.role_revoke, name="role_revoke"),
+    path("calendar/", views_calendar.years, name="calendar"),
+    path("calendar/<int:year>/", views_calendar.year, name="calendar_year"),
+    path("calendar/<int:year>/edit/", views_calendar.year_edit, name="calendar_edit"),
+    path("calendar/regional/", views_calendar.regional_holiday_add, name="regional_holiday_add"),
+    path(
+        "calendar/regional/<int:override_id>/remove/",
+        views_calendar.regional_holiday_remove,
+        name="regional_holiday_remove",
+    ),
+]

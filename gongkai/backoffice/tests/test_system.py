@@ -1,0 +1,375 @@
+"""The system settings pages: who may open them, and what they change."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from gongkai.core.models import AuditEntry, ScheduleYear, WorkdayOverride
+from gongkai.orgs.models import Membership, Organization, Person
+from gongkai.orgs.tests.factories import PASSWORD, RegionFactory, credit_code
+
+ROLES = ("anonymous", "other_clerk", "clerk", "reviewer", "office", "admin_person")
+
+
+@pytest.fixture
+def who(request, client):
+    """Log in as the parametrized person (or stay anonymous) and return the client."""
+
+    def login(name):
+        if name != "anonymous":
+            person = request.getfixturevalue(name)
+            client.force_login(person)
+        return client
+
+    return login
+
+
+def settings_pages(department, clerk):
+    return [
+        reverse("backoffice:settings"),
+        reverse("backoffice:system:regions"),
+        reverse("backoffice:system:organizations"),
+        reverse("backoffice:system:organization_create"),
+        reverse("backoffice:system:organization_edit", kwargs={"organization_id": department.pk}),
+        reverse("backoffice:system:people"),
+        reverse("backoffice:system:person_create"),
+        reverse("backoffice:system:person", kwargs={"person_id": clerk.pk}),
+        reverse("backoffice:system:calendar"),
+        reverse("backoffice:system:calendar_year", kwargs={"year": 2026}),
+        reverse("backoffice:system:calendar_edit", kwargs={"year": 2027}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("anonymous", 302),
+        ("other_clerk", 403),
+        ("clerk", 403),
+        ("reviewer", 403),
+        ("office", 200),
+        ("admin_person", 200),
+    ],
+)
+def test_settings_pages_permission_matrix(who, role, expected, department, clerk, street_office):
+    client = who(role)
+    for url in settings_pages(department, clerk):
+        response = client.get(url)
+        assert response.status_code == expected, url
+        if expected == 302:
+            assert response.url.startswith(reverse("backoffice:login"))
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("anonymous", 302),
+        ("other_clerk", 403),
+        ("clerk", 403),
+        ("reviewer", 403),
+        ("office", 302),
+        ("admin_person", 302),
+    ],
+)
+def test_deactivating_an_organization_permission_matrix(who, role, expected, department, admin_person):
+    client = who(role)
+    before = AuditEntry.objects.count()
+    url = reverse("backoffice:system:organization_active", kwargs={"organization_id": department.pk})
+    response = client.post(url, {"active": "0"})
+    assert response.status_code == expected
+    department.refresh_from_db()
+    if role in ("office", "admin_person"):
+        assert department.is_active is False
+        assert (
+            AuditEntry.objects.filter(action="orgs.organization.deactivated", target_id=str(department.pk)).count() == 1
+        )
+    else:
+        assert department.is_active is True
+        assert AuditEntry.objects.count() == before
+
+
+def test_office_of_a_township_cannot_manage_the_district(client, make_person, street_office, department):
+    township_office = make_person("office", street_office, username="township_office")
+    client.force_login(township_office)
+    edit = reverse("backoffice:system:organization_edit", kwargs={"organization_id": department.pk})
+    assert client.get(edit).status_code == 403
+    own = reverse("backoffice:system:organization_edit", kwargs={"organization_id": street_office.pk})
+    assert client.get(own).status_code == 200
+    response = client.get(reverse("backoffice:system:organizations"))
+    assert [organization.pk for organization in response.context["page"]] == [street_office.pk]
+    assert client.get(reverse("backoffice:system:calendar_edit", kwargs={"year": 2027})).status_code == 403
+
+
+def test_region_tree_is_one_query_whatever_the_depth(client, admin_person, county, django_assert_max_num_queries):
+    parent = county
+    for level in range(2):
+        parent = RegionFactory(parent=parent, division_code=f"32049900{level + 1}000"[:12])
+    for number in range(5):
+        RegionFactory(parent=county, division_code=f"3204990{number + 10}000"[:12])
+    client.force_login(admin_person)
+    client.get(reverse("backoffice:system:regions"))  # warm up session and content types
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("backoffice:system:regions"))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "示范区" in body
+    assert body.count('class="tree-node"') == 8
+
+
+def organization_data(**overrides):
+    data = {
+        "region": "",
+        "kind": "department",
+        "name": "示范区审计局",
+        "short_name": "审计局",
+        "credit_code": credit_code(9001),
+        "parent": "",
+        "address": "示范区人民路1号",
+        "office_hours": "周一至周五",
+        "phone": "0519-80000000",
+        "fax": "",
+        "email": "",
+        "sort_order": "5",
+    }
+    return data | overrides
+
+
+def test_office_creates_an_organization_through_the_service(client, office, county, government):
+    client.force_login(office)
+    data = organization_data(region=county.pk, parent=government.pk)
+    response = client.post(reverse("backoffice:system:organization_create"), data)
+    organization = Organization.objects.get(name="示范区审计局")
+    assert response.status_code == 302
+    assert organization.region == county
+    assert organization.parent == government
+    entry = AuditEntry.objects.get(action="orgs.organization.created", target_id=str(organization.pk))
+    assert entry.actor == office
+
+
+def test_wrong_credit_code_is_refused_with_a_chinese_message(client, office, county):
+    client.force_login(office)
+    wrong = credit_code(9001)[:17] + ("0" if credit_code(9001)[17] != "0" else "1")
+    response = client.post(
+        reverse("backoffice:system:organization_create"), organization_data(region=county.pk, credit_code=wrong)
+    )
+    assert response.status_code == 200
+    assert "校验码符合 GB 32100" in response.content.decode()
+    assert not Organization.objects.filter(name="示范区审计局").exists()
+    assert not AuditEntry.objects.filter(action="orgs.organization.created").exists()
+
+
+def test_office_edits_an_organization(client, office, department):
+    client.force_login(office)
+    url = reverse("backoffice:system:organization_edit", kwargs={"organization_id": department.pk})
+    data = organization_data(
+        kind="department", name=department.name, credit_code=department.credit_code, phone="0519-81234567"
+    )
+    data.pop("region")
+    response = client.post(url, data)
+    assert response.status_code == 302
+    department.refresh_from_db()
+    assert department.phone == "0519-81234567"
+    entry = AuditEntry.objects.get(action="orgs.organization.updated")
+    assert entry.data["phone"] == ["", "0519-81234567"]
+
+
+def test_office_creates_a_person_with_a_first_role(client, office, department):
+    client.force_login(office)
+    data = {
+        "username": "new_clerk",
+        "full_name": "李新",
+        "password": "a-strong-passphrase-9",
+        "organization": department.pk,
+        "role": "clerk",
+    }
+    response = client.post(reverse("backoffice:system:person_create"), data)
+    person = Person.objects.get(username="new_clerk")
+    assert response.status_code == 302
+    assert person.check_password("a-strong-passphrase-9")
+    assert Membership.objects.filter(person=person, organization=department, role="clerk", is_active=True).exists()
+    assert list(
+        AuditEntry.objects.filter(target_id=str(person.pk)).values_list("action", flat=True).order_by("id")
+    ) == [
+        "orgs.person.created",
+        "orgs.role.granted",
+    ]
+
+
+def test_weak_password_is_refused_in_chinese(client, office, department):
+    client.force_login(office)
+    data = {
+        "username": "weak",
+        "full_name": "弱",
+        "password": "12345678",
+        "organization": department.pk,
+        "role": "clerk",
+    }
+    response = client.post(reverse("backoffice:system:person_create"), data)
+    assert response.status_code == 200
+    assert "密码" in response.context["form"].errors["password"][0]
+    assert not Person.objects.filter(username="weak").exists()
+
+
+def test_office_cannot_grant_the_admin_role(client, office, clerk, department):
+    client.force_login(office)
+    url = reverse("backoffice:system:role_grant", kwargs={"person_id": clerk.pk})
+    response = client.post(url, {"organization": department.pk, "role": "admin"})
+    assert response.status_code == 200  # the choice is not offered
+    assert "role" in response.context["grant_form"].errors
+    assert not Membership.objects.filter(person=clerk, role="admin").exists()
+
+
+def test_admin_grants_and_revokes_a_role(client, admin_person, clerk, other_department):
+    client.force_login(admin_person)
+    client.post(
+        reverse("backoffice:system:role_grant", kwargs={"person_id": clerk.pk}),
+        {"organization": other_department.pk, "role": "reviewer"},
+    )
+    membership = Membership.objects.get(person=clerk, organization=other_department, role="reviewer")
+    assert membership.is_active
+    client.post(reverse("backoffice:system:role_revoke", kwargs={"membership_id": membership.pk}))
+    membership.refresh_from_db()
+    assert membership.is_active is False
+    actions = list(AuditEntry.objects.filter(target_id=str(clerk.pk)).values_list("action", flat=True).order_by("id"))
+    assert actions == ["orgs.role.granted", "orgs.role.revoked"]
+
+
+def test_the_last_admin_cannot_be_revoked(client, admin_person, government):
+    client.force_login(admin_person)
+    membership = Membership.objects.get(person=admin_person, role="admin")
+    response = client.post(
+        reverse("backoffice:system:role_revoke", kwargs={"membership_id": membership.pk}), follow=True
+    )
+    membership.refresh_from_db()
+    assert membership.is_active is True
+    assert "不能撤销最后一个系统管理员" in response.content.decode()
+
+
+def test_office_sets_a_password_and_unlocks(client, office, clerk):
+    clerk.failed_logins = 5
+    clerk.save()
+    client.force_login(office)
+    url = reverse("backoffice:system:person_password", kwargs={"person_id": clerk.pk})
+    response = client.post(url, {"password": "another-long-secret-7", "password_again": "another-long-secret-7"})
+    assert response.status_code == 302
+    clerk.refresh_from_db()
+    assert clerk.check_password("another-long-secret-7")
+    assert clerk.failed_logins == 0
+    assert AuditEntry.objects.filter(action="orgs.person.password_set", actor=office).count() == 1
+
+
+def test_office_cannot_manage_an_admin_account(client, office, admin_person):
+    client.force_login(office)
+    url = reverse("backoffice:system:person_password", kwargs={"person_id": admin_person.pk})
+    response = client.post(url, {"password": "another-long-secret-7", "password_again": "another-long-secret-7"})
+    assert response.status_code == 403
+    admin_person.refresh_from_db()
+    assert admin_person.check_password(PASSWORD)
+
+
+def test_deactivated_person_cannot_log_in(client, office, clerk):
+    client.force_login(office)
+    client.post(reverse("backoffice:system:person_active", kwargs={"person_id": clerk.pk}), {"active": "0"})
+    clerk.refresh_from_db()
+    assert clerk.is_active is False
+    client.logout()
+    assert client.login(username="clerk", password=PASSWORD) is False
+
+
+def test_people_list_does_not_query_per_row(
+    client, admin_person, make_person, department, django_assert_max_num_queries
+):
+    for number in range(10):
+        make_person("clerk", department, username=f"clerk{number}")
+    client.force_login(admin_person)
+    client.get(reverse("backoffice:system:people"))
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("backoffice:system:people"))
+    assert len(response.context["page"]) == 11
+
+
+SCHEDULE_2027 = """# 国办发明电〔2026〕示例
+2027-01-01..2027-01-03 元旦
+2027-02-06..2027-02-12 春节
+2027-02-14 上班 春节
+"""
+
+
+def test_office_enters_a_year_schedule(client, office, django_capture_on_commit_callbacks):
+    client.force_login(office)
+    url = reverse("backoffice:system:calendar_edit", kwargs={"year": 2027})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"notice": "国办发明电〔2026〕7号", "text": SCHEDULE_2027})
+    assert response.status_code == 302
+    schedule = ScheduleYear.objects.get(year=2027)
+    assert schedule.source == ScheduleYear.Source.OFFICE
+    assert schedule.notice == "国办发明电〔2026〕7号"
+    assert WorkdayOverride.objects.filter(on__year=2027, region=None, kind="holiday").count() == 10
+    assert WorkdayOverride.objects.get(on=date(2027, 2, 14)).kind == "workday"
+    edit = client.get(url)
+    assert edit.context["form"].initial["text"] == (
+        "2027-01-01..2027-01-03 元旦\n2027-02-06..2027-02-12 春节\n2027-02-14 上班 春节"
+    )
+
+
+def test_schedule_upload_is_read_by_content(client, office):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(office)
+    url = reverse("backoffice:system:calendar_edit", kwargs={"year": 2027})
+    csv_file = SimpleUploadedFile("安排.csv", "日期,名称\n2027-01-01,元旦\n2027-02-14,上班\n".encode(), "text/csv")
+    response = client.post(url, {"notice": "", "text": "", "file": csv_file})
+    assert response.status_code == 302
+    assert ScheduleYear.objects.get(year=2027).source == ScheduleYear.Source.IMPORT
+    binary = SimpleUploadedFile("安排.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "text/plain")
+    response = client.post(url, {"notice": "", "text": "", "file": binary})
+    assert response.status_code == 200
+    assert "不是文本文件" in response.content.decode()
+
+
+def test_bad_schedule_line_is_reported_with_its_line_number(client, office):
+    client.force_login(office)
+    url = reverse("backoffice:system:calendar_edit", kwargs={"year": 2027})
+    response = client.post(url, {"notice": "", "text": "2027-01-01 元旦\n2027-13-01 错误\n"})
+    assert response.status_code == 200
+    assert "第 2 行" in response.content.decode()
+    assert not ScheduleYear.objects.filter(year=2027).exists()
+
+
+def test_years_list_flags_years_without_schedule(client, office):
+    client.force_login(office)
+    response = client.get(reverse("backoffice:system:calendar"))
+    rows = {row.year: row for row in response.context["years"]}
+    assert rows[2026].missing is False
+    assert rows[2026].schedule.source == "package"
+    assert rows[2025].holidays > 0
+    assert rows[max(rows)].missing is True
+    assert "未录入" in response.content.decode()
+
+
+def test_office_adds_and_removes_a_regional_holiday(client, office, township):
+    client.force_login(office)
+    response = client.post(
+        reverse("backoffice:system:regional_holiday_add"),
+        {"region": township.pk, "on": "2026-04-20", "name": "三月三"},
+    )
+    assert response.status_code == 302
+    override = WorkdayOverride.objects.get(region=township)
+    assert (override.on, override.kind, override.name) == (date(2026, 4, 20), "holiday", "三月三")
+    client.post(reverse("backoffice:system:regional_holiday_remove", kwargs={"override_id": override.pk}))
+    assert not WorkdayOverride.objects.filter(region=township).exists()
+    actions = set(
+        AuditEntry.objects.filter(action__startswith="core.regional_holiday").values_list("action", flat=True)
+    )
+    assert actions == {"core.regional_holiday.added", "core.regional_holiday.removed"}
+
+
+def test_township_office_cannot_remove_another_regions_holiday(client, make_person, street_office, county):
+    from gongkai.core.services import add_regional_holiday
+
+    override = add_regional_holiday(region=county, on=date(2026, 4, 20), name="三月三")
+    client.force_login(make_person("office", street_office, username="township_office"))
+    response = client.post(reverse("backoffice:system:regional_holiday_remove", kwargs={"override_id": override.pk}))
+    assert response.status_code == 403
+    assert WorkdayOverride.objects.filter(pk=override.pk).exists()
