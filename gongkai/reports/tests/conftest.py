@@ -1,0 +1,3 @@
+"""Fixtures of the reports tests."""
+
+from .scenario import data  # noqa: F401
