@@ -86,6 +86,14 @@ def _read_bytes(file, name) -> bytes:
         if hasattr(file, "seek"):
             file.seek(0)
         data = file.read()
+    except FileNotFoundError as error:
+        raise ScreeningError(
+            ScreeningErrorCode.UNREADABLE, _("找不到文件“%(name)s”，请检查路径。") % {"name": name}
+        ) from error
+    except IsADirectoryError as error:
+        raise ScreeningError(
+            ScreeningErrorCode.UNREADABLE, _("“%(name)s”是一个文件夹，请指定其中的文件。") % {"name": name}
+        ) from error
     except OSError as error:
         raise ScreeningError(
             ScreeningErrorCode.UNREADABLE,
