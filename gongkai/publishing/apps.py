@@ -6,3 +6,14 @@ class PublishingConfig(AppConfig):
     name = "gongkai.publishing"
     label = "publishing"
     verbose_name = _("信息发布")
+
+    def ready(self):
+        from gongkai.screening.registry import register_source
+
+        from . import checks, receivers
+        from .audit_labels import register
+
+        checks.register_check("screening", checks.screening_check)
+        register_source("publishing.records", receivers.published_record_texts)
+        receivers.connect()
+        register()

@@ -6,61 +6,129 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalog', '0002_national_domains_and_channels'),
-        ('orgs', '0001_initial'),
-        ('publishing', '0001_initial'),
+        ("catalog", "0002_national_domains_and_channels"),
+        ("orgs", "0001_initial"),
+        ("publishing", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='record',
-            name='publishing_record_withheld_has_ground',
+            model_name="record",
+            name="publishing_record_withheld_has_ground",
         ),
         migrations.AddField(
-            model_name='attachment',
-            name='extracted_segments',
-            field=models.JSONField(blank=True, default=list, help_text='[[位置, 文本], …]', verbose_name='按位置提取的文本'),
+            model_name="attachment",
+            name="extracted_segments",
+            field=models.JSONField(
+                blank=True, default=list, help_text="[[位置, 文本], …]", verbose_name="按位置提取的文本"
+            ),
         ),
         migrations.AddField(
-            model_name='column',
-            name='domain',
-            field=models.ForeignKey(blank=True, help_text='领域视图栏目：自动列出关联该领域公开事项的已发布信息。', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='catalog.domain', verbose_name='领域'),
+            model_name="column",
+            name="domain",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="领域视图栏目：自动列出关联该领域公开事项的已发布信息。",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="catalog.domain",
+                verbose_name="领域",
+            ),
         ),
         migrations.AddField(
-            model_name='record',
-            name='channels',
-            field=models.ManyToManyField(blank=True, related_name='+', to='catalog.channel', verbose_name='公开渠道'),
+            model_name="record",
+            name="channels",
+            field=models.ManyToManyField(blank=True, related_name="+", to="catalog.channel", verbose_name="公开渠道"),
         ),
         migrations.AddField(
-            model_name='record',
-            name='effective_stage',
-            field=models.CharField(blank=True, choices=[('decision', '决策公开'), ('execution', '执行公开'), ('management', '管理公开'), ('service', '服务公开'), ('result', '结果公开')], db_index=True, editable=False, max_length=12, verbose_name='所属五公开环节'),
+            model_name="record",
+            name="effective_stage",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("decision", "决策公开"),
+                    ("execution", "执行公开"),
+                    ("management", "管理公开"),
+                    ("service", "服务公开"),
+                    ("result", "结果公开"),
+                ],
+                db_index=True,
+                editable=False,
+                max_length=12,
+                verbose_name="所属五公开环节",
+            ),
         ),
         migrations.AddField(
-            model_name='record',
-            name='items',
-            field=models.ManyToManyField(blank=True, related_name='records', to='catalog.item', verbose_name='公开事项'),
+            model_name="record",
+            name="items",
+            field=models.ManyToManyField(
+                blank=True, related_name="records", to="catalog.item", verbose_name="公开事项"
+            ),
         ),
         migrations.AlterField(
-            model_name='column',
-            name='stage',
-            field=models.CharField(blank=True, choices=[('decision', '决策公开'), ('execution', '执行公开'), ('management', '管理公开'), ('service', '服务公开'), ('result', '结果公开')], help_text='五公开视图栏目：自动列出该环节的已发布信息。', max_length=12, verbose_name='五公开环节'),
+            model_name="column",
+            name="stage",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("decision", "决策公开"),
+                    ("execution", "执行公开"),
+                    ("management", "管理公开"),
+                    ("service", "服务公开"),
+                    ("result", "结果公开"),
+                ],
+                help_text="五公开视图栏目：自动列出该环节的已发布信息。",
+                max_length=12,
+                verbose_name="五公开环节",
+            ),
         ),
         migrations.AlterField(
-            model_name='record',
-            name='stage',
-            field=models.CharField(blank=True, choices=[('decision', '决策公开'), ('execution', '执行公开'), ('management', '管理公开'), ('service', '服务公开'), ('result', '结果公开')], help_text='留空时取关联公开事项的环节。', max_length=12, verbose_name='五公开环节'),
+            model_name="record",
+            name="stage",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("decision", "决策公开"),
+                    ("execution", "执行公开"),
+                    ("management", "管理公开"),
+                    ("service", "服务公开"),
+                    ("result", "结果公开"),
+                ],
+                help_text="留空时取关联公开事项的环节。",
+                max_length=12,
+                verbose_name="五公开环节",
+            ),
         ),
         migrations.AlterField(
-            model_name='record',
-            name='withheld_ground',
-            field=models.CharField(blank=True, choices=[('art14_state_secret', '第十四条：依法确定为国家秘密'), ('art14_prohibited', '第十四条：法律、行政法规禁止公开'), ('art14_security', '第十四条：公开后可能危及国家安全、公共安全、经济安全、社会稳定'), ('art15_third_party', '第十五条：涉及商业秘密、个人隐私等公开会对第三方合法权益造成损害'), ('art16_internal', '第十六条第一款：内部事务信息（人事管理、后勤管理、内部工作流程）'), ('art16_process', '第十六条第二款：过程性信息（讨论记录、过程稿、磋商信函、请示报告）'), ('art16_enforcement', '第十六条第二款：行政执法案卷信息')], max_length=24, verbose_name='不予公开依据'),
+            model_name="record",
+            name="withheld_ground",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("art14_state_secret", "第十四条：依法确定为国家秘密"),
+                    ("art14_prohibited", "第十四条：法律、行政法规禁止公开"),
+                    ("art14_security", "第十四条：公开后可能危及国家安全、公共安全、经济安全、社会稳定"),
+                    ("art15_third_party", "第十五条：涉及商业秘密、个人隐私等公开会对第三方合法权益造成损害"),
+                    ("art16_internal", "第十六条第一款：内部事务信息（人事管理、后勤管理、内部工作流程）"),
+                    ("art16_process", "第十六条第二款：过程性信息（讨论记录、过程稿、磋商信函、请示报告）"),
+                    ("art16_enforcement", "第十六条第二款：行政执法案卷信息"),
+                ],
+                max_length=24,
+                verbose_name="不予公开依据",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='record',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('attribute', 'withheld'), ('withheld_ground__gt', '')), models.Q(models.Q(('attribute', 'withheld'), _negated=True), ('withheld_ground', '')), _connector='OR'), name='publishing_record_withheld_has_ground'),
+            model_name="record",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("attribute", "withheld"), ("withheld_ground__gt", "")),
+                    models.Q(models.Q(("attribute", "withheld"), _negated=True), ("withheld_ground", "")),
+                    _connector="OR",
+                ),
+                name="publishing_record_withheld_has_ground",
+            ),
         ),
     ]

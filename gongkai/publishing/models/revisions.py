@@ -22,7 +22,13 @@ class Revision(models.Model):
     change_note = models.TextField(_("变更说明"), blank=True)
     is_public = models.BooleanField(_("公开变更说明"), default=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("为空表示由系统按计划执行（如定时发布）。"),
     )
     created_at = models.DateTimeField(_("时间"), auto_now_add=True)
 

@@ -1,0 +1,161 @@
+"""Reads of the publishing app.
+
+`published_records()` is THE public selector: the portal, feeds, the sitemap and search reach records only through
+it. `record_for_staff()` is the one access function for staff. Nothing else hands a record to anyone.
+"""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from gongkai.core.errors import AccessDenied
+from gongkai.orgs.access import ALL_ROLES, has_role, organizations_for
+from gongkai.orgs.models import Role
+
+from .models import Attachment, Attribute, Column, Genre, Record, RecordStatus, Revision
+from .services.common import CONFIDENTIALITY, DRAFTERS, PUBLISHERS, REVIEWERS, SUPERVISORS
+
+PUBLIC_STATUSES = (RecordStatus.PUBLISHED,)
+GONE_STATUSES = (RecordStatus.WITHDRAWN, RecordStatus.EXPIRED)
+STAFF_ACTIONS = {
+    "view": ALL_ROLES,
+    "edit": DRAFTERS,
+    "review": REVIEWERS,
+    "clear": CONFIDENTIALITY,
+    "publish": PUBLISHERS,
+    "supervise": SUPERVISORS,
+    "emergency": (Role.OFFICE,),
+}
+
+
+def published_records() -> QuerySet[Record]:
+    """Every record the public may see: published (not withdrawn, not expired), actively disclosed."""
+    return (
+        Record.objects.filter(status__in=PUBLIC_STATUSES, attribute=Attribute.ACTIVE, index_number__isnull=False)
+        .select_related("organization")
+        .order_by("-published_at", "-id")
+    )
+
+
+def public_record(record_id) -> Record | None:
+    """A record page for the public: the full record when public; when withdrawn or expired, the record (the page
+    shows only the notice); None for anything that never was public."""
+    try:
+        record_id = int(record_id)
+    except (TypeError, ValueError):
+        return None
+    public = published_records().filter(pk=record_id).select_related("interprets", "organization__region")
+    record = public.prefetch_related(
+        "items__catalog",
+        "channels",
+        Prefetch("attachments", queryset=Attachment.objects.filter(is_active=True).order_by("sort_order", "id")),
+        Prefetch("interpretations", queryset=published_records()),
+        Prefetch("revisions", queryset=Revision.objects.filter(is_public=True).order_by("number")),
+    ).first()
+    if record is not None:
+        if record.interprets_id and not published_records().filter(pk=record.interprets_id).exists():
+            record.interprets = None
+        return record
+    return (
+        Record.objects.filter(pk=record_id, status__in=GONE_STATUSES, attribute=Attribute.ACTIVE)
+        .select_related("organization")
+        .first()
+    )
+
+
+def public_attachment(public_id) -> Attachment | None:
+    """An attachment the public may download: active, of a public record."""
+    return (
+        Attachment.objects.filter(public_id=public_id, is_active=True, record__in=published_records())
+        .select_related("record")
+        .first()
+    )
+
+
+def record_for_staff(*, record_id, person, action: str = "view") -> Record:
+    """The record if `person` may do `action` on it (see STAFF_ACTIONS); AccessDenied otherwise, unknown ids too."""
+    try:
+        record = Record.objects.select_related(
+            "organization__region", "created_by", "submitted_by", "reviewed_by", "cleared_by", "published_by"
+        ).get(pk=int(record_id))
+    except (Record.DoesNotExist, TypeError, ValueError) as error:
+        raise AccessDenied() from error
+    if not has_role(person, record.organization, STAFF_ACTIONS[action]):
+        raise AccessDenied()
+    return record
+
+
+def attachment_for_staff(*, public_id, person) -> Attachment:
+    attachment = Attachment.objects.filter(public_id=public_id).select_related("record__organization").first()
+    if attachment is None or not has_role(person, attachment.record.organization, ALL_ROLES):
+        raise AccessDenied()
+    return attachment
+
+
+def records_for_staff(person, *, organization_id=None) -> QuerySet[Record]:
+    """Records of every organization the person works in or oversees."""
+    records = Record.objects.filter(organization__in=organizations_for(person)).select_related(
+        "organization__region", "created_by"
+    )
+    if organization_id:
+        records = records.filter(organization_id=organization_id)
+    return records
+
+
+def in_column(records: QuerySet[Record], column_slugs, *, stages=(), domain_ids=()) -> QuerySet[Record]:
+    """Records listed in any column with one of `column_slugs`, or (for view columns) of those stages or domains."""
+    member = Column.records.through.objects.filter(
+        record_id=OuterRef("pk"), column__slug__in=list(column_slugs), column__is_active=True
+    )
+    condition = Q(Exists(member))
+    if stages:
+        condition |= Q(effective_stage__in=list(stages))
+    if domain_ids:
+        item_link = Record.items.through.objects.filter(record_id=OuterRef("pk"), item__domain_id__in=list(domain_ids))
+        condition |= Q(Exists(item_link))
+    return records.filter(condition)
+
+
+def column_tree(organization) -> list[Column]:
+    """The organization's active columns as a tree (children in `children_list`), one query."""
+    columns = list(Column.objects.filter(organization=organization, is_active=True).order_by("sort_order", "id"))
+    by_id = {column.pk: column for column in columns}
+    roots = []
+    for column in columns:
+        column.children_list = []
+    for column in columns:
+        parent = by_id.get(column.parent_id)
+        (parent.children_list if parent else roots).append(column)
+    return roots
+
+
+def descendant_slugs(column: Column) -> tuple[list[str], list[str], list[int]]:
+    """Slugs, stages and domain ids of a column and all columns below it."""
+    slugs, stages, domains = [], [], []
+    stack = [column]
+    while stack:
+        node = stack.pop()
+        slugs.append(node.slug)
+        if node.stage:
+            stages.append(node.stage)
+        if node.domain_id:
+            domains.append(node.domain_id)
+        stack.extend(getattr(node, "children_list", None) or list(node.children.filter(is_active=True)))
+    return slugs, stages, domains
+
+
+def policies_lacking_interpretation(records: QuerySet[Record] | None = None) -> QuerySet[Record]:
+    """Published policy documents marked as needing an interpretation that have no published one."""
+    records = published_records() if records is None else records.filter(status=RecordStatus.PUBLISHED)
+    interpreted = Record.objects.filter(
+        interprets=OuterRef("pk"), status=RecordStatus.PUBLISHED, genre=Genre.INTERPRETATION
+    )
+    return records.filter(needs_interpretation=True).exclude(genre=Genre.INTERPRETATION).filter(~Exists(interpreted))
+
+
+def interpretable_policies(organization_ids) -> QuerySet[Record]:
+    """Policy records an interpretation may point at (published, of the given organizations)."""
+    return (
+        Record.objects.filter(organization_id__in=organization_ids, index_number__isnull=False)
+        .exclude(genre=Genre.INTERPRETATION)
+        .filter(Q(needs_interpretation=True) | Q(genre__in=[Genre.POLICY, Genre.NORMATIVE, Genre.REGULATION]))
+        .order_by("-published_at")
+    )

@@ -1,0 +1,20 @@
+"""Signals other apps (search) listen to. Each is sent after the transaction commits, with `record_id`.
+
+publishing never imports its listeners: search connects receivers to these.
+"""
+
+from django.db import transaction
+from django.dispatch import Signal
+
+# A record became public (first publication, scheduled publication or emergency publication).
+record_published = Signal()
+# A public record changed: corrected, or its metadata (validity, columns …) changed while published.
+record_changed = Signal()
+# A record left the public: withdrawn, or expired at the end of its display period.
+record_withdrawn = Signal()
+
+
+def send_after_commit(signal: Signal, record_id: int) -> None:
+    from .models import Record
+
+    transaction.on_commit(lambda: signal.send(sender=Record, record_id=record_id))
