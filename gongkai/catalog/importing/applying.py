@@ -1,0 +1,431 @@
+"""The import service: plan every row against the catalog, report every problem, then write all or nothing."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.core import audit
+from gongkai.core.errors import AccessDenied
+from gongkai.orgs.models import Organization
+
+from ..access import can_approve, can_edit_catalog
+from ..itemdata import normalized, snapshot
+from ..models import Change, ChangeKind, Channel, Item, ItemStatus, ItemVersion
+from ..services.items import propose
+from ..services.writing import announce, assign_fields, next_codes, open_version, person_or_none, write_item
+from ..validation import LIVE_STATUSES, CatalogContext, problems_in
+from .reading import ImportProblem, Sheet, WorkbookUnreadable, read_workbook
+from .rows import RowData, RowReader, layout_problems, locate_layout
+
+FIELD_COLUMNS = {
+    "elements": "elements",
+    "basis": "basis",
+    "time_limit": "time_limit",
+    "responsible_text": "responsible",
+    "responsible_orgs": "responsible",
+    "channels": "channels",
+    "audience": "audience_public",
+    "mode": "mode_active",
+    "levels": "level_county",
+    "stage": "stage",
+    "attribute": "attribute",
+    "withheld_ground": "withheld_ground",
+    "source": "source",
+}
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    groups_created: int = 0
+    channels_created: list[str] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+    dry_run: bool = False
+    change_set_id: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_dict(self) -> dict:
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "groups_created": self.groups_created,
+            "channels_created": self.channels_created,
+            "problems": [problem.as_dict() for problem in self.problems],
+            "dry_run": self.dry_run,
+            "change_set_id": self.change_set_id,
+        }
+
+
+class Rollback(Exception):
+    def __init__(self, result: ImportResult):
+        self.result = result
+
+
+def import_catalog(*, catalog, content: bytes, actor, dry_run: bool = False, file_name: str = "") -> ImportResult:
+    """Import a workbook into `catalog`. Nothing is written when any row has a problem, or on a dry run.
+
+    `actor` None means the server's operator (the command line): changes take effect at once, as for the office.
+    A clerk's import becomes one change set waiting for the office's approval.
+    """
+    if actor is not None and not can_edit_catalog(actor, catalog):
+        raise AccessDenied(_("您不能修改这个标准目录。"))
+    try:
+        sheets = read_workbook(content)
+    except WorkbookUnreadable as error:
+        return ImportResult(problems=[ImportProblem("", 0, "", str(error))], dry_run=dry_run)
+    try:
+        with transaction.atomic():
+            result = Importer(catalog, actor, file_name).run(sheets)
+            result.dry_run = dry_run
+            if result.problems or dry_run:
+                raise Rollback(result)
+    except Rollback as rollback:
+        return rollback.result
+    return result
+
+
+@dataclass
+class Node:
+    """An item the import will create or update: a row's target, or a group made for a row's ancestors."""
+
+    path: tuple
+    data: dict
+    item: Item | None = None
+    row: RowData | None = None
+    parent: "Node | None" = None
+    order: int = 0
+
+
+class Importer:
+    def __init__(self, catalog, actor, file_name: str):
+        self.catalog, self.actor, self.file_name = catalog, actor, file_name
+        self.approver = actor is None or can_approve(actor, catalog)
+        self.context = CatalogContext(catalog)
+        self.problems: list[ImportProblem] = []
+        self.result = ImportResult()
+
+    # Reading ---------------------------------------------------------------------------------------------------
+
+    def run(self, sheets: list[Sheet]) -> ImportResult:
+        rows = self.read_rows(sheets)
+        self.create_channels(rows)
+        self.load_existing()
+        nodes = self.plan(rows)
+        for node in nodes:
+            if node.row is not None:
+                self.check(node)
+        self.result.problems = sorted(
+            self.problems + [problem for row in rows for problem in row.problems],
+            key=lambda problem: (self.sheet_order.get(problem.sheet, -1), problem.row, problem.column),
+        )
+        if not self.result.problems:
+            self.write(nodes)
+        return self.result
+
+    def read_rows(self, sheets: list[Sheet]) -> list[RowData]:
+        organizations = self.organizations_by_name()
+        self.sheet_order = {sheet.name: index for index, sheet in enumerate(sheets)}
+        rows = []
+        for sheet in sheets:
+            if not any(any(row) for row in sheet.rows):
+                continue
+            domain = self.context.domains_by_name.get(sheet.name) or self.context.domains_by_code.get(sheet.name)
+            if domain is None:
+                self.problems.append(
+                    ImportProblem(
+                        sheet.name,
+                        0,
+                        "",
+                        _(
+                            "工作表名称“%(name)s”不是已知的领域：请把工作表命名为26个国家试点领域之一"
+                            "（如“社会救助”）或本机构已添加的地方领域。"
+                        )
+                        % {"name": sheet.name},
+                    )
+                )
+                continue
+            layout = locate_layout(sheet)
+            if problems := layout_problems(sheet, layout):
+                self.problems += problems
+                continue
+            reader = RowReader(
+                sheet=sheet,
+                layout=layout,
+                domain_code=domain.code,
+                context=self.context,
+                organizations_by_name=organizations,
+            )
+            rows.extend(reader.rows())
+        return rows
+
+    def organizations_by_name(self) -> dict[str, int]:
+        region = self.catalog.organization.region
+        root = region.path.split("/")[1] if region.path else ""
+        organizations = Organization.objects.filter(is_active=True, region__path__startswith=f"/{root}/")
+        names = {}
+        for pk, name, short_name in organizations.values_list("pk", "name", "short_name"):
+            names.setdefault(name, pk)
+            if short_name:
+                names.setdefault(short_name, pk)
+        return names
+
+    def create_channels(self, rows: list[RowData]) -> None:
+        wanted = list(dict.fromkeys(name for row in rows for name in row.new_channels))
+        if wanted:
+            organization = self.catalog.organization
+            created = Channel.objects.bulk_create(
+                Channel(name=name, organization=organization, sort_order=200 + index)
+                for index, name in enumerate(wanted)
+            )
+            for channel in created:
+                self.context.channels_by_name[channel.name] = channel
+                self.context.channels_by_id[channel.pk] = channel
+            self.result.channels_created = wanted
+        for row in rows:
+            if row.new_channels:
+                extra = [self.context.channels_by_name[name].pk for name in row.new_channels]
+                row.data = normalized({**row.data, "channels": row.data["channels"] + extra})
+
+    # Planning --------------------------------------------------------------------------------------------------
+
+    def load_existing(self) -> None:
+        items = list(Item.objects.filter(catalog=self.catalog).select_related("domain"))
+        self.by_id = {item.pk: item for item in items}
+        self.by_code = {item.code: item for item in items}
+        self.responsible, self.channels = {}, {}
+        through = Item.responsible_orgs.through.objects.filter(item__catalog=self.catalog)
+        for item_id, organization_id in through.values_list("item_id", "organization_id"):
+            self.responsible.setdefault(item_id, []).append(organization_id)
+        through = Item.channels.through.objects.filter(item__catalog=self.catalog)
+        for item_id, channel_id in through.values_list("item_id", "channel_id"):
+            self.channels.setdefault(item_id, []).append(channel_id)
+        self.pending = set(
+            Change.objects.filter(item__catalog=self.catalog, is_pending=True).values_list("item_id", flat=True)
+        )
+        self.children = {}
+        for item in items:
+            if item.parent_id and item.status in LIVE_STATUSES:
+                self.children.setdefault(item.parent_id, []).append(item)
+        self.path_of = {}
+        self.live_by_path = {self.existing_path(item): item for item in items if item.status in LIVE_STATUSES}
+
+    def existing_path(self, item: Item) -> tuple:
+        if item.pk not in self.path_of:
+            parent = self.by_id.get(item.parent_id)
+            names = (self.existing_path(parent)[1] if parent else ()) + (item.name,)
+            self.path_of[item.pk] = (item.domain.code, names)
+        return self.path_of[item.pk]
+
+    def plan(self, rows: list[RowData]) -> list[Node]:
+        nodes, seen = [], {}
+        for order, row in enumerate(rows, start=1):
+            if row.problems and not row.names:
+                continue
+            item = self.target(row)
+            if row.problems and item is None and row.code:
+                continue
+            path = (row.data["domain"], tuple(row.names))
+            key = ("item", item.pk) if item else ("path", path)
+            if key in seen:
+                row.problem(
+                    "code" if row.code else "level1",
+                    _("与第%(row)s行是同一事项，同一事项在文件中只能出现一次。") % {"row": seen[key].row},
+                )
+                continue
+            seen[key] = row
+            nodes.append(Node(path, row.data, item=item, row=row, order=order * 10))
+        index = dict(self.live_by_path)
+        moved = {node.item.pk for node in nodes if node.item and self.existing_path(node.item) != node.path}
+        index = {path: item for path, item in index.items() if item.pk not in moved}
+        by_path: dict[tuple, Node] = {}
+        for node in nodes:
+            twin = index.get(node.path)
+            if twin is not None and (node.item is None or twin.pk != node.item.pk):
+                node.row.problem(
+                    "level1",
+                    _(
+                        "本目录已有名为“%(name)s”的事项（编码%(code)s），同一上级下的事项名称不能重复；要更新它请填写其编码。"
+                    )
+                    % {"name": twin.name, "code": twin.code},
+                )
+            by_path[node.path] = node
+        groups = []
+        for node in nodes:
+            node.parent = self.ancestor(node, index, by_path, groups)
+            self.check_depth(node)
+        return groups + nodes
+
+    def target(self, row: RowData) -> Item | None:
+        if not row.code:
+            return self.live_by_path.get((row.data["domain"], tuple(row.names)))
+        item = self.by_code.get(row.code)
+        if item is None or item.status == ItemStatus.REJECTED:
+            row.problem(
+                "code", _("编码“%(code)s”不在本目录中：新增事项请把编码留空，系统会自动分配。") % {"code": row.code}
+            )
+            return None
+        if item.status == ItemStatus.RETIRED:
+            row.problem("code", _("事项“%(code)s”已废止，不能再导入修改。") % {"code": row.code})
+            return None
+        if item.status == ItemStatus.PROPOSED or item.pk in self.pending:
+            row.problem("code", _("事项“%(code)s”已有待审批的变更，请等公开办审批后再导入。") % {"code": row.code})
+            return None
+        return item
+
+    def ancestor(self, node: Node, index: dict, by_path: dict, groups: list) -> "Node | Item | None":
+        domain, names = node.path
+        if len(names) < 2:
+            return None
+        parent_path = (domain, names[:-1])
+        if parent_path in by_path:
+            return by_path[parent_path]
+        if parent_path in index:
+            return index[parent_path]
+        group = Node(
+            parent_path, normalized({"name": names[-2], "domain": domain, "is_group": True}), order=node.order - 1
+        )
+        by_path[parent_path] = group
+        groups.append(group)
+        group.parent = self.ancestor(group, index, by_path, groups)
+        return group
+
+    def check_depth(self, node: Node) -> None:
+        if node.item is None or node.row is None:
+            return
+        depth = len(node.path[1])
+        if depth + self.height(node.item) - 1 > 3:
+            node.row.problem("level1", _("移到新的上级后，下级事项将超过三级。"))
+
+    def height(self, item: Item) -> int:
+        return 1 + max((self.height(child) for child in self.children.get(item.pk, [])), default=0)
+
+    def check(self, node: Node) -> None:
+        row = node.row
+        level_key = ("level1", "level2", "level3")[min(len(row.names), 3) - 1]
+        for problem in problems_in(node.data, context=self.context, check_tree=False):
+            if problem.field == "name":
+                row.problem(level_key, problem.message)
+            else:
+                row.problem(FIELD_COLUMNS.get(problem.field, ""), problem.message)
+
+    # Writing ---------------------------------------------------------------------------------------------------
+
+    def write(self, nodes: list[Node]) -> None:
+        new = sorted((node for node in nodes if node.item is None), key=lambda node: len(node.path[1]))
+        for depth in (1, 2, 3):
+            self.create_items([node for node in new if len(node.path[1]) == depth])
+        changes = [(node.item, ChangeKind.CREATE, node.data) for node in new]
+        changes += self.update_items([node for node in nodes if node.item is not None and node not in new])
+        self.result.groups_created = sum(1 for node in new if node.row is None)
+        self.result.created = len(new) - self.result.groups_created
+        if not self.approver and changes:
+            change_set = propose(
+                catalog=self.catalog,
+                actor=self.actor,
+                note=_("导入文件：%(name)s") % {"name": self.file_name or "-"},
+                changes=changes,
+            )
+            self.result.change_set_id = change_set.pk
+        audit.log(
+            "catalog.catalog.imported",
+            actor=self.actor or _("命令行"),
+            target=self.catalog,
+            organization=self.catalog.organization,
+            data={
+                "file": self.file_name,
+                **{key: value for key, value in self.result.as_dict().items() if key != "problems"},
+            },
+        )
+        announce([node.item.pk for node in nodes if node.item is not None])
+
+    def parent_item(self, node: Node) -> Item | None:
+        parent = node.parent
+        return parent.item if isinstance(parent, Node) else parent
+
+    def create_items(self, nodes: list[Node]) -> None:
+        if not nodes:
+            return
+        status = ItemStatus.IN_FORCE if self.approver else ItemStatus.PROPOSED
+        by_domain: dict[str, list[Node]] = {}
+        for node in nodes:
+            by_domain.setdefault(node.data["domain"], []).append(node)
+        for domain_code, group in by_domain.items():
+            codes = next_codes(self.catalog, self.context.domains_by_code[domain_code], len(group))
+            for node, code in zip(group, codes, strict=True):
+                parent = self.parent_item(node)
+                node.data["parent"] = parent.code if parent else ""
+                item = Item(
+                    catalog=self.catalog,
+                    code=code,
+                    status=status,
+                    version=1 if self.approver else 0,
+                    sort_order=node.order,
+                    created_by=person_or_none(self.actor),
+                )
+                assign_fields(item, node.data, self.context, parent)
+                node.item = item
+        created = Item.objects.bulk_create([node.item for node in nodes])
+        for node, item in zip(nodes, created, strict=True):
+            node.item = item
+        self.create_relations(nodes)
+
+    def create_relations(self, nodes: list[Node]) -> None:
+        Item.responsible_orgs.through.objects.bulk_create(
+            Item.responsible_orgs.through(item_id=node.item.pk, organization_id=pk)
+            for node in nodes
+            for pk in node.data["responsible_orgs"]
+        )
+        Item.channels.through.objects.bulk_create(
+            Item.channels.through(item_id=node.item.pk, channel_id=pk) for node in nodes for pk in node.data["channels"]
+        )
+        if self.approver:
+            actor, now = person_or_none(self.actor), timezone.now()
+            ItemVersion.objects.bulk_create(
+                ItemVersion(
+                    item=node.item,
+                    number=1,
+                    data=node.data,
+                    effective_from=now,
+                    changed_by=actor,
+                    approved_by=actor,
+                    note=_("导入"),
+                )
+                for node in nodes
+            )
+
+    def update_items(self, nodes: list[Node]) -> list[tuple]:
+        changes, reordered = [], []
+        for node in nodes:
+            item = node.item
+            parent = self.parent_item(node)
+            node.data["parent"] = parent.code if parent else ""
+            parent_before = self.by_id.get(item.parent_id)
+            current = snapshot(
+                item,
+                responsible_org_ids=self.responsible.get(item.pk, []),
+                channel_ids=self.channels.get(item.pk, []),
+                parent_code=parent_before.code if parent_before else "",
+            )
+            if current == node.data:
+                self.result.unchanged += 1
+                if item.sort_order != node.order:
+                    item.sort_order = node.order
+                    reordered.append(item)
+                continue
+            self.result.updated += 1
+            if self.approver:
+                item.sort_order = node.order
+                write_item(item, node.data, self.context)
+                open_version(item, node.data, changed_by=self.actor, approved_by=self.actor, note=_("导入"))
+            else:
+                changes.append((item, ChangeKind.UPDATE, node.data))
+        Item.objects.bulk_update(reordered, ["sort_order"], batch_size=1000)
+        return changes

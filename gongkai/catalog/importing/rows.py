@@ -1,0 +1,246 @@
+"""Turning one worksheet of the national template into item data, with a problem for every bad cell."""
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from ..itemdata import normalized, parse_basis
+from ..models import Attribute, Audience, ItemSource, Mode
+from ..template import (
+    ATTRIBUTE_LABELS,
+    GROUND_KEYWORDS,
+    GROUND_LABELS,
+    HEADER_ALIASES,
+    HEADER_LABELS,
+    NOT_SELECTED,
+    REQUIRED_COLUMNS,
+    SELECTED,
+    SOURCE_LABELS,
+    STAGE_LABELS,
+    TICK_MARKS,
+    column_letter,
+)
+from .reading import ImportProblem, Sheet
+
+DETAIL_KEYS = (
+    "elements",
+    "basis",
+    "time_limit",
+    "responsible",
+    "channels",
+    "audience_public",
+    "audience_group",
+    "mode_active",
+    "mode_on_request",
+    "level_county",
+    "level_township",
+    "level_village",
+    "stage",
+    "attribute",
+    "withheld_ground",
+    "source",
+)
+CHANNEL_PATTERN = re.compile(f"([{SELECTED}{NOT_SELECTED}])\\s*([^{SELECTED}{NOT_SELECTED}]+)")
+LIST_SEPARATORS = re.compile(r"[、，,；;\n]+")
+
+
+@dataclass
+class Layout:
+    columns: dict[str, list[int]]  # key → column indexes (a "乡、村级" column serves two keys)
+    labels: dict[int, str]  # column index → "F（公开时限）"
+    data_start: int  # index into sheet.rows
+
+
+@dataclass
+class RowData:
+    sheet: str
+    row: int
+    names: list[str]
+    code: str
+    data: dict
+    new_channels: list[str] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # key → column label, to place semantic problems
+
+    def problem(self, key: str, message: str) -> None:
+        self.problems.append(ImportProblem(self.sheet, self.row, self.labels.get(key, ""), message))
+
+
+def header_keys(text: str) -> list[str]:
+    return HEADER_ALIASES.get(re.sub(r"\s+", "", text), [])
+
+
+def locate_layout(sheet: Sheet) -> Layout | None:
+    for index, row in enumerate(sheet.rows[:10]):
+        if not any(header_keys(text) for text in row) or not any(
+            header_keys(text)[:1] in (["seq"], ["level1"], ["elements"]) or text == "公开事项" for text in row
+        ):
+            continue
+        below = sheet.rows[index + 1] if index + 1 < len(sheet.rows) else []
+        two_rows = any(header_keys(text) and text != top for text, top in zip(below, row, strict=False))
+        columns, labels = {}, {}
+        for position in range(max(len(row), len(below))):
+            top = row[position] if position < len(row) else ""
+            sub = below[position] if two_rows and position < len(below) else ""
+            text = sub if sub and header_keys(sub) else top
+            for key in header_keys(text):
+                columns.setdefault(key, []).append(position)
+            if header_keys(text):
+                labels[position] = f"{column_letter(position)}（{text}）"
+        return Layout(columns, labels, index + (2 if two_rows else 1))
+    return None
+
+
+def layout_problems(sheet: Sheet, layout: Layout | None) -> list[ImportProblem]:
+    if layout is None:
+        return [
+            ImportProblem(
+                sheet.name,
+                0,
+                "",
+                _("找不到表头：表头应包含“序号”“公开事项”“公开内容（要素）”等列（国家标准目录模板）。"),
+            )
+        ]
+    missing = [label for key, label in REQUIRED_COLUMNS.items() if key not in layout.columns]
+    return [ImportProblem(sheet.name, 0, "", _("工作表缺少“%(column)s”列。") % {"column": label}) for label in missing]
+
+
+def cell(row: list[str], layout: Layout, key: str) -> str:
+    values = [row[index] for index in layout.columns.get(key, []) if index < len(row)]
+    return values[0] if values else ""
+
+
+class RowReader:
+    """Reads the data rows of one sheet for one domain, with the catalog's channels and organizations."""
+
+    def __init__(self, *, sheet: Sheet, layout: Layout, domain_code: str, context, organizations_by_name: dict):
+        self.sheet, self.layout, self.domain_code = sheet, layout, domain_code
+        self.context, self.organizations_by_name = context, organizations_by_name
+        self.labels = {key: layout.labels[indexes[0]] for key, indexes in layout.columns.items()}
+
+    def rows(self):
+        for index in range(self.layout.data_start, len(self.sheet.rows)):
+            values = self.sheet.rows[index]
+            if not any(values):
+                continue
+            yield self.read(values, self.sheet.first_row + index)
+
+    def read(self, values: list[str], number: int) -> RowData:
+        get = {key: cell(values, self.layout, key) for key in self.layout.columns}.get
+        row = RowData(self.sheet.name, number, [], (get("code") or "").strip(), {}, labels=self.labels)
+        row.names = self.names(row, get)
+        is_group = not any(get(key) for key in DETAIL_KEYS)
+        data = {"name": row.names[-1] if row.names else "", "domain": self.domain_code, "is_group": is_group}
+        if not is_group:
+            data.update(self.details(row, get))
+        row.data = normalized(data)
+        return row
+
+    def names(self, row: RowData, get) -> list[str]:
+        names = [(get(key) or "").strip() for key in ("level1", "level2", "level3")]
+        if not names[0]:
+            row.problem("level1", _("请填写一级事项。"))
+        if names[2] and not names[1]:
+            row.problem("level2", _("填写了三级事项时必须同时填写二级事项。"))
+        return [name for name in names if name]
+
+    def details(self, row: RowData, get) -> dict:
+        ticks = {
+            key: self.tick(row, get, key) for key in HEADER_LABELS if key.startswith(("audience_", "mode_", "level_"))
+        }
+        if ticks["audience_public"] and ticks["audience_group"]:
+            row.problem("audience_public", _("公开对象只能勾选一项。"))
+        if ticks["mode_active"] and ticks["mode_on_request"]:
+            row.problem("mode_active", _("公开方式只能勾选一项。"))
+        mode = Mode.ACTIVE if ticks["mode_active"] else Mode.ON_REQUEST if ticks["mode_on_request"] else ""
+        responsible = get("responsible") or ""
+        return {
+            "elements": get("elements") or "",
+            "basis": parse_basis(get("basis") or ""),
+            "time_limit": get("time_limit") or "",
+            "responsible_text": responsible,
+            "responsible_orgs": self.organizations(responsible),
+            "channels": self.channels(row, get("channels") or ""),
+            "audience": Audience.PUBLIC
+            if ticks["audience_public"]
+            else Audience.GROUP
+            if ticks["audience_group"]
+            else "",
+            "mode": mode,
+            "levels": [
+                key.removeprefix("level_") for key in ("level_county", "level_township", "level_village") if ticks[key]
+            ],
+            "stage": self.choice(row, "stage", get("stage"), STAGE_LABELS, _("请填决策、执行、管理、服务或结果")),
+            "attribute": self.attribute(row, get("attribute"), mode),
+            "withheld_ground": self.ground(row, get("withheld_ground")),
+            **self.source(get("source")),
+        }
+
+    def tick(self, row: RowData, get, key: str) -> bool:
+        value = (get(key) or "").strip()
+        if not value:
+            return False
+        if value in TICK_MARKS:
+            return True
+        row.problem(key, _("“%(value)s”不是勾选标记：请填“√”或留空。") % {"value": value})
+        return False
+
+    def choice(self, row: RowData, key: str, value, labels: dict, hint: str) -> str:
+        value = (value or "").strip()
+        if not value:
+            return ""
+        if value in labels:
+            return labels[value]
+        row.problem(key, _("“%(value)s”无法识别：%(hint)s。") % {"value": value, "hint": hint})
+        return ""
+
+    def attribute(self, row: RowData, value, mode: str) -> str:
+        chosen = self.choice(row, "attribute", value, ATTRIBUTE_LABELS, _("请填主动公开、依申请公开或不予公开"))
+        if chosen:
+            return chosen
+        return Attribute.ON_REQUEST if mode == Mode.ON_REQUEST else Attribute.ACTIVE
+
+    def ground(self, row: RowData, value) -> str:
+        value = (value or "").strip()
+        if not value:
+            return ""
+        if value in GROUND_LABELS:
+            return GROUND_LABELS[value]
+        for keyword, ground in GROUND_KEYWORDS:
+            if keyword in value:
+                return ground.value
+        row.problem(
+            "withheld_ground",
+            _("不予公开依据“%(value)s”无法识别：请写明《条例》第十四条、第十五条或第十六条的具体情形。")
+            % {"value": value},
+        )
+        return ""
+
+    def source(self, value) -> dict:
+        value = (value or "").strip()
+        if not value:
+            return {"source": "", "source_note": ""}
+        if value in SOURCE_LABELS:
+            return {"source": SOURCE_LABELS[value], "source_note": ""}
+        note = re.sub(r"^其他[：:]\s*", "", value)
+        return {"source": ItemSource.OTHER.value, "source_note": note}
+
+    def channels(self, row: RowData, value: str) -> list[int]:
+        marked = CHANNEL_PATTERN.findall(value)
+        if marked:
+            names = [name.strip(" 、，,;；\n\t") for mark, name in marked if mark == SELECTED]
+        else:
+            names = [name.strip() for name in LIST_SEPARATORS.split(value)]
+        ids = []
+        for name in filter(None, names):
+            channel = self.context.channels_by_name.get(name)
+            if channel is None:
+                row.new_channels.append(name)
+            else:
+                ids.append(channel.pk)
+        return ids
+
+    def organizations(self, text: str) -> list[int]:
+        parts = [part.strip() for part in LIST_SEPARATORS.split(text or "")]
+        return [self.organizations_by_name[part] for part in parts if part in self.organizations_by_name]
