@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "gongkai.search"
     label = "search"
     verbose_name = _("全文检索")
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()

@@ -1,0 +1,187 @@
+"""The one indexing interface: a source lists what the public may see of one kind and turns it into documents.
+
+Each source reads through its app's public selector only (records through `published_records()`), so nothing a
+selector hides can reach the index. Search results are checked against the same selectors before they are shown,
+so a document that left the public between indexing and searching is never returned either.
+"""
+
+from collections.abc import Iterable, Iterator
+
+from django.db.models import QuerySet
+from django.urls import NoReverseMatch
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from .documents import SearchDocument
+
+CHUNK = 500
+
+
+class Source:
+    kind = ""
+    label = ""
+
+    def public_objects(self, organization_id: int | None = None) -> QuerySet:
+        """Everything of this kind the public may see (of one organization, when given)."""
+        raise NotImplementedError
+
+    def to_document(self, obj) -> SearchDocument:
+        raise NotImplementedError
+
+    def vocabulary(self) -> Iterable[str]:
+        """Words of this kind the segmenter should keep whole (item names, domain names …)."""
+        return ()
+
+    def documents(self, organization_id: int | None = None) -> Iterator[SearchDocument]:
+        for obj in self.public_objects(organization_id).iterator(chunk_size=CHUNK):
+            yield self.to_document(obj)
+
+    def count(self, organization_id: int | None = None) -> int:
+        return self.public_objects(organization_id).count()
+
+    def fetch(self, ids: list[int]) -> dict[int, SearchDocument]:
+        """The documents of those ids that are public now; the others are missing from the result."""
+        return {obj.pk: self.to_document(obj) for obj in self.public_objects().filter(pk__in=ids)}
+
+    def public_ids(self, ids: list[int]) -> set[int]:
+        return set(self.public_objects().filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def absolute_url(obj) -> str:
+    """The object's public page, or "" while the portal module that shows it is not installed."""
+    try:
+        return obj.get_absolute_url()
+    except NoReverseMatch:
+        return ""
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in text.replace("、", " ").replace("，", " ").replace(",", " ").split() if word]
+
+
+class RecordSource(Source):
+    """Published records: title, summary, body, attachment text, document number, index number, keywords."""
+
+    kind = "record"
+    label = _("政府信息")
+
+    def public_objects(self, organization_id: int | None = None) -> QuerySet:
+        from gongkai.publishing.selectors import published_records
+
+        records = published_records()
+        if organization_id is not None:
+            records = records.filter(organization_id=organization_id)
+        return records.select_related("organization").prefetch_related("attachments", "columns", "items__domain")
+
+    def to_document(self, record) -> SearchDocument:
+        attachments = [attachment for attachment in record.attachments.all() if attachment.is_active]
+        domains = sorted({item.domain.code for item in record.items.all()})
+        body_parts = [
+            record.summary,
+            strip_tags(record.body),
+            *(attachment.extracted_text for attachment in attachments),
+            record.doc_number,
+            record.index_number or "",
+            " ".join(_words(record.keywords)),
+        ]
+        return SearchDocument(
+            kind=self.kind,
+            id=record.pk,
+            title=record.title,
+            body="\n".join(part for part in body_parts if part),
+            url=absolute_url(record),
+            date=record.published_at,
+            fields={
+                "organization": record.organization.name,
+                "doc_number": record.doc_number,
+                "index_number": record.index_number or "",
+                "written_on": record.written_on.isoformat() if record.written_on else "",
+                "validity": str(record.get_validity_display()),
+            },
+            filters={
+                "organization": (str(record.organization_id),),
+                "column": tuple(sorted({column.slug for column in record.columns.all()})),
+                "domain": tuple(domains),
+                "stage": (record.effective_stage,) if record.effective_stage else (),
+                "validity": (record.validity,),
+                "file_type": tuple(sorted({attachment.extension.lstrip(".").lower() for attachment in attachments})),
+            },
+            lookup_keys=tuple(key for key in (record.doc_number, record.index_number) if key),
+        )
+
+
+class ItemSource(Source):
+    """Catalog items in force (not retired), with their elements, legal basis, time limit and responsible body."""
+
+    kind = "item"
+    label = _("公开事项")
+
+    def public_objects(self, organization_id: int | None = None) -> QuerySet:
+        from gongkai.catalog.models import Item
+        from gongkai.catalog.selectors import public_catalogs, public_items
+
+        catalogs = public_catalogs()
+        if organization_id is not None:
+            catalogs = catalogs.filter(organization_id=organization_id)
+        items = Item.objects.none()
+        for catalog in catalogs:
+            items = items | public_items(catalog)
+        return items.select_related("catalog__organization", "domain", "parent").prefetch_related("responsible_orgs")
+
+    def to_document(self, item) -> SearchDocument:
+        basis = [
+            " ".join(str(part) for part in entry.values()) if isinstance(entry, dict) else str(entry)
+            for entry in item.basis or []
+        ]
+        body_parts = [
+            item.parent.name if item.parent else "",
+            item.domain.name,
+            item.elements,
+            *basis,
+            item.time_limit,
+            item.responsible_text,
+            item.code,
+        ]
+        organizations = {item.catalog.organization_id, *(org.pk for org in item.responsible_orgs.all())}
+        return SearchDocument(
+            kind=self.kind,
+            id=item.pk,
+            title=item.name,
+            body="\n".join(part for part in body_parts if part),
+            url=absolute_url(item),
+            date=item.updated_at,
+            fields={"organization": item.catalog.organization.name, "code": item.code, "domain": item.domain.name},
+            filters={
+                "organization": tuple(sorted(str(pk) for pk in organizations)),
+                "domain": (item.domain.code,),
+                "stage": (item.stage,) if item.stage else (),
+            },
+            lookup_keys=(item.code,),
+        )
+
+    def vocabulary(self) -> Iterable[str]:
+        from gongkai.catalog.models import Domain
+
+        yield from Domain.objects.filter(is_active=True).values_list("name", flat=True)
+        yield from self.public_objects().values_list("name", flat=True)
+
+
+SOURCE_CLASSES: list[type[Source]] = [RecordSource, ItemSource]
+_extra_sources: list[Source] = []
+
+
+def sources() -> list[Source]:
+    return [cls() for cls in SOURCE_CLASSES] + list(_extra_sources)
+
+
+def source_for(kind: str) -> Source | None:
+    return next((source for source in sources() if source.kind == kind), None)
+
+
+def register_source(source: Source) -> None:
+    """Add a source (later modules: service guides, answered inquiries; tests)."""
+    _extra_sources.append(source)
+
+
+def unregister_source(source: Source) -> None:
+    _extra_sources.remove(source)
