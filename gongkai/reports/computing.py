@@ -30,6 +30,7 @@ from gongkai.publishing.models import Column, Genre, Record, RecordStatus, Valid
 from . import tables as t
 from .models import CaseKind, CaseResult, ReviewCase, Scope
 
+AMOUNT_PLACES = Decimal("0.0001")  # 万元 to the yuan, as Record.fee_amount stores it
 COUNTED_RECORD_STATUSES = (RecordStatus.PUBLISHED, RecordStatus.EXPIRED)
 CASE_GROUPS = {
     CaseKind.REVIEW: t.REVIEW_GROUPS[0],
@@ -151,7 +152,9 @@ def _fill_active(per_organization: dict, ids: list[int], year: int) -> None:
         elif row["genre"] in t.DECISION_GENRES:
             values[t.Cell(t.TABLE_ACTIVE, (block, content), (t.DECISIONS,)).key] += row["decisions"] or 0
         else:
-            values[t.Cell(t.TABLE_ACTIVE, (block, content), (t.FEE_AMOUNT,)).key] += row["fees"] or Decimal("0")
+            values[t.Cell(t.TABLE_ACTIVE, (block, content), (t.FEE_AMOUNT,)).key] += Decimal(row["fees"] or 0).quantize(
+                AMOUNT_PLACES
+            )
 
 
 def _fill_requests(per_organization: dict, ids: list[int], year: int) -> None:

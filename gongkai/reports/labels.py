@@ -10,6 +10,7 @@ register_action_labels(
         "reports.report.refreshed": _("重新统计年度报告数据"),
         "reports.report.narrative_updated": _("修改年度报告文字部分"),
         "reports.report.checked": _("校验年度报告"),
+        "reports.report.submitted": _("提交年度报告发布审核"),
         "reports.report.published": _("发布年度报告"),
         "reports.override.set": _("人工调整年度报告数据"),
         "reports.override.cleared": _("撤销年度报告人工调整"),

@@ -1,6 +1,7 @@
 """Writes of the reports app (every one a keyword-only function with an explicit actor and an audit entry)."""
 
 from .cases import register_case, retire_case, update_case
+from .publication import publish_report
 from .reports import (
     check_report,
     clear_override,
@@ -15,6 +16,7 @@ __all__ = [
     "check_report",
     "clear_override",
     "create_report",
+    "publish_report",
     "redraft_narrative",
     "refresh_report",
     "register_case",

@@ -64,20 +64,20 @@ def register_case(*, organization, actor, **fields) -> ReviewCase:
 
 def update_case(*, case: ReviewCase, actor, **fields) -> ReviewCase:
     require_role(actor, case.organization, PREPARE_ROLES)
-    if not case.is_active:
-        raise ReportError(ReportErrorCode.CASE_RETIRED, _("该案件登记已作废，不能修改。"))
-    changes = {}
-    for name in CASE_FIELDS:
-        if name in fields and getattr(case, name) != fields[name]:
-            changes[name] = [str(getattr(case, name)), str(fields[name])]
-            setattr(case, name, fields[name])
-    case.case_number = (case.case_number or "").strip()
-    _validate(case)
-    if not changes:
-        return case
     with transaction.atomic():
-        case.save()
-        audit.log("reports.case.updated", actor=actor, target=case, organization=case.organization, data=changes)
+        case = ReviewCase.objects.select_for_update().select_related("organization").get(pk=case.pk)
+        if not case.is_active:
+            raise ReportError(ReportErrorCode.CASE_RETIRED, _("该案件登记已作废，不能修改。"))
+        changes = {}
+        for name in CASE_FIELDS:
+            if name in fields and getattr(case, name) != fields[name]:
+                changes[name] = [str(getattr(case, name)), str(fields[name])]
+                setattr(case, name, fields[name])
+        case.case_number = (case.case_number or "").strip()
+        _validate(case)
+        if changes:
+            case.save()
+            audit.log("reports.case.updated", actor=actor, target=case, organization=case.organization, data=changes)
     return case
 
 

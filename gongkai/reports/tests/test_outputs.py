@@ -69,7 +69,8 @@ def test_word_document_has_the_official_layout_and_figures(document):
     active, requests, reviews = word.tables
     # Merged cells repeat their text in every grid position they cover.
     assert [cell.text for cell in requests.rows[0].cells[:4]] == [t.BALANCE_NOTE] * 3 + ["申请人情况"]
-    assert requests.rows[1].cells[4].text == "法人或其他组织" and requests.rows[1].cells[8].text == "法人或其他组织"
+    assert requests.rows[1].cells[4].text == "法人或其他组织"
+    assert requests.rows[1].cells[8].text == "法人或其他组织"
     new_row = [cell.text for cell in requests.rows[3].cells]
     assert new_row == [t.NEW] * 3 + ["1", "2", "0", "1", "1", "1", "6"]
     carried_out = [cell.text for cell in requests.rows[-1].cells]
