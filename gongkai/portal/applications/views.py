@@ -1,0 +1,105 @@
+"""Public portal pages of the applications module: apply online, the acknowledgement, and progress tracking."""
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from gongkai.applications import selectors, services
+from gongkai.applications.models import Application
+from gongkai.applications.outcomes import row_label
+from gongkai.core.audit import client_ip
+from gongkai.core.errors import DomainError
+
+from . import captcha
+from .forms import ApplyForm, TrackForm
+from .ratelimit import over_limit, peek
+
+ACK_SESSION_KEY = "applications_acknowledgement"
+FAILED_LOOKUPS_PER_CODE = 5
+
+
+def tracking_rate() -> int:
+    return getattr(settings, "GONGKAI_TRACKING_RATE", settings.GONGKAI_PUBLIC_FORM_RATE * 3)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def apply(request):
+    form = ApplyForm(request.POST or None)
+    limited = False
+    if request.method == "POST":
+        if over_limit(request, "applications.apply", settings.GONGKAI_PUBLIC_FORM_RATE):
+            limited = True
+        elif not captcha.check(request.session, request.POST.get("captcha", "")):
+            form.is_valid()
+            form.add_error("captcha", _("验证码不正确，请按新图片重新计算。"))
+        elif form.is_valid():
+            data = {key: value for key, value in form.cleaned_data.items() if key not in {"organization", "captcha"}}
+            try:
+                application = services.submit_online_application(
+                    organization=form.cleaned_data["organization"], data=data, ip_address=client_ip(request)
+                )
+            except DomainError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+            else:
+                request.session[ACK_SESSION_KEY] = application.pk
+                return redirect("portal:applications:acknowledgement")
+    captcha.new_challenge(request.session)
+    status = 429 if limited else 200
+    return render(request, "portal/applications/apply.html", {"form": form, "limited": limited}, status=status)
+
+
+@never_cache
+def captcha_image(request):
+    expression = captcha.current_expression(request.session)
+    return HttpResponse(captcha.render_svg(expression), content_type="image/svg+xml")
+
+
+@never_cache
+def acknowledgement(request):
+    application_id = request.session.get(ACK_SESSION_KEY)
+    application = (
+        Application.objects.select_related("organization").filter(pk=application_id).first() if application_id else None
+    )
+    if application is None:
+        return redirect("portal:applications:apply")
+    return render(request, "portal/applications/acknowledgement.html", {"application": application})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def track(request):
+    form = TrackForm(request.POST or None)
+    context = {"form": form, "application": None, "limited": False, "not_found": False}
+    if request.method == "POST" and form.is_valid():
+        code = form.cleaned_data["tracking_code"].strip().upper()
+        if over_limit(request, "applications.track", tracking_rate()) or peek(
+            request, "applications.track.code", FAILED_LOOKUPS_PER_CODE, key=code
+        ):
+            context["limited"] = True
+            return render(request, "portal/applications/track.html", context, status=429)
+        application = selectors.application_for_tracking(
+            tracking_code=code, phone_last4=form.cleaned_data["phone_last4"]
+        )
+        if application is None:
+            over_limit(request, "applications.track.code", FAILED_LOOKUPS_PER_CODE, key=code)
+            context["not_found"] = True
+        else:
+            context.update(public_view(application))
+    return render(request, "portal/applications/track.html", context)
+
+
+def public_view(application: Application) -> dict:
+    """Only what the applicant may see in public: no names, numbers or contact details."""
+    transferred_to = getattr(application, "transferred_to", None)
+    return {
+        "application": application,
+        "outcome_label": row_label(application.outcome) if application.outcome else "",
+        "reply": selectors.published_reply(application),
+        "transferred_to": transferred_to,
+        "today": timezone.localdate(),
+    }
