@@ -1,4 +1,4 @@
-"""The public pages: online application with captcha and rate limit, acknowledgement, and tracking that leaks nothing."""
+"""The public pages: online application with captcha and rate limit, acknowledgement, leak-free tracking."""
 
 from datetime import date
 
