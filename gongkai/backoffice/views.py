@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from gongkai.core.audit import ACTION_LABELS, action_label
 from gongkai.orgs.models import Role
 from gongkai.orgs.selectors import audit_entries_for
 
@@ -38,4 +39,9 @@ def audit(request):
         date_to=request.GET.get("to", "").strip(),
     )
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "backoffice/audit.html", {"page": page, "filters": request.GET})
+    for entry in page:
+        entry.action_label = action_label(entry.action)
+    known_actions = sorted((code, str(label)) for code, label in ACTION_LABELS.items())
+    return render(
+        request, "backoffice/audit.html", {"page": page, "filters": request.GET, "known_actions": known_actions}
+    )

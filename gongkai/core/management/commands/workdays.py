@@ -5,6 +5,7 @@ import sys
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from gongkai.core.dbready import ensure_database
 from gongkai.core.errors import DomainError
@@ -17,16 +18,20 @@ def parse_date(value: str) -> date:
             raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError as error:
-        raise CommandError(f"无效日期“{value}”：请使用 YYYY-MM-DD 格式，例如 2026-09-18。", returncode=2) from error
+        raise CommandError(
+            _("无效日期“%(value)s”：请使用 YYYY-MM-DD 格式，例如 2026-09-18。") % {"value": value}, returncode=2
+        ) from error
 
 
 def parse_count(value: str) -> int:
     try:
         count = int(value)
     except ValueError as error:
-        raise CommandError(f"无效天数“{value}”：N 应为不小于 0 的整数。", returncode=2) from error
+        raise CommandError(
+            _("无效天数“%(value)s”：N 应为不小于 0 的整数。") % {"value": value}, returncode=2
+        ) from error
     if count < 0:
-        raise CommandError(f"无效天数“{value}”：N 不能为负数。", returncode=2)
+        raise CommandError(_("无效天数“%(value)s”：N 不能为负数。") % {"value": value}, returncode=2)
     return count
 
 
@@ -71,7 +76,7 @@ class Command(BaseCommand):
         self.stdout.write(output)
         if not options["json"]:
             for warning in result.warnings:
-                sys.stderr.write(f"警告：{warning}\n")
+                sys.stderr.write(_("警告：%(warning)s") % {"warning": warning} + "\n")
 
     def region(self, code):
         if not code:
@@ -80,5 +85,5 @@ class Command(BaseCommand):
 
         region = Region.objects.filter(division_code=code).first()
         if region is None:
-            raise CommandError(f"未找到行政区划代码为 {code} 的地区。", returncode=2)
+            raise CommandError(_("未找到行政区划代码为 %(code)s 的地区。") % {"code": code}, returncode=2)
         return region

@@ -1,0 +1,105 @@
+"""Signing in: audit entries for every login and failure, lockout after repeated failures, session expiry."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.urls import reverse
+from django.utils import timezone
+
+from gongkai.core.models import AuditEntry
+from gongkai.orgs.tests.factories import PASSWORD
+
+LOGIN = "backoffice:login"
+
+
+def attempt(client, username, password):
+    return client.post(reverse(LOGIN), {"username": username, "password": password})
+
+
+def test_successful_login_is_audited(client, clerk):
+    response = attempt(client, "clerk", PASSWORD)
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(action="orgs.login.succeeded")
+    assert entry.actor == clerk
+    assert entry.ip_address == "127.0.0.1"
+
+
+def test_failed_login_is_audited_and_counted(client, clerk):
+    response = attempt(client, "clerk", "wrong password")
+    assert response.status_code == 200
+    assert "用户名或密码错误" in response.content.decode()
+    entry = AuditEntry.objects.get(action="orgs.login.failed")
+    assert entry.actor is None
+    assert entry.data == {"username": "clerk", "failed_logins": 1}
+    clerk.refresh_from_db()
+    assert clerk.failed_logins == 1
+
+
+def test_failed_login_for_an_unknown_username_is_audited(client, db):
+    attempt(client, "nobody", "whatever")
+    entry = AuditEntry.objects.get(action="orgs.login.failed")
+    assert entry.data == {"username": "nobody"}
+    assert entry.target_id == ""
+
+
+def test_account_locks_after_repeated_failures_even_for_the_right_password(client, clerk):
+    for _ in range(settings.LOGIN_MAX_FAILURES):
+        attempt(client, "clerk", "wrong password")
+    clerk.refresh_from_db()
+    assert clerk.locked_until is not None
+    response = attempt(client, "clerk", PASSWORD)
+    assert response.status_code == 200
+    assert "已被临时锁定" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert not AuditEntry.objects.filter(action="orgs.login.succeeded").exists()
+    assert AuditEntry.objects.filter(action="orgs.login.failed").count() == settings.LOGIN_MAX_FAILURES + 1
+
+
+def test_lock_expires_after_the_lockout_period(client, clerk):
+    clerk.failed_logins = settings.LOGIN_MAX_FAILURES
+    clerk.locked_until = timezone.now() - timedelta(seconds=1)
+    clerk.save()
+    assert attempt(client, "clerk", PASSWORD).status_code == 302
+    clerk.refresh_from_db()
+    assert clerk.failed_logins == 0
+    assert clerk.locked_until is None
+
+
+def test_fewer_failures_than_the_limit_do_not_lock(client, clerk):
+    for _ in range(settings.LOGIN_MAX_FAILURES - 1):
+        attempt(client, "clerk", "wrong password")
+    assert attempt(client, "clerk", PASSWORD).status_code == 302
+
+
+def test_logout_is_audited(client, clerk):
+    client.force_login(clerk)
+    client.post(reverse("backoffice:logout"))
+    assert AuditEntry.objects.filter(action="orgs.logout", actor=clerk).count() == 1
+
+
+def test_session_is_short_lived_and_ends_with_the_browser(client, clerk):
+    attempt(client, "clerk", PASSWORD)
+    assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE == 30 * 60
+    assert client.session.get_expire_at_browser_close() is True
+
+
+def test_expired_session_sends_back_to_login(client, clerk):
+    attempt(client, "clerk", PASSWORD)
+    assert client.get(reverse("backoffice:home")).status_code == 200
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
+    response = client.get(reverse("backoffice:home"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse(LOGIN))
+
+
+def test_activity_extends_the_session(client, clerk):
+    attempt(client, "clerk", PASSWORD)
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now() + timedelta(minutes=1)
+    )
+    client.get(reverse("backoffice:home"))
+    session = Session.objects.get(session_key=client.session.session_key)
+    assert session.expire_date > timezone.now() + timedelta(minutes=29)
