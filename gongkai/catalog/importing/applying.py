@@ -310,11 +310,11 @@ class Importer:
     def check(self, node: Node) -> None:
         row = node.row
         level_key = ("level1", "level2", "level3")[min(len(row.names), 3) - 1]
+        already = {problem.column for problem in row.problems}  # a bad cell already explains what follows from it
         for problem in problems_in(node.data, context=self.context, check_tree=False):
-            if problem.field == "name":
-                row.problem(level_key, problem.message)
-            else:
-                row.problem(FIELD_COLUMNS.get(problem.field, ""), problem.message)
+            key = level_key if problem.field == "name" else FIELD_COLUMNS.get(problem.field, "")
+            if row.labels.get(key, "") not in already:
+                row.problem(key, problem.message)
 
     # Writing ---------------------------------------------------------------------------------------------------
 

@@ -1,0 +1,189 @@
+"""Importing the national template: every problem reported where it is, all or nothing, re-import by code."""
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from gongkai.catalog.exporting import export_xlsx
+from gongkai.catalog.importing import import_catalog
+from gongkai.catalog.itemdata import snapshot
+from gongkai.catalog.models import Change, Channel, Item, ItemStatus, ItemVersion
+from gongkai.catalog.services import retire_item
+
+from .factories import catalog_of, make_tree
+from .workbooks import ROWS, national_workbook
+
+
+@pytest.fixture
+def catalog(government):
+    return catalog_of(government)
+
+
+def rows_with(index: int, column: int, value: str) -> list[list[str]]:
+    rows = [list(row) for row in ROWS]
+    rows[index][column] = value
+    return rows
+
+
+def test_a_county_template_imports_with_merged_cells_and_variant_headers(catalog, office, department):
+    result = import_catalog(catalog=catalog, content=national_workbook(), actor=office)
+    assert result.problems == []
+    assert (result.created, result.updated, result.unchanged, result.groups_created) == (3, 0, 0, 2)
+    assert result.channels_created == ["示范区民政局"][:0] + []
+    supervision = Item.objects.get(name="监督检查")
+    assert supervision.parent.name == "综合业务"  # the merged 一级事项 cell
+    assert supervision.time_limit_days == 20
+    assert sorted(supervision.channels.values_list("name", flat=True)) == sorted(
+        ["政府网站", "公开查阅点", "政务服务中心", "12345政务服务热线"]
+    )
+    review = Item.objects.get(name="审核信息")
+    assert (review.audience, review.levels, review.publicity_days) == ("group", ["township"], 7)
+    assert review.basis == [{"document": "《社会救助暂行办法》", "articles": "第十一条"}]
+    assert review.code == f"{catalog.prefix}-SHJZ-0005"
+    assert review.versions.get().approved_by == office
+
+
+def test_reimporting_the_same_file_changes_nothing(catalog, office):
+    import_catalog(catalog=catalog, content=national_workbook(), actor=office)
+    result = import_catalog(catalog=catalog, content=national_workbook(), actor=office)
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 3)
+    assert Item.objects.count() == 5
+
+
+def test_export_then_import_round_trips_to_the_same_catalog(catalog, office):
+    import_catalog(catalog=catalog, content=national_workbook(), actor=office)
+    before = {item.code: snapshot(item) for item in Item.objects.all()}
+    stream = io.BytesIO()
+    assert export_xlsx(catalog, stream) == 3
+    result = import_catalog(catalog=catalog, content=stream.getvalue(), actor=office)
+    assert result.problems == []
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 3)
+    assert {item.code: snapshot(item) for item in Item.objects.all()} == before
+    assert ItemVersion.objects.filter(number=2).count() == 0
+
+
+def test_exported_workbook_has_two_merged_header_rows(catalog, office):
+    make_tree(catalog, office)
+    stream = io.BytesIO()
+    export_xlsx(catalog, stream)
+    sheet = load_workbook(stream)["社会救助"]
+    merged = {str(cell_range) for cell_range in sheet.merged_cells.ranges}
+    assert {"B2:D2", "J2:K2", "L2:M2", "N2:P2", "A2:A3", "U2:U3"} <= merged
+    assert [sheet.cell(3, column).value for column in range(10, 17)] == [
+        "全社会",
+        "特定群体",
+        "主动",
+        "依申请",
+        "县级",
+        "乡级",
+        "村级",
+    ]
+    assert sheet.cell(4, 9).value.startswith("■政府网站 □政府公报")
+    assert sheet.cell(4, 10).value == "√"
+
+
+def test_an_edited_export_updates_items_by_code_without_duplicates(catalog, office):
+    group, guide, review = make_tree(catalog, office)
+    stream = io.BytesIO()
+    export_xlsx(catalog, stream)
+    workbook = load_workbook(stream)
+    sheet = workbook["社会救助"]
+    sheet.cell(4, 3).value = "办事指南（低保）"  # rename the item: the code column keeps it the same item
+    sheet.cell(4, 7).value = "实时公开"
+    edited = io.BytesIO()
+    workbook.save(edited)
+    result = import_catalog(catalog=catalog, content=edited.getvalue(), actor=office)
+    assert (result.created, result.updated, result.unchanged) == (0, 1, 1)
+    guide.refresh_from_db()
+    assert (guide.name, guide.time_limit_kind, guide.version) == ("办事指南（低保）", "real_time", 2)
+    assert Item.objects.count() == 3
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (rows_with(0, 8, "x"), "工作表“社会救助” 第4行 I（全社会）列：“x”不是勾选标记：请填“√”或留空。"),
+        (rows_with(0, 9, "√"), "工作表“社会救助” 第4行 I（全社会）列：公开对象只能勾选一项。"),
+        (rows_with(0, 11, "√"), "工作表“社会救助” 第4行 K（主动）列：公开方式只能勾选一项。"),
+        (rows_with(2, 5, "尽快"), "工作表“社会救助” 第6行 F（公开时限）列：无法识别公开时限“尽快”"),
+        (rows_with(2, 3, ""), "工作表“社会救助” 第6行 D（公开内容（要素））列：请填写公开内容（要素）。"),
+        (rows_with(2, 1, ""), "工作表“社会救助” 第6行 B（一级事项）列：请填写一级事项。"),
+        (rows_with(2, 13, ""), "工作表“社会救助” 第6行 M（县级）列：请至少勾选一个公开层级（县级、乡级、村级）。"),
+    ],
+)
+def test_every_bad_cell_is_reported_with_sheet_row_and_column(catalog, office, rows, expected):
+    result = import_catalog(catalog=catalog, content=national_workbook(rows), actor=office)
+    assert [str(problem) for problem in result.problems][0].startswith(expected)
+    assert not Item.objects.exists()
+
+
+def test_one_bad_row_among_good_ones_writes_nothing(catalog, office):
+    rows = rows_with(0, 8, "x")
+    rows[2][5] = "尽快"
+    result = import_catalog(catalog=catalog, content=national_workbook(rows), actor=office)
+    assert [(problem.row, problem.column) for problem in result.problems] == [(4, "I（全社会）"), (6, "F（公开时限）")]
+    assert not Item.objects.exists()
+    assert not Channel.objects.filter(organization__isnull=False).exists()  # the new local channel rolled back
+    assert result.created == 0
+
+
+def test_a_dry_run_reports_counts_and_writes_nothing(catalog, office):
+    result = import_catalog(catalog=catalog, content=national_workbook(), actor=office, dry_run=True)
+    assert (result.ok, result.created, result.dry_run) == (True, 3, True)
+    assert not Item.objects.exists()
+
+
+def test_unknown_sheet_and_missing_columns_are_reported(catalog, office):
+    result = import_catalog(catalog=catalog, content=national_workbook(sheet_name="杂项"), actor=office)
+    assert [str(problem) for problem in result.problems] == [
+        "工作表“杂项”：工作表名称“杂项”不是已知的领域：请把工作表命名为26个国家试点领域之一（如“社会救助”）或本机构已添加的地方领域。"
+    ]
+
+
+def test_codes_in_the_file_must_belong_to_the_catalog_and_be_in_use(catalog, office):
+    group, guide, review = make_tree(catalog, office)
+    retire_item(item=review, actor=office, reason="调整")
+    rows = [row + [""] * 6 for row in ROWS[:2]]
+    stream = io.BytesIO()
+    export_xlsx(catalog, stream)
+    workbook = load_workbook(stream)
+    sheet = workbook["社会救助"]
+    sheet.cell(4, 21).value = "NOPE-1"
+    old = [2, "最低生活保障", "办事指南(旧)", "", "要素", "《条例》", "及时公开", "民政局", "■政府网站", "√", "", "√"]
+    sheet.append([*old, "", "√", "", "", "", "", "", "", review.code])
+    edited = io.BytesIO()
+    workbook.save(edited)
+    result = import_catalog(catalog=catalog, content=edited.getvalue(), actor=office)
+    assert [problem.message for problem in result.problems] == [
+        "编码“NOPE-1”不在本目录中：新增事项请把编码留空，系统会自动分配。",
+        f"事项“{review.code}”已废止，不能再导入修改。",
+    ]
+    assert rows  # the fixture rows are untouched
+
+
+def test_the_same_item_twice_in_a_file_is_refused(catalog, office):
+    rows = [list(row) for row in ROWS] + [list(ROWS[2])]
+    result = import_catalog(catalog=catalog, content=national_workbook(rows), actor=office)
+    assert [str(problem) for problem in result.problems] == [
+        "工作表“社会救助” 第7行 B（一级事项）列：与第6行是同一事项，同一事项在文件中只能出现一次。"
+    ]
+
+
+def test_a_file_that_is_not_a_workbook_is_refused_by_content(catalog, office):
+    result = import_catalog(catalog=catalog, content=b"name,code\n1,2\n", actor=office)
+    assert [problem.message for problem in result.problems] == [
+        "文件不是 Excel 工作簿（.xlsx 或 .xls），请用标准目录模板填写后再导入。"
+    ]
+
+
+def test_a_clerks_import_waits_for_approval_as_one_change_set(catalog, make_person, department, office):
+    from gongkai.catalog.services import approve_change_set
+
+    clerk = make_person("clerk", department, username="mz_clerk")
+    result = import_catalog(catalog=catalog, content=national_workbook(), actor=clerk)
+    assert result.change_set_id is not None
+    assert set(Item.objects.values_list("status", flat=True)) == {ItemStatus.PROPOSED}
+    assert Change.objects.filter(change_set_id=result.change_set_id).count() == 5
+    approve_change_set(change_set=Change.objects.first().change_set, actor=office)
+    assert set(Item.objects.values_list("status", flat=True)) == {ItemStatus.IN_FORCE}
