@@ -59,7 +59,7 @@ def published_reports(*, organization_id: int | None = None, year: int | None = 
         reports = reports.filter(organization_id=organization_id)
     if year:
         reports = reports.filter(year=year)
-    return reports.select_related("organization__region").order_by(
+    return reports.select_related("organization__region", "record").order_by(
         "-year", "organization__region__path", "organization__sort_order", "organization_id"
     )
 
