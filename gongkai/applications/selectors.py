@@ -243,3 +243,13 @@ def statistics(*, person, year: int) -> dict:
 
 def today() -> date:
     return timezone.localdate()
+
+
+def status_counts(*, person) -> dict[str, int]:
+    rows = (
+        Application.objects.filter(organization__in=organizations_for(person))
+        .values("status")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    return {row["status"]: row["count"] for row in rows}

@@ -3,7 +3,7 @@
 from .common import clock_for
 from .fees import lapse_fee, notify_fee, record_fee_payment, suggested_fee
 from .intake import receipt_date, register_application, submit_online_application
-from .letters import generate_reply, save_letter_template
+from .letters import can_edit_templates, generate_reply, save_letter_template
 from .lifecycle import (
     accept_application,
     close_application,
@@ -22,6 +22,7 @@ from .reminders import recompute_due_dates, send_reminders
 
 __all__ = [
     "accept_application",
+    "can_edit_templates",
     "clock_for",
     "close_application",
     "decide_application",

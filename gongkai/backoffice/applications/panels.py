@@ -1,0 +1,40 @@
+"""Workbench panel: the person's open applications that are red or yellow, most urgent first."""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.applications import selectors
+from gongkai.applications.models import OPEN_STATUSES
+from gongkai.backoffice.workbench import Panel
+
+LIMIT = 8
+
+
+def panels(request) -> list[Panel]:
+    today = timezone.localdate()
+    open_ones = selectors.applications_for_staff(person=request.user).filter(status__in=OPEN_STATUSES)
+    urgent = list(selectors.filter_by_light(open_ones, selectors.Light.RED, today).order_by("deadline")[:LIMIT]) + list(
+        selectors.filter_by_light(open_ones, selectors.Light.YELLOW, today).order_by("deadline")[:LIMIT]
+    )
+    urgent = urgent[:LIMIT]
+    lights = selectors.lights_for(urgent, today) if urgent else {}
+    items = [
+        {
+            "label": f"{application.tracking_code} · {application.organization.display_name}",
+            "url": reverse("backoffice:applications:detail", kwargs={"application_id": application.pk}),
+            "light": lights[application.pk],
+            "meta": _("期限 %(due)s · %(status)s")
+            % {"due": selectors.deadline_of(application) or "—", "status": application.get_status_display()},
+        }
+        for application in urgent
+    ]
+    return [
+        Panel(
+            title=_("依申请公开：临近或超过期限"),
+            items=items,
+            more_url=reverse("backoffice:applications:index") + "?light=red",
+            empty_text=_("没有临近或超过期限的申请。"),
+            count=open_ones.count(),
+        )
+    ]
