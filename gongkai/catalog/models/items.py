@@ -155,7 +155,7 @@ class Item(models.Model):
     def get_absolute_url(self):
         from django.urls import reverse
 
-        return reverse("portal:catalog:item", kwargs={"org": self.catalog.organization_id, "code": self.code})
+        return reverse("portal:catalog:item", kwargs={"org": self.catalog.organization.credit_code, "code": self.code})
 
     @property
     def depth(self) -> int:

@@ -1,4 +1,13 @@
-"""Public URLs of the catalog module (namespace portal:catalog)."""
+"""Public URLs of the catalog module (namespace portal:catalog): /catalog/<org>/<item code>/."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "catalog"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<str:org>/", views.catalog, name="catalog"),
+    path("<str:org>/handbook/", views.handbook, name="handbook"),
+    path("<str:org>/<str:code>/", views.item, name="item"),
+]
