@@ -117,11 +117,13 @@ class Record(models.Model):
                 condition=~Q(status__in=["published", "withdrawn", "expired"])
                 | (Q(index_number__isnull=False) & Q(published_at__isnull=False)),
                 name="publishing_record_published_has_index_number",
+                violation_error_message=_("已发布、撤回或下线的信息必须有索引号和发布日期。"),
             ),
             models.CheckConstraint(
                 condition=Q(attribute="withheld", withheld_ground__gt="")
                 | (~Q(attribute="withheld") & Q(withheld_ground="")),
                 name="publishing_record_withheld_has_ground",
+                violation_error_message=_("公开属性为“不予公开”时须选择不予公开依据；其他公开属性不填依据。"),
             ),
         ]
 

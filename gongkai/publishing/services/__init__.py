@@ -7,6 +7,7 @@ from .numbering import allocate_index_number, set_index_pattern
 from .workflow import (
     TRANSITIONS,
     approve_record,
+    check_record,
     clear_record,
     correct_record,
     emergency_publish_record,
@@ -27,6 +28,7 @@ __all__ = [
     "allocate_index_number",
     "approve_record",
     "change_validity",
+    "check_record",
     "clear_record",
     "correct_record",
     "create_column",

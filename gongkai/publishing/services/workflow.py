@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.core import audit
+from gongkai.orgs.access import ALL_ROLES
 
 from ..checks import run_checks
 from ..errors import PublishingError, PublishingErrorCode
@@ -86,6 +87,13 @@ def run_blocking_checks(record: Record, actor, *, warnings_must_be_acknowledged:
             % {"count": len(report.unacknowledged_warnings), "first": report.unacknowledged_warnings[0].message},
         )
     return report
+
+
+@transaction.atomic
+def check_record(*, record: Record, actor):
+    """Run the registered checks now and keep their findings (the back office shows them on the record page)."""
+    require(actor, record, ALL_ROLES, _("您不是这条信息所属机构的工作人员。"))
+    return run_checks(record=record, actor=actor)
 
 
 @transaction.atomic

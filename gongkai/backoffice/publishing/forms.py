@@ -1,0 +1,132 @@
+"""Forms of the back-office publishing pages. They only parse input; the services decide."""
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.catalog.models import Channel, Item, ItemStatus
+from gongkai.publishing.models import Column, Record, Stage, Validity
+from gongkai.publishing.selectors import interpretable_policies
+
+RECORD_FIELDS = [
+    "title", "doc_number", "written_on", "genre", "subject_category", "keywords", "summary", "body", "attribute",
+    "withheld_ground", "stage", "items", "columns", "channels", "validity", "effective_on", "expired_on",
+    "repealed_on", "display_until", "decision_count", "fee_amount", "interprets", "needs_interpretation",
+]  # fmt: skip
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class RecordForm(forms.ModelForm):
+    class Meta:
+        model = Record
+        fields = RECORD_FIELDS
+        widgets = {
+            "written_on": DATE_WIDGET,
+            "effective_on": DATE_WIDGET,
+            "expired_on": DATE_WIDGET,
+            "repealed_on": DATE_WIDGET,
+            "display_until": DATE_WIDGET,
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "body": forms.Textarea(attrs={"rows": 14}),
+            "items": forms.SelectMultiple(attrs={"size": 8}),
+            "columns": forms.SelectMultiple(attrs={"size": 8}),
+            "channels": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organization = organization
+        self.fields["items"].queryset = (
+            Item.objects.filter(status=ItemStatus.IN_FORCE, is_group=False)
+            .filter(Q(catalog__organization=organization) | Q(responsible_orgs=organization))
+            .select_related("domain")
+            .distinct()
+            .order_by("code")
+        )
+        self.fields["columns"].queryset = Column.objects.filter(organization=organization, is_active=True).order_by(
+            "sort_order"
+        )
+        self.fields["channels"].queryset = Channel.objects.filter(
+            Q(organization=None) | Q(organization=organization)
+        ).order_by("-is_standard", "sort_order")
+        self.fields["interprets"].queryset = interpretable_policies(
+            [organization.pk, *([organization.parent_id] if organization.parent_id else [])]
+        )
+        self.fields["stage"].help_text = _("留空时取关联公开事项的五公开环节。")
+
+    def service_fields(self) -> dict:
+        """The cleaned data as keyword arguments of create_record / update_record / correct_record."""
+        return {name: self.cleaned_data[name] for name in RECORD_FIELDS if name in self.cleaned_data}
+
+
+class CreateRecordForm(RecordForm):
+    organization = forms.ModelChoiceField(queryset=None, label=_("发布机构"))
+
+    class Meta(RecordForm.Meta):
+        fields = ["organization", *RECORD_FIELDS]
+
+    def __init__(self, *args, organizations, organization, **kwargs):
+        super().__init__(*args, organization=organization, **kwargs)
+        self.fields["organization"].queryset = organizations
+        self.fields["organization"].initial = organization
+
+
+class CorrectRecordForm(RecordForm):
+    change_note = forms.CharField(
+        label=_("更正说明"), widget=forms.Textarea(attrs={"rows": 3}), help_text=_("将在信息页面上向公众公开。")
+    )
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(label=_("意见"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PublishForm(forms.Form):
+    at = forms.DateTimeField(
+        label=_("定时发布时间"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("留空表示立即发布。"),
+    )
+
+
+class ValidityForm(forms.Form):
+    validity = forms.ChoiceField(label=_("有效性"), choices=Validity.choices)
+    on = forms.DateField(label=_("日期"), required=False, widget=DATE_WIDGET)
+    note = forms.CharField(label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("附件"), help_text=_("PDF、Word（.docx）、Excel（.xlsx）或 PNG/JPEG/GIF 图片。"))
+
+
+class ColumnForm(forms.ModelForm):
+    class Meta:
+        model = Column
+        fields = ["parent", "slug", "name", "description", "sort_order"]
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = Column.objects.filter(organization=organization, is_active=True)
+
+
+class PatternForm(forms.Form):
+    pattern = forms.CharField(label=_("索引号格式"), max_length=100)
+
+
+class FilterForm(forms.Form):
+    q = forms.CharField(label=_("标题或文号"), required=False)
+    organization = forms.ModelChoiceField(label=_("机构"), queryset=None, required=False)
+    status = forms.ChoiceField(label=_("状态"), required=False)
+    stage = forms.ChoiceField(label=_("五公开"), required=False, choices=[("", _("全部")), *Stage.choices])
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        from gongkai.publishing.models import RecordStatus
+
+        self.fields["organization"].queryset = organizations
+        self.fields["status"].choices = [("", _("全部")), *RecordStatus.choices]

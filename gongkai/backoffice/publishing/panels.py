@@ -1,0 +1,47 @@
+"""Task panels of the publishing module on the workbench home."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from gongkai.backoffice.workbench import Panel
+from gongkai.publishing.deadlines import annotate_lights
+
+from .lists import visible_work_lists, work_list_records
+
+PANEL_SIZE = 6
+
+
+def item_for(record, work_list) -> dict:
+    meta = record.organization.display_name
+    if work_list.slug == "scheduled" and record.scheduled_for:
+        meta = f"{meta} · {timezone.localtime(record.scheduled_for):%Y-%m-%d %H:%M}"
+    elif record.published_at and work_list.slug in ("published", "emergency", "interpretations"):
+        meta = f"{meta} · {timezone.localtime(record.published_at):%Y-%m-%d}"
+    elif record.due_on:
+        meta = f"{meta} · {record.due_on:%Y-%m-%d}"
+    item = {"label": record.title, "url": reverse("backoffice:publishing:record", args=[record.pk]), "meta": meta}
+    if getattr(record, "light", None):
+        item["light"] = record.light
+    return item
+
+
+def panels(request) -> list[Panel]:
+    organization_id = request.GET.get("organization") or None
+    result = []
+    for work_list in visible_work_lists(request.user):
+        records = work_list_records(request.user, work_list.slug, organization_id)
+        count = records.count()
+        if count == 0 and work_list.slug in ("emergency", "interpretations", "overdue"):
+            continue
+        shown = list(records[:PANEL_SIZE])
+        if work_list.with_lights:
+            shown = annotate_lights(shown, timezone.localdate())
+        result.append(
+            Panel(
+                title=str(work_list.title),
+                items=[item_for(record, work_list) for record in shown],
+                more_url=reverse("backoffice:publishing:list", args=[work_list.slug]),
+                count=count,
+            )
+        )
+    return result

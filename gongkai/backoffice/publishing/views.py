@@ -1,0 +1,441 @@
+"""Back-office pages of the publishing module: work lists, the record page with its workflow actions, editing,
+attachments, revisions, columns and index-number patterns. Views parse input and call services or selectors."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gongkai.backoffice.decorators import staff_required
+from gongkai.core.errors import AccessDenied, DomainError
+from gongkai.core.selectors import audit_entries
+from gongkai.orgs.access import has_role, organizations_for
+from gongkai.orgs.models import Organization, Role
+from gongkai.publishing import history, services
+from gongkai.publishing.deadlines import annotate_lights
+from gongkai.publishing.models import Column, IndexScheme, RecordStatus
+from gongkai.publishing.selectors import attachment_for_staff, column_tree, record_for_staff, records_for_staff
+from gongkai.publishing.services.common import DRAFTERS
+from gongkai.publishing.services.numbering import pattern_for
+
+from . import forms
+from .lists import BY_SLUG, visible_work_lists, work_list_records
+
+PAGE_SIZE = 30
+
+
+def failed(request, error: DomainError) -> None:
+    messages.error(request, error.message)
+
+
+def staff_organizations(person, roles=None):
+    organizations = organizations_for(person, roles) if roles else organizations_for(person)
+    return organizations.select_related("region").order_by("region__path", "sort_order", "id")
+
+
+@staff_required
+def index(request):
+    form = forms.FilterForm(request.GET or None, organizations=staff_organizations(request.user))
+    records = records_for_staff(request.user).order_by("-updated_at")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            records = records.filter(title__icontains=data["q"]) | records.filter(doc_number__icontains=data["q"])
+        if data["organization"]:
+            records = records.filter(organization=data["organization"])
+        if data["status"]:
+            records = records.filter(status=data["status"])
+        if data["stage"]:
+            records = records.filter(effective_stage=data["stage"])
+    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
+    annotate_lights([record for record in page if record.status in OPEN_STATUSES], timezone.localdate())
+    context = {"form": form, "page": page, "work_lists": visible_work_lists(request.user)}
+    return render(request, "backoffice/publishing/index.html", context)
+
+
+OPEN_STATUSES = (
+    RecordStatus.DRAFT,
+    RecordStatus.SUBMITTED,
+    RecordStatus.REVIEWED,
+    RecordStatus.CLEARED,
+    RecordStatus.SCHEDULED,
+)
+
+
+@staff_required
+def work_list(request, slug):
+    if slug not in BY_SLUG or BY_SLUG[slug] not in visible_work_lists(request.user):
+        raise Http404
+    organizations = staff_organizations(request.user)
+    organization_id = request.GET.get("organization") or None
+    if organization_id and not organizations.filter(pk=organization_id).exists():
+        raise AccessDenied()
+    records = work_list_records(request.user, slug, organization_id)
+    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
+    if BY_SLUG[slug].with_lights:
+        annotate_lights(list(page), timezone.localdate())
+    context = {
+        "work_list": BY_SLUG[slug],
+        "page": page,
+        "organizations": organizations,
+        "organization_id": organization_id,
+        "work_lists": visible_work_lists(request.user),
+    }
+    return render(request, "backoffice/publishing/list.html", context)
+
+
+@staff_required(roles=(Role.CLERK, Role.OFFICE, Role.ADMIN))
+def create(request):
+    organizations = staff_organizations(request.user, DRAFTERS)
+    chosen = organizations.filter(pk=request.POST.get("organization") or request.GET.get("organization")).first()
+    organization = chosen or organizations.first()
+    if organization is None:
+        raise AccessDenied()
+    form = forms.CreateRecordForm(
+        request.POST or None, organizations=organizations, organization=organization, initial=initial_values(request)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = services.create_record(
+                organization=form.cleaned_data["organization"], actor=request.user, **form.service_fields()
+            )
+        except DomainError as error:
+            failed(request, error)
+        else:
+            messages.success(request, _("草稿已保存。"))
+            return redirect("backoffice:publishing:record", record.pk)
+    return render(request, "backoffice/publishing/form.html", {"form": form, "title": _("起草政府信息")})
+
+
+def initial_values(request) -> dict:
+    initial = {"written_on": timezone.localdate()}
+    if request.GET.get("interprets"):
+        initial.update({"interprets": request.GET["interprets"], "genre": "interpretation"})
+    return initial
+
+
+@staff_required
+def record(request, record_id):
+    record = record_for_staff(record_id=record_id, person=request.user)
+    annotate_lights([record], timezone.localdate())
+    attachments = record.attachments.order_by("sort_order", "id")
+    context = {
+        "record": record,
+        "attachments": attachments,
+        "actions": available_actions(request.user, record),
+        "revisions": record.revisions.select_related("created_by").order_by("-number"),
+        "audit": audit_entries(target=str(record.pk)).filter(target_type="publishing.record")[:50],
+        "findings": request.session.pop(f"publishing-findings-{record.pk}", None),
+        "interpretations": record.interpretations.all(),
+        "publish_form": forms.PublishForm(),
+        "validity_form": forms.ValidityForm(initial={"validity": record.validity}),
+        "attachment_form": forms.AttachmentForm(),
+        "screening_url": screening_url(record),
+    }
+    return render(request, "backoffice/publishing/record.html", context)
+
+
+def screening_url(record) -> str:
+    from django.urls import NoReverseMatch
+
+    try:
+        return reverse("backoffice:screening:index") + f"?target=publishing.record:{record.pk}"
+    except NoReverseMatch:
+        return ""
+
+
+ACTION_ROLES = {
+    "submit": "edit",
+    "approve": "review",
+    "clear": "clear",
+    "reject": None,
+    "publish": "publish",
+    "unschedule": "publish",
+    "emergency_publish": "emergency",
+    "review_emergency": None,
+    "withdraw": "supervise",
+    "expire": "supervise",
+    "validity": "publish",
+}
+
+
+def available_actions(person, record) -> set[str]:
+    """The buttons to show; the services check everything again when one is pressed."""
+    org = record.organization
+    actions = set()
+    status = record.status
+    if status == RecordStatus.DRAFT and has_role(person, org, DRAFTERS):
+        actions |= {"edit", "submit", "attach"}
+    if status == RecordStatus.SUBMITTED and has_role(person, org, (Role.REVIEWER,)):
+        actions |= {"approve", "reject"}
+    if status == RecordStatus.REVIEWED and has_role(person, org, (Role.CONFIDENTIALITY_OFFICER,)):
+        actions |= {"clear", "reject"}
+    if status in (RecordStatus.CLEARED, RecordStatus.SCHEDULED) and has_role(
+        person, org, (Role.REVIEWER, Role.CONFIDENTIALITY_OFFICER, Role.OFFICE)
+    ):
+        actions.add("reject")
+    if status == RecordStatus.CLEARED and has_role(person, org, (Role.CLERK, Role.REVIEWER, Role.OFFICE)):
+        actions.add("publish")
+    if status == RecordStatus.SCHEDULED and has_role(person, org, (Role.CLERK, Role.REVIEWER, Role.OFFICE)):
+        actions.add("unschedule")
+    if status in OPEN_STATUSES and has_role(person, org, (Role.OFFICE,)):
+        actions.add("emergency_publish")
+    if status == RecordStatus.PUBLISHED and has_role(person, org, (Role.REVIEWER, Role.OFFICE)):
+        actions |= {"correct", "withdraw", "expire"}
+    if status == RecordStatus.PUBLISHED and has_role(person, org, (Role.CLERK, Role.REVIEWER, Role.OFFICE)):
+        actions.add("validity")
+    if record.awaits_emergency_review and has_role(person, org, (Role.REVIEWER, Role.CONFIDENTIALITY_OFFICER)):
+        actions.add("review_emergency")
+    if status in OPEN_STATUSES:
+        actions.add("check")
+    return actions
+
+
+@staff_required
+def edit(request, record_id):
+    record = record_for_staff(record_id=record_id, person=request.user, action="edit")
+    form = forms.RecordForm(request.POST or None, instance=record, organization=record.organization)
+    if request.method == "POST" and form.is_valid():
+        record.refresh_from_db()
+        try:
+            services.update_record(record=record, actor=request.user, **form.service_fields())
+        except DomainError as error:
+            failed(request, error)
+        else:
+            messages.success(request, _("草稿已保存。"))
+            return redirect("backoffice:publishing:record", record.pk)
+    return render(request, "backoffice/publishing/form.html", {"form": form, "record": record, "title": _("修改草稿")})
+
+
+@staff_required
+def correct(request, record_id):
+    record = record_for_staff(record_id=record_id, person=request.user, action="supervise")
+    form = forms.CorrectRecordForm(request.POST or None, instance=record, organization=record.organization)
+    if request.method == "POST" and form.is_valid():
+        record.refresh_from_db()
+        try:
+            services.correct_record(
+                record=record, actor=request.user, change_note=form.cleaned_data["change_note"], **form.service_fields()
+            )
+        except DomainError as error:
+            failed(request, error)
+        else:
+            messages.success(request, _("已更正，更正说明已在信息页面公开。"))
+            return redirect("backoffice:publishing:record", record.pk)
+    context = {"form": form, "record": record, "title": _("更正已发布的信息")}
+    return render(request, "backoffice/publishing/form.html", context)
+
+
+def perform(request, record, action):
+    post, user = request.POST, request.user
+    if action == "submit":
+        return services.submit_record(record=record, actor=user), _("已提交审核。")
+    if action == "approve":
+        return services.approve_record(record=record, actor=user, comment=post.get("comment", "")), _("审核通过。")
+    if action == "clear":
+        return services.clear_record(record=record, actor=user, comment=post.get("comment", "")), _("保密审查通过。")
+    if action == "reject":
+        return services.reject_record(record=record, actor=user, comment=post.get("comment", "")), _("已退回修改。")
+    if action == "publish":
+        form = forms.PublishForm(post)
+        at = form.cleaned_data["at"] if form.is_valid() else None
+        result = services.publish_record(record=record, actor=user, at=at)
+        return result, _("已定时发布。") if result.status == RecordStatus.SCHEDULED else _("已发布。")
+    if action == "unschedule":
+        return services.unschedule_record(record=record, actor=user), _("已取消定时发布。")
+    if action == "emergency_publish":
+        reason = post.get("reason", "")
+        return services.emergency_publish_record(record=record, actor=user, reason=reason), _("已紧急发布。")
+    if action == "review_emergency":
+        comment = post.get("comment", "")
+        return services.review_emergency_publication(record=record, actor=user, comment=comment), _("补审完成。")
+    if action == "withdraw":
+        return services.withdraw_record(record=record, actor=user, reason=post.get("reason", "")), _("已撤回。")
+    if action == "expire":
+        return services.expire_record(record=record, actor=user), _("已下线。")
+    if action == "validity":
+        form = forms.ValidityForm(post)
+        if not form.is_valid():
+            raise Http404
+        data = form.cleaned_data
+        changed = services.change_validity(
+            record=record, actor=user, validity=data["validity"], on=data["on"], note=data["note"]
+        )
+        return changed, _("有效性已变更。")
+    raise Http404
+
+
+@staff_required
+@require_POST
+def act(request, record_id, action):
+    record = record_for_staff(record_id=record_id, person=request.user)
+    try:
+        _record, message = perform(request, record, action)
+    except DomainError as error:
+        if isinstance(error, AccessDenied):
+            raise
+        failed(request, error)
+        remember_findings(request, record)
+    else:
+        messages.success(request, message)
+    return redirect("backoffice:publishing:record", record.pk)
+
+
+def remember_findings(request, record) -> None:
+    """After a refused transition, run the checks in their own transaction so their findings are kept and shown."""
+    try:
+        report = services.check_record(record=record, actor=request.user)
+    except DomainError:
+        return
+    request.session[f"publishing-findings-{record.pk}"] = [
+        {"message": issue.message, "location": issue.location, "blocking": issue.blocking, "ack": issue.acknowledged}
+        for issue in report.issues
+    ]
+
+
+@staff_required
+@require_POST
+def check(request, record_id):
+    record = record_for_staff(record_id=record_id, person=request.user)
+    remember_findings(request, record)
+    count = len(request.session.get(f"publishing-findings-{record.pk}", []))
+    messages.info(request, _("内容预审完成，发现 %(count)s 个问题。") % {"count": count})
+    return redirect("backoffice:publishing:record", record.pk)
+
+
+@staff_required
+@require_POST
+def attach(request, record_id):
+    record = record_for_staff(record_id=record_id, person=request.user, action="edit")
+    form = forms.AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("请选择要上传的文件。"))
+    else:
+        try:
+            services.add_attachment(record=record, upload=form.cleaned_data["file"], actor=request.user)
+        except DomainError as error:
+            failed(request, error)
+        else:
+            messages.success(request, _("附件已上传。"))
+    return redirect("backoffice:publishing:record", record.pk)
+
+
+@staff_required
+@require_POST
+def detach(request, record_id, public_id):
+    record = record_for_staff(record_id=record_id, person=request.user, action="edit")
+    attachment = get_object_or_404(record.attachments, public_id=public_id)
+    try:
+        services.remove_attachment(attachment=attachment, actor=request.user)
+    except DomainError as error:
+        failed(request, error)
+    return redirect("backoffice:publishing:record", record.pk)
+
+
+@staff_required
+def attachment(request, public_id):
+    attachment = attachment_for_staff(public_id=public_id, person=request.user)
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+
+
+@staff_required
+def revision(request, record_id, number):
+    record = record_for_staff(record_id=record_id, person=request.user)
+    current = get_object_or_404(record.revisions, number=number)
+    previous = record.revisions.filter(number__lt=number).order_by("-number").first()
+    context = {"record": record, "revision": current, "previous": previous, "diff": history.diff(previous, current)}
+    return render(request, "backoffice/publishing/revision.html", context)
+
+
+@staff_required
+def columns(request):
+    organizations = staff_organizations(request.user)
+    organization = organizations.filter(pk=request.GET.get("organization")).first() or organizations.first()
+    if organization is None:
+        raise AccessDenied()
+    can_manage = has_role(request.user, organization, (Role.OFFICE,))
+    context = {
+        "organizations": organizations,
+        "organization": organization,
+        "tree": column_tree(organization),
+        "can_manage": can_manage,
+        "form": forms.ColumnForm(organization=organization),
+        "pattern": pattern_for(organization),
+        "pattern_form": forms.PatternForm(initial={"pattern": pattern_for(organization)}),
+        "custom_pattern": IndexScheme.objects.filter(organization=organization).exists(),
+    }
+    return render(request, "backoffice/publishing/columns.html", context)
+
+
+def managed_organization(request, organization_id) -> Organization:
+    organization = get_object_or_404(Organization, pk=organization_id)
+    if not has_role(request.user, organization, (Role.OFFICE,)):
+        raise AccessDenied()
+    return organization
+
+
+def back_to_columns(organization):
+    return redirect(reverse("backoffice:publishing:columns") + f"?organization={organization.pk}")
+
+
+@staff_required
+@require_POST
+def seed(request, organization_id):
+    organization = managed_organization(request, organization_id)
+    created = services.seed_columns(organization=organization, actor=request.user)
+    messages.success(request, _("已补齐 %(count)s 个标准栏目。") % {"count": created})
+    return back_to_columns(organization)
+
+
+@staff_required
+@require_POST
+def add_column(request, organization_id):
+    organization = managed_organization(request, organization_id)
+    form = forms.ColumnForm(request.POST, organization=organization)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.create_column(organization=organization, actor=request.user, **data)
+        except DomainError as error:
+            failed(request, error)
+        else:
+            messages.success(request, _("栏目已创建。"))
+    else:
+        messages.error(request, "；".join(str(error) for errors in form.errors.values() for error in errors))
+    return back_to_columns(organization)
+
+
+@staff_required
+@require_POST
+def hide_column(request, column_id):
+    column = get_object_or_404(Column, pk=column_id)
+    managed_organization(request, column.organization_id)
+    services.deactivate_column(column=column, actor=request.user)
+    messages.success(request, _("栏目已停用。"))
+    return back_to_columns(column.organization)
+
+
+@staff_required
+@require_POST
+def set_pattern(request, organization_id):
+    organization = managed_organization(request, organization_id)
+    form = forms.PatternForm(request.POST)
+    if form.is_valid():
+        try:
+            services.set_index_pattern(
+                organization=organization, pattern=form.cleaned_data["pattern"], actor=request.user
+            )
+        except DomainError as error:
+            failed(request, error)
+        else:
+            messages.success(request, _("索引号格式已保存，只影响今后发布的信息。"))
+    return back_to_columns(organization)

@@ -1,0 +1,145 @@
+"""Public pages of published government information. Every record reaches the public through
+`published_records()` / `public_record()`; withdrawn and expired ones only as a notice that they were taken down."""
+
+import segno
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from gongkai.catalog.models import Domain, Item, ItemStatus, Stage
+from gongkai.orgs.models import Organization
+from gongkai.publishing.models import Column, RecordStatus
+from gongkai.publishing.selectors import (
+    column_tree,
+    descendant_slugs,
+    in_column,
+    public_attachment,
+    public_record,
+    published_records,
+)
+from gongkai.publishing.standard_columns import standard_slug
+
+PAGE_SIZE = 20
+
+
+def paginate(request, records):
+    return Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def qr_svg(url: str) -> str:
+    """An inline SVG QR code of the page, for reading it on a phone (no JavaScript, no external service)."""
+    return segno.make(url, error="m").svg_inline(scale=3, dark="#1a1a1a", title=_("本页二维码"))
+
+
+def record(request, record_id):
+    found = public_record(record_id)
+    if found is None:
+        raise Http404
+    if found.status != RecordStatus.PUBLISHED:
+        return render(request, "portal/publishing/gone.html", {"record": found}, status=410)
+    context = {
+        "record": found,
+        "qr": mark_safe(qr_svg(request.build_absolute_uri(found.get_absolute_url()))),  # noqa: S308 - segno output
+        "corrections": [revision for revision in found.revisions.all() if revision.kind != "created"],
+    }
+    return render(request, "portal/publishing/record.html", context)
+
+
+def attachment(request, record_id, public_id):
+    found = public_attachment(public_id)
+    if found is None or found.record_id != int(record_id):
+        raise Http404
+    response = FileResponse(
+        found.file.open("rb"), as_attachment=True, filename=found.original_name, content_type=found.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def records(request):
+    page = paginate(request, published_records())
+    context = {"page": page, "title": _("全部政府信息"), "organizations": listing_organizations()}
+    return render(request, "portal/publishing/list.html", context)
+
+
+def listing_organizations():
+    return Organization.objects.filter(is_active=True, records__status=RecordStatus.PUBLISHED).distinct()
+
+
+def column(request, slug):
+    organization = None
+    if request.GET.get("organization"):
+        organization = get_object_or_404(Organization, pk=request.GET["organization"], is_active=True)
+    columns = Column.objects.filter(slug=slug, is_active=True)
+    if organization is not None:
+        columns = columns.filter(organization=organization)
+    sample = columns.select_related("domain").first()
+    standard = standard_slug(slug)
+    if sample is None and standard is None:
+        raise Http404
+    title = sample.name if sample else str(standard.name)
+    tree = column_tree(sample.organization) if sample else []
+    node = find(tree, slug)
+    slugs, stages, domains = descendant_slugs(node) if node else ([slug], [], [])
+    listed = in_column(published_records(), slugs, stages=stages, domain_ids=domains)
+    if organization is not None:
+        listed = listed.filter(organization=organization)
+    context = {
+        "page": paginate(request, listed),
+        "title": title,
+        "column": node or sample,
+        "description": (sample.description if sample else "") or (standard.description if standard else ""),
+        "children": node.children_list if node else [],
+        "organization": organization,
+        "feed_slug": slug,
+    }
+    return render(request, "portal/publishing/list.html", context)
+
+
+def find(tree, slug):
+    for node in tree:
+        if node.slug == slug:
+            return node
+        found = find(node.children_list, slug)
+        if found:
+            return found
+    return None
+
+
+def organization(request, organization_id):
+    found = get_object_or_404(Organization, pk=organization_id, is_active=True)
+    context = {
+        "page": paginate(request, published_records().filter(organization=found)),
+        "title": found.name,
+        "organization": found,
+        "children": column_tree(found),
+    }
+    return render(request, "portal/publishing/list.html", context)
+
+
+def item(request, organization_id, code):
+    found = get_object_or_404(
+        Item.objects.select_related("catalog__organization", "domain"),
+        catalog__organization_id=organization_id,
+        code=code,
+        status__in=(ItemStatus.IN_FORCE, ItemStatus.RETIRED),
+    )
+    listed = published_records().filter(items=found)
+    context = {"page": paginate(request, listed), "title": found.name, "item": found}
+    return render(request, "portal/publishing/list.html", context)
+
+
+def domain(request, code):
+    found = get_object_or_404(Domain, code=code.upper(), is_active=True)
+    listed = in_column(published_records(), [], domain_ids=[found.pk])
+    return render(request, "portal/publishing/list.html", {"page": paginate(request, listed), "title": found.name})
+
+
+def stage(request, stage):
+    if stage not in Stage.values:
+        raise Http404
+    listed = published_records().filter(effective_stage=stage)
+    context = {"page": paginate(request, listed), "title": Stage(stage).label, "stages": Stage.choices}
+    return render(request, "portal/publishing/list.html", context)
