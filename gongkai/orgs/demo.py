@@ -325,7 +325,11 @@ def build(context) -> None:
             (f"{township.prefix}-clerk", DEMO_PASSWORD, f"信息员（{township.organization.name}，兼滨河社区）"),
             (f"{township.prefix}-reviewer", DEMO_PASSWORD, f"审核人（{township.organization.name}）"),
             (f"{township.prefix}-secrecy", DEMO_PASSWORD, f"保密审查员（{township.organization.name}）"),
-            ("<单位>-clerk/reviewer/secrecy", DEMO_PASSWORD, "其余部门、镇（街道）同理，如 czj-clerk、bsz-reviewer"),
+            (
+                "czj-clerk",
+                DEMO_PASSWORD,
+                "其余单位同理：<单位拼音首字母>-clerk/reviewer/secrecy，如财政局 czj-、白沙镇 bsz-",
+            ),
         ]
     )
 
