@@ -1,0 +1,142 @@
+"""Back-office catalog pages and the permission matrix over a department's catalog."""
+
+import pytest
+from django.urls import reverse
+
+from gongkai.catalog.models import Item, ItemStatus
+from gongkai.catalog.services import create_item, update_item
+
+from .factories import catalog_of, item_data
+from .workbooks import national_workbook
+
+PERSONAS = ["anonymous", "other_clerk", "clerk", "reviewer", "office", "admin_person"]
+
+
+@pytest.fixture
+def catalog(department):
+    return catalog_of(department)
+
+
+@pytest.fixture
+def item(catalog, office):
+    return create_item(catalog=catalog, actor=office, data=item_data())
+
+
+def sign_in(client, request, persona):
+    if persona != "anonymous":
+        client.force_login(request.getfixturevalue(persona))
+
+
+@pytest.mark.parametrize(
+    ("persona", "view_status", "edit_status"),
+    [
+        ("anonymous", 302, 302),
+        ("other_clerk", 403, 403),
+        ("clerk", 200, 200),
+        ("reviewer", 200, 403),
+        ("office", 200, 200),
+        ("admin_person", 200, 200),
+    ],
+)
+def test_permission_matrix_for_viewing_and_editing(client, request, item, persona, view_status, edit_status):
+    sign_in(client, request, persona)
+    assert client.get(reverse("backoffice:catalog:item", kwargs={"item_id": item.pk})).status_code == view_status
+    assert (
+        client.get(reverse("backoffice:catalog:browse", kwargs={"catalog_id": item.catalog_id})).status_code
+        == view_status
+    )
+    assert client.get(reverse("backoffice:catalog:edit", kwargs={"item_id": item.pk})).status_code == edit_status
+
+
+@pytest.mark.parametrize(
+    ("persona", "approves"),
+    [("other_clerk", False), ("clerk", False), ("reviewer", False), ("office", True), ("admin_person", True)],
+)
+def test_permission_matrix_for_approving(client, request, item, make_person, department, persona, approves):
+    proposer = make_person("clerk", department, username="proposer")
+    update_item(item=item, actor=proposer, data=item_data(elements="新的要素"))
+    change_set = item.changes.get().change_set
+    sign_in(client, request, persona)
+    client.post(
+        reverse("backoffice:catalog:change_set", kwargs={"change_set_id": change_set.pk}), {"decision": "approve"}
+    )
+    item.refresh_from_db()
+    assert (item.elements == "新的要素") is approves
+    assert item.version == (2 if approves else 1)
+
+
+def test_clerk_edits_through_the_form_and_the_office_approves(client, item, clerk, office):
+    client.force_login(clerk)
+    data = {**item_data(), "basis": "《社会救助暂行办法》第十一条", "time_limit": "实时公开", "note": "改为实时"}
+    data["levels"] = ["county"]
+    response = client.post(reverse("backoffice:catalog:edit", kwargs={"item_id": item.pk}), data)
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.time_limit_kind == "working_days"
+    change_set = item.changes.get().change_set
+    page = client.get(reverse("backoffice:catalog:item", kwargs={"item_id": item.pk})).content.decode()
+    assert "待审批的修改" in page
+    assert "实时公开" in page
+    client.force_login(office)
+    client.post(
+        reverse("backoffice:catalog:change_set", kwargs={"change_set_id": change_set.pk}), {"decision": "approve"}
+    )
+    item.refresh_from_db()
+    assert (item.time_limit_kind, item.levels) == ("real_time", ["county"])
+    history = client.get(reverse("backoffice:catalog:item", kwargs={"item_id": item.pk})).content.decode()
+    assert "第 2 版" in history
+    assert "改为实时" in history
+
+
+def test_the_form_shows_validation_messages(client, catalog, office):
+    client.force_login(office)
+    data = {**item_data(), "basis": "", "levels": ["county"]}
+    response = client.post(reverse("backoffice:catalog:create", kwargs={"catalog_id": catalog.pk}), data)
+    assert response.status_code == 200
+    assert "请至少填写一条公开依据。" in response.content.decode()
+    assert not Item.objects.exists()
+
+
+def test_import_previews_problems_then_commits(client, catalog, office):
+    client.force_login(office)
+    url = reverse("backoffice:catalog:import", kwargs={"catalog_id": catalog.pk})
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("目录.xlsx", national_workbook())
+    preview = client.post(url, {"file": upload})
+    assert "将新增 3 项" in preview.content.decode()
+    assert not Item.objects.exists()
+    token = preview.context["token"]
+    client.post(url, {"token": token, "name": "目录.xlsx"})
+    assert Item.objects.filter(status=ItemStatus.IN_FORCE).count() == 5
+
+
+def test_browse_filters_and_query_count(client, catalog, office, django_assert_max_num_queries):
+    for number in range(15):
+        create_item(
+            catalog=catalog,
+            actor=office,
+            data=item_data(name=f"事项{number}", stage="result" if number % 2 else "service"),
+        )
+    client.force_login(office)
+    url = reverse("backoffice:catalog:browse", kwargs={"catalog_id": catalog.pk})
+    with django_assert_max_num_queries(20):
+        response = client.get(url, {"stage": "result", "level": "county", "q": "事项"})
+    page = response.content.decode()
+    assert "事项1<" in page
+    assert "事项2<" not in page
+
+
+def test_export_download(client, item, office):
+    client.force_login(office)
+    response = client.get(reverse("backoffice:catalog:export", kwargs={"catalog_id": item.catalog_id, "suffix": "csv"}))
+    assert response.status_code == 200
+    assert item.code in response.content.decode("utf-8")
+
+
+def test_workbench_panel_lists_pending_changes(client, item, clerk, office):
+    update_item(item=item, actor=clerk, data=item_data(elements="甲"), note="调整要素")
+    client.force_login(office)
+    page = client.get(reverse("backoffice:home")).content.decode()
+    assert "待审批的目录变更" in page
+    assert "调整要素" in page
