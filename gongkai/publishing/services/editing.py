@@ -144,7 +144,7 @@ def create_record(*, organization, actor, **fields) -> Record:
         record.needs_interpretation = record.genre in GENRES_NEEDING_INTERPRETATION
     validate(record, relations)
     record.save()
-    if "columns" not in relations:
+    if not relations.get("columns"):
         relations["columns"] = default_columns(record)
     set_relations(record, relations)
     refresh_derived(record)
