@@ -12,13 +12,13 @@ Rules that keep ordinary numbers out (see docs/screening.md for the full list):
 import re
 from dataclasses import asdict, dataclass
 
-from django.utils.translation import gettext as _
-
 from . import identifiers
 from .kinds import Kind, Severity
+from .texts import cached_gettext as _
+from .texts import language_fixed
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is noticeably slower to build, and scans build many
 class Detection:
     kind: str
     severity: str
@@ -33,24 +33,19 @@ class Detection:
         return asdict(self)
 
 
-# One pass for everything that starts with a digit (or "+86"): grouped phone numbers, grouped card numbers, and
-# otherwise the whole run of digits and letters. The leading character class lets the regex engine skip fast.
-NUMBER = re.compile(
-    r"""
-    (?P<phone>(?:\+?86[ \-]?)?1[3-9][0-9](?:[ \-][0-9]{4}){2}(?![0-9])
-            |\+86[ \-]?1[3-9][0-9]{9}(?![0-9A-Za-z])
-            |86[ \-]1[3-9][0-9]{9}(?![0-9A-Za-z]))
-    |(?P<grouped>[0-9]{4}(?:[ \-][0-9]{4}){2,3}(?:[ \-][0-9]{1,3})?(?![0-9]))
-    |(?P<run>[0-9][0-9A-Za-z]*)
-    """,
-    re.VERBOSE | re.ASCII,
-)
+# Numbers are found in two cheap passes instead of one clever regex (measured 3× faster, see docs/screening.md):
+# runs of 11+ digits/letters, and groups written with spaces or hyphens (138 1234 5678, 6222 0212 3456 7890).
+RUN = re.compile(r"[0-9][0-9A-Za-z]{10,}", re.ASCII)
+GROUP_SEPARATORS = re.compile(r"[ \-][0-9]{4}[ \-][0-9]{4}", re.ASCII)
+GROUPED = re.compile(r"(?:\+?86[ \-]?)?[0-9]{3,4}(?:[ \-][0-9]{4}){2,3}(?:[ \-][0-9]{1,3})?(?![0-9])", re.ASCII)
+PHONE_PREFIX = re.compile(r"(?:\+86[ \-]?|86[ \-])\Z", re.ASCII)
 ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 GLUE_ALWAYS = frozenset("*＊×@_")  # beside a mask, inside an e-mail or an identifier
 GLUE_BETWEEN = frozenset("-/.．－")  # joins two alphanumeric parts: 2017-00110, 000014349/2017, 3.14
 ID_KEYWORDS = ("身份证", "证件号", "身份号码", "证号")
 NOT_PERSONAL_KEYWORDS = ("信用代码", "索引号", "机构代码", "文号")
 HOUSE_UNITS = "号栋幢单室组"
+DIGITS = frozenset("0123456789")
 
 EMAIL_LOCAL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}\Z", re.ASCII)
 EMAIL_DOMAIN = re.compile(
@@ -66,7 +61,7 @@ SECRET = re.compile(
     """,
     re.VERBOSE,
 )
-LINE_BREAKS = "\n\r\f\v\u2028\u2029"
+LINE_WINDOW = 200  # a marking is "alone on its line" when nothing else stands within this many characters
 
 PLACE_WORDS = re.compile(r"(?:路|街|大道|大街|巷|弄|胡同|里|村|屯|庄|社区|小区|花园|新村|公寓|家园|苑|园|大厦|广场)")
 ADDRESS_BODY = re.compile(r"[\u4e00-\u9fff0-9\-－#]{0,30}\Z")
@@ -94,10 +89,11 @@ def scan(text: str, *, lexicon=None, kinds=None) -> list[Detection]:
 
         lexicon = current_lexicon()
     detections: list[Detection] = []
-    _scan_numbers(text, detections)
-    _scan_emails(text, detections)
-    _scan_secret_markings(text, detections)
-    detections.extend(lexicon.scan(text))
+    with language_fixed():
+        _scan_numbers(text, detections)
+        _scan_emails(text, detections)
+        _scan_secret_markings(text, detections)
+        detections.extend(lexicon.scan(text))
     if kinds is not None:
         detections = [detection for detection in detections if detection.kind in kinds]
     detections.sort(key=lambda detection: (detection.start, -detection.end, detection.kind))
@@ -120,34 +116,68 @@ def _preceded_by(text: str, start: int, keywords, window: int = 12) -> bool:
 
 
 def _scan_numbers(text: str, detections: list[Detection]) -> None:
-    covered_until = -1
-    for match in NUMBER.finditer(text):
+    for match in RUN.finditer(text):
         start, end = match.span()
-        if start < covered_until or not _stands_alone(text, start, end):
-            continue
-        if match.lastgroup == "phone":
-            digits = re.sub(r"\D", "", match.group())
-            national = digits[2:] if len(digits) == 13 else digits
-            if identifiers.is_mobile_number(national):
-                detections.append(_mobile(text, start, end))
-        elif match.lastgroup == "grouped":
-            digits = re.sub(r"\D", "", match.group())
-            if identifiers.is_bank_card_number(digits):
-                detections.append(_bank_card(text, start, end))
-        else:
-            detection = _classify_run(text, start, end)
+        run = match.group()
+        if end - start == 11 and identifiers.is_mobile_number(run):
+            prefix = PHONE_PREFIX.search(text, max(0, start - 4), start)
+            if prefix is not None:
+                start = prefix.start()
+        elif end - start == 13 and start and text[start - 1] == "+" and run.startswith("86"):
+            start -= 1
+        if _stands_alone(text, start, end):
+            detection = _classify_run(text, start, end, run)
             if detection is not None:
                 detections.append(detection)
-            elif end < len(text) and text[end] in HOUSE_UNITS:
-                address = _address_at(text, start)
-                if address is not None:
+    _scan_grouped_numbers(text, detections)
+    _scan_house_numbers(text, detections)
+
+
+def _scan_grouped_numbers(text: str, detections: list[Detection]) -> None:
+    covered_until = -1
+    for separators in GROUP_SEPARATORS.finditer(text):
+        if separators.start() < covered_until:
+            continue
+        window_start = max(0, separators.start() - 8)
+        for match in GROUPED.finditer(text, window_start, min(len(text), separators.end() + 20)):
+            start, end = match.span()
+            if not start <= separators.start() < end:
+                continue
+            covered_until = end
+            if not _stands_alone(text, start, end):
+                break
+            digits = "".join(char for char in match.group() if char.isdigit())
+            national = digits[2:] if match.group().lstrip("+").startswith("86") and len(digits) == 13 else digits
+            if len(national) == 11 and identifiers.is_mobile_number(national):
+                detections.append(_mobile(text, start, end))
+            elif identifiers.is_bank_card_number(digits):
+                detections.append(_bank_card(text, start, end))
+            break
+
+
+def _scan_house_numbers(text: str, detections: list[Detection]) -> None:
+    """Detailed addresses are anchored on a house number: digits followed by 号/栋/幢/单元/室/组."""
+    covered_until = -1
+    for unit in HOUSE_UNITS:
+        position = text.find(unit)
+        while position != -1:
+            if position > covered_until and position and text[position - 1] in DIGITS:
+                number_start = position - 1
+                while number_start and text[number_start - 1] in DIGITS:
+                    number_start -= 1
+                address = _address_at(text, number_start)
+                if address is not None and not any(
+                    d.kind == Kind.ADDRESS and d.start <= address.start < d.end for d in detections
+                ):
                     detections.append(address)
                     covered_until = address.end
+            position = text.find(unit, position + 1)
+        covered_until = -1
 
 
-def _classify_run(text: str, start: int, end: int) -> Detection | None:
-    run = text[start:end]
-    length = end - start
+def _classify_run(text: str, start: int, end: int, run: str) -> Detection | None:
+    """`run` is the bare digits and letters; [start, end) may also cover a +86 prefix written before them."""
+    length = len(run)
     if length == 18 and identifiers.looks_like_id_number(run):
         if identifiers.is_valid_id_number(run) and not _preceded_by(text, start, NOT_PERSONAL_KEYWORDS):
             return _id_card(text, start, end, legacy=False)
@@ -243,25 +273,42 @@ def _scan_emails(text: str, detections: list[Detection]) -> None:
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[str, str]:
-    line_start = max(text.rfind(char, 0, start) for char in "\n\f") + 1
-    line_end_candidates = [i for i in (text.find("\n", end), text.find("\f", end)) if i != -1]
-    line_end = min(line_end_candidates) if line_end_candidates else len(text)
+    """The text before and after the span on its own line, looking at most LINE_WINDOW characters either way."""
+    window_start = max(0, start - LINE_WINDOW)
+    line_start = max(text.rfind("\n", window_start, start), text.rfind("\f", window_start, start), window_start - 1) + 1
+    window_end = min(len(text), end + LINE_WINDOW)
+    line_end = min(
+        i if i != -1 else window_end for i in (text.find("\n", end, window_end), text.find("\f", end, window_end))
+    )
     return text[line_start:start], text[end:line_end]
 
 
 def _scan_secret_markings(text: str, detections: list[Detection]) -> None:
-    for match in SECRET.finditer(text):
-        start, end = match.span()
-        value = match.group()
-        if match.lastgroup in ("starred", "labelled"):
-            detections.append(_secret(start, end, value, Severity.BLOCK, "secret_marking.starred"))
+    """Every marking contains 密, so the regex only runs in a small window around each 密 found by str.find."""
+    covered_until = 0
+    position = text.find("密")
+    while position != -1:
+        match = SECRET.search(text, max(covered_until, position - 4), min(len(text), position + 16))
+        if match is None or match.start() > position:
+            position = text.find("密", position + 1)
             continue
-        before, after = _line_bounds(text, start, end)
-        standalone = not before.strip() and (not after.strip() or after.lstrip()[:1] in "级（(：:")
-        if standalone:
-            detections.append(_secret(start, end, value, Severity.BLOCK, "secret_marking.heading"))
-        elif value == "绝密":
-            detections.append(_secret(start, end, value, Severity.WARN, "secret_marking.top_secret_word"))
+        covered_until = match.end()
+        _report_secret(text, match, detections)
+        position = text.find("密", covered_until)
+
+
+def _report_secret(text: str, match: re.Match, detections: list[Detection]) -> None:
+    start, end = match.span()
+    value = match.group()
+    if match.lastgroup in ("starred", "labelled"):
+        detections.append(_secret(start, end, value, Severity.BLOCK, "secret_marking.starred"))
+        return
+    before, after = _line_bounds(text, start, end)
+    standalone = not before.strip() and (not after.strip() or after.lstrip()[:1] in "级（(：:")
+    if standalone:
+        detections.append(_secret(start, end, value, Severity.BLOCK, "secret_marking.heading"))
+    elif value == "绝密":
+        detections.append(_secret(start, end, value, Severity.WARN, "secret_marking.top_secret_word"))
 
 
 def _secret(start: int, end: int, value: str, severity: str, rule: str) -> Detection:
@@ -281,8 +328,10 @@ def _secret(start: int, end: int, value: str, severity: str, rule: str) -> Detec
 
 def _address_at(text: str, number_start: int) -> Detection | None:
     """A detailed address whose house number starts at `number_start`, reported only when a name stands next to it."""
-    line_start = max(text.rfind(char, 0, number_start) for char in "\n\f") + 1
-    cell_start = max(line_start, text.rfind("\t", 0, number_start) + 1)
+    window_start = max(0, number_start - 60)
+    line_start = max(text.rfind("\n", window_start, number_start), text.rfind("\f", window_start, number_start)) + 1
+    line_start = max(line_start, window_start)
+    cell_start = max(line_start, text.rfind("\t", line_start, number_start) + 1)
     body = ADDRESS_BODY.search(text, max(cell_start, number_start - 30), number_start)
     if body is None:
         return None

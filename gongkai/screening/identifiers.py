@@ -1,6 +1,8 @@
 """Checksums and shapes of personal identifiers: GB 11643 ID numbers, mobile segments, Luhn card numbers."""
 
 import datetime
+import time
+from operator import mul
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"
@@ -56,16 +58,32 @@ MOBILE_SEGMENTS = frozenset(
 
 
 def id_check_char(first_17: str) -> str:
-    total = sum(int(digit) * weight for digit, weight in zip(first_17, ID_WEIGHTS, strict=True))
-    return ID_CHECK_CHARS[total % 11]
+    return ID_CHECK_CHARS[sum(map(mul, map(int, first_17), ID_WEIGHTS)) % 11]
+
+
+DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_today = {"value": "", "checked": 0.0}
+
+
+def _today_yyyymmdd() -> str:
+    """Today's date as YYYYMMDD, re-read at most once a minute (called for every candidate number)."""
+    now = time.monotonic()
+    if now - _today["checked"] > 60 or not _today["value"]:
+        _today["value"] = datetime.date.today().strftime("%Y%m%d")  # noqa: DTZ011 - a birth date has no zone
+        _today["checked"] = now
+    return _today["value"]
 
 
 def is_real_date(yyyymmdd: str, *, earliest_year: int = 1880) -> bool:
-    try:
-        day = datetime.date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:8]))
-    except ValueError:
+    """A calendar date between `earliest_year` and today, written YYYYMMDD."""
+    if len(yyyymmdd) != 8 or not yyyymmdd.isdigit():
         return False
-    return earliest_year <= day.year and day <= datetime.date.today()  # noqa: DTZ011 - a birth date has no zone
+    year, month, day = int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:])
+    if year < earliest_year or not 1 <= month <= 12 or not 1 <= day <= DAYS_IN_MONTH[month]:
+        return False
+    if month == 2 and day == 29 and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+        return False
+    return yyyymmdd <= _today_yyyymmdd()
 
 
 def looks_like_id_number(value: str) -> bool:

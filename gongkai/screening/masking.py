@@ -8,6 +8,8 @@ original character and any other character replaces it (default `##*************
 import re
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 from .kinds import Kind
 
@@ -15,13 +17,28 @@ DEFAULT_ID_MASK = "##*************###"
 TOWNSHIP_LEVEL = re.compile(r"^.*?(?:街道|镇|乡)")
 
 
+_pattern_cache: dict[str, str] = {}
+
+
 def id_mask_pattern() -> str:
-    pattern = getattr(settings, "GONGKAI_SCREENING_ID_MASK", DEFAULT_ID_MASK)
-    return pattern if len(pattern) in (15, 18) else DEFAULT_ID_MASK
+    """The configured ID mask, read once (a scan masks thousands of numbers) and re-read when settings change."""
+    pattern = _pattern_cache.get("id")
+    if pattern is None:
+        pattern = getattr(settings, "GONGKAI_SCREENING_ID_MASK", DEFAULT_ID_MASK)
+        pattern = _pattern_cache["id"] = pattern if len(pattern) in (15, 18) else DEFAULT_ID_MASK
+    return pattern
+
+
+@receiver(setting_changed)
+def _forget_pattern(*, setting, **kwargs):
+    if setting == "GONGKAI_SCREENING_ID_MASK":
+        _pattern_cache.clear()
 
 
 def mask_id_number(value: str) -> str:
     pattern = id_mask_pattern()
+    if pattern == DEFAULT_ID_MASK and len(value) == 18:
+        return value[:2] + "*" * 13 + value[-3:]
     if len(value) != len(pattern):
         keep_start, keep_end = 2, 3
         return value[:keep_start] + "*" * (len(value) - keep_start - keep_end) + value[-keep_end:]
@@ -43,6 +60,8 @@ def _mask_digits(value: str, keep: set[int]) -> str:
 
 def mask_mobile(value: str) -> str:
     """138-1234-5678 → 138-****-5678; +86 13812345678 → +86 138****5678 (the country code stays)."""
+    if len(value) == 11 and value.isdigit():
+        return value[:3] + "****" + value[7:]
     digits = sum(char.isdigit() for char in value)
     offset = digits - 11  # the "86" prefix, when present
     keep = set(range(offset)) | {offset, offset + 1, offset + 2} | set(range(offset + 7, offset + 11))

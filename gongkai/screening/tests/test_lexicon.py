@@ -87,7 +87,10 @@ def test_duplicate_expression_and_identical_correction_are_refused(office):
 
 
 CSV_OK = "词条,类别,严重程度,启用,说明\n赌博,违法违规,阻止发布,是,\n色情,低俗色情,block,否,停用示例\n"
-CSV_BAD = "词条,类别,严重程度,启用\n,违法违规,阻止发布,是\n赌博,不存在,阻止发布,是\n色情,低俗色情,很严重,也许\n赌博,其他,提示,是\n"
+CSV_BAD = (
+    "词条,类别,严重程度,启用\n,违法违规,阻止发布,是\n赌博,不存在,阻止发布,是\n"
+    "色情,低俗色情,很严重,也许\n赌博,其他,提示,是\n"
+)
 
 
 def test_import_lexicon_csv_creates_and_then_updates(office):
