@@ -83,6 +83,10 @@ class SearchPage:
         return max(1, -(-self.total // self.page_size))
 
     @property
+    def start_index(self) -> int:
+        return (self.page - 1) * self.page_size + 1
+
+    @property
     def has_next(self) -> bool:
         return self.page < self.num_pages
 

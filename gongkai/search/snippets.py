@@ -1,8 +1,8 @@
 """Highlighted snippets: a window of the text around the matched words, HTML-escaped, the words in <mark>."""
 
 import re
+from html import escape
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 SNIPPET_LENGTH = 120

@@ -1,0 +1,333 @@
+"""Full-text search benchmark: realistic Chinese notices, the shipped search path against a naive icontains scan.
+
+    python -m bench search                      # 100,000 records
+    python -m bench search --size=1000000       # 1,000,000 records
+    python -m bench search --size=20000 --backend=postgres   (needs BENCH_DATABASE_URL=postgres://…)
+
+Measures the index build time and size, and p50/p95 latency of one-, two- and three-word queries through
+`gongkai.search.selectors.search` (segmentation, exact-number lookup, ranked top 20 with total count, snippets,
+the public re-check), beside `Q(title__icontains=…) | Q(body__icontains=…)` for every word, newest 20 plus count,
+on the same rows. Results go to bench/results/search_<backend>_<size>.json.
+"""
+
+import random
+import shutil
+import statistics
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bench.common import setup_django, write_results
+
+SEED = 20261121
+SCAN_SAMPLES = 5
+QUERY_SAMPLES = 40
+
+ORGANIZATIONS = [
+    "青溪区人民政府办公室",
+    "青溪区民政局",
+    "青溪区财政局",
+    "青溪区人力资源和社会保障局",
+    "青溪区住房和城乡建设局",
+    "青溪区教育局",
+    "青溪区卫生健康委员会",
+    "青溪区生态环境局",
+    "青溪区自然资源局",
+    "青溪区农业农村局",
+    "青溪区市场监督管理局",
+    "青溪区应急管理局",
+    "青溪区发展和改革局",
+    "青溪区司法局",
+    "青溪区文化旅游局",
+    "青溪区城市管理局",
+    "青溪区退役军人事务局",
+    "青溪区医疗保障局",
+    "东风街道办事处",
+    "西湖镇人民政府",
+    "南山镇人民政府",
+    "北河街道办事处",
+    "柳林镇人民政府",
+]
+TOPICS = [
+    "最低生活保障",
+    "特困人员救助供养",
+    "临时救助",
+    "老旧小区改造",
+    "农村危房改造",
+    "保障性住房",
+    "城乡居民医疗保险",
+    "城乡居民养老保险",
+    "义务教育招生",
+    "学生资助",
+    "高标准农田建设",
+    "耕地地力保护补贴",
+    "防汛抗旱",
+    "森林防火",
+    "安全生产检查",
+    "食品安全抽检",
+    "生态环境保护",
+    "大气污染防治",
+    "河长制",
+    "垃圾分类",
+    "城市综合执法",
+    "公共法律服务",
+    "公共文化服务",
+    "就业创业补贴",
+    "技能培训",
+    "退役军人优待",
+    "养老服务补贴",
+    "残疾人两项补贴",
+    "政府采购",
+    "重大建设项目",
+    "国有土地上房屋征收",
+    "农村集体土地征收",
+    "财政预决算",
+    "行政事业性收费",
+    "政务服务事项",
+    "营商环境",
+    "乡村振兴",
+    "疫情防控",
+    "冬季供暖",
+    "燃气安全",
+    "电动自行车充电",
+    "校外培训",
+    "家庭医生签约",
+    "预防接种",
+    "基本公共卫生服务",
+    "农村饮水安全",
+    "道路交通安全",
+    "消防安全",
+    "地质灾害防治",
+]
+GENRES = ["通知", "公告", "公示", "实施方案", "工作方案", "实施意见", "管理办法", "工作要点", "情况报告", "政策解读"]
+ACTIONS = ["做好", "开展", "加强", "推进", "规范", "调整", "印发", "公布", "进一步做好", "组织开展"]
+SENTENCES = [
+    "为深入贯彻落实党中央、国务院决策部署，根据{basis}有关规定，结合我区实际，制定本{genre}。",
+    "各镇人民政府、街道办事处，区各有关部门要高度重视{topic}工作，切实加强组织领导，明确责任分工。",
+    "{topic}对象须符合户籍、收入、财产等条件，由本人向户籍所在地镇人民政府（街道办事处）提出书面申请。",
+    "经审核，现将{year}年第{quarter}季度{topic}资金发放情况予以公示，公示期为7个工作日。",
+    "公示期间如有异议，请以书面形式向{org}反映，联系电话：0571-{phone}。",
+    "本{genre}自印发之日起施行，有效期{years}年。此前规定与本{genre}不一致的，以本{genre}为准。",
+    "{org}将会同有关部门加强监督检查，对工作推进不力、群众反映强烈的单位予以通报。",
+    "全区共完成{topic}项目{count}个，惠及群众{people}户，累计投入资金{money}万元。",
+    "请各单位于{month}月{day}日前将工作进展情况报送区政务公开办公室。",
+    "按照政务公开标准化规范化要求，相关信息将通过政府网站、政务新媒体和村（居）务公开栏同步公开。",
+    "下一步，我们将持续优化{topic}办理流程，压缩办理时限，实现“一网通办”“最多跑一次”。",
+    "各级各部门要严格落实安全生产责任制，强化隐患排查治理，坚决防范和遏制重特大事故发生。",
+    "申请人可通过线上或线下渠道提交申请材料，材料齐全的当场受理，不齐全的一次性告知需要补正的材料。",
+]
+BASES = [
+    "《中华人民共和国政府信息公开条例》",
+    "《社会救助暂行办法》",
+    "《中华人民共和国安全生产法》",
+    "国办发〔2019〕54号文件",
+    "《政府投资条例》",
+    "《优化营商环境条例》",
+]
+
+
+def generate(count: int, seed: int = SEED):
+    """Yield (id, title, body, date, organization, doc_number) for `count` notices, the same for the same seed."""
+    rng = random.Random(seed)
+    start = datetime(2015, 1, 1, tzinfo=UTC)
+    span = int(timedelta(days=365 * 11).total_seconds())
+    # A skewed topic choice, as on real sites: a few topics fill most pages.
+    weights = [1 / (rank + 1) ** 0.8 for rank in range(len(TOPICS))]
+    for number in range(1, count + 1):
+        organization = rng.choice(ORGANIZATIONS)
+        topic = rng.choices(TOPICS, weights)[0]
+        genre = rng.choice(GENRES)
+        title = f"{organization}关于{rng.choice(ACTIONS)}{topic}工作的{genre}"
+        values = {
+            "basis": rng.choice(BASES),
+            "genre": genre,
+            "topic": topic,
+            "org": organization,
+            "year": rng.randint(2015, 2025),
+            "quarter": rng.randint(1, 4),
+            "phone": rng.randint(10_000_000, 99_999_999),
+            "years": rng.randint(2, 5),
+            "count": rng.randint(3, 300),
+            "people": rng.randint(50, 9000),
+            "money": rng.randint(10, 5000),
+            "month": rng.randint(1, 12),
+            "day": rng.randint(1, 28),
+        }
+        sentences = [rng.choice(SENTENCES).format(**values) for _ in range(rng.randint(4, 12))]
+        other = rng.choices(TOPICS, weights)[0]
+        sentences.insert(rng.randint(0, len(sentences)), f"同时统筹做好{other}相关工作。")
+        doc_number = f"青{organization[3:5]}发〔{values['year']}〕{number % 200 + 1}号" if number % 3 == 0 else ""
+        date = start + timedelta(seconds=rng.randrange(span))
+        yield number, title, "".join(sentences), date, organization, doc_number
+
+
+def queries(rng: random.Random) -> dict[str, list[str]]:
+    common, rare = TOPICS[:8], TOPICS[-15:]
+    words = ["通知", "公示", "资金", "申请", "补贴", "安全", "审核", "办理"]
+    return {
+        "one_word": [rng.choice(common + rare + words) for _ in range(QUERY_SAMPLES)],
+        "two_words": [f"{rng.choice(common + rare)} {rng.choice(words)}" for _ in range(QUERY_SAMPLES)],
+        "three_words": [
+            f"{rng.choice(common + rare)} {rng.choice(words)} {rng.choice(GENRES)}" for _ in range(QUERY_SAMPLES)
+        ],
+    }
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def summary(milliseconds: list[float]) -> dict:
+    return {
+        "samples": len(milliseconds),
+        "p50_ms": round(statistics.median(milliseconds), 2),
+        "p95_ms": round(percentile(milliseconds, 0.95), 2),
+        "max_ms": round(max(milliseconds), 2),
+    }
+
+
+def parse_args(argv: list[str]) -> dict:
+    options = {"size": 100_000, "backend": "embedded", "scan": True}
+    for arg in argv:
+        if arg.startswith("--size="):
+            options["size"] = int(arg.split("=", 1)[1].replace("_", "").replace(",", ""))
+        elif arg.startswith("--backend="):
+            options["backend"] = arg.split("=", 1)[1]
+        elif arg == "--no-scan":
+            options["scan"] = False
+    return options
+
+
+def main(argv: list[str]) -> dict:
+    options = parse_args(argv)
+    size = options["size"]
+    work = Path("var/bench").resolve()
+    index_dir = work / f"search-index-{size}"
+    database = work / f"search-{size}.sqlite3"
+    if options["backend"] == "postgres":
+        setup_django()
+    else:
+        work.mkdir(parents=True, exist_ok=True)
+        setup_django(f"sqlite:///{database}")
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+
+    settings.GONGKAI_SEARCH_INDEX_DIR = index_dir
+    settings.GONGKAI_SEARCH_BACKEND = options["backend"]
+    call_command("migrate", verbosity=0)
+
+    from django.db.models import Q
+
+    from gongkai.search import selectors
+    from gongkai.search.backends import get_backend
+    from gongkai.search.documents import SearchDocument
+    from gongkai.search.models import IndexedDocument
+    from gongkai.search.segmentation import Dictionary
+    from gongkai.search.sources import Source, register_source
+
+    class BenchSource(Source):
+        kind = "bench"
+
+        def public_ids(self, ids):
+            return set(ids)
+
+    register_source(BenchSource())
+
+    def documents():
+        for number, title, body, date, organization, doc_number in generate(size):
+            yield SearchDocument(
+                kind="bench",
+                id=number,
+                title=title,
+                body=body,
+                url=f"/bench/{number}/",
+                date=date,
+                fields={"organization": organization, "doc_number": doc_number},
+                filters={"organization": (str(ORGANIZATIONS.index(organization)),)},
+                lookup_keys=(doc_number,) if doc_number else (),
+            )
+
+    figures: dict = {"size": size, "backend": options["backend"], "database": connection.vendor}
+    dictionary = Dictionary.from_words(ORGANIZATIONS + TOPICS)
+    backend = get_backend()
+    if index_dir.exists():
+        shutil.rmtree(index_dir)
+    progress_every = max(size // 20, 1)
+
+    def progress(done):
+        if done % progress_every == 0:
+            print(f"  indexed {done}/{size}", flush=True)
+
+    started = time.perf_counter()
+    backend.rebuild(documents(), dictionary, refresh=lambda keys: {}, progress=progress)
+    figures["build_seconds"] = round(time.perf_counter() - started, 1)
+    if options["backend"] == "embedded":
+        figures["index_mb"] = round(sum(p.stat().st_size for p in index_dir.rglob("*") if p.is_file()) / 2**20, 1)
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_total_relation_size('search_indexeddocument')")
+            figures["index_mb"] = round(cursor.fetchone()[0] / 2**20, 1)
+    print(f"  built in {figures['build_seconds']} s, {figures['index_mb']} MB", flush=True)
+
+    # The same rows in a plain table for the naive scan (the PostgreSQL backend's table already holds them).
+    if options["scan"] and options["backend"] == "embedded":
+        IndexedDocument.objects.all().delete()
+        batch = []
+        for number, title, body, date, _organization, _doc_number in generate(size):
+            batch.append(
+                IndexedDocument(
+                    key=f"bench:{number}",
+                    kind="bench",
+                    object_id=number,
+                    title=title,
+                    body=body,
+                    title_tokens="",
+                    body_tokens="",
+                    url="",
+                    date=date,
+                )
+            )
+            if len(batch) == 5000:
+                IndexedDocument.objects.bulk_create(batch)
+                batch = []
+        IndexedDocument.objects.bulk_create(batch)
+
+    rng = random.Random(SEED)
+    results = {}
+    for label, texts in queries(rng).items():
+        selectors.search(texts[0])  # warm the segmenter and the page cache
+        timings, totals = [], []
+        for text in texts:
+            started = time.perf_counter()
+            page = selectors.search(text)
+            timings.append((time.perf_counter() - started) * 1000)
+            totals.append(page.total)
+        results[label] = {**summary(timings), "median_matches": int(statistics.median(totals))}
+        if options["scan"]:
+            scan_timings = []
+            for text in texts[:SCAN_SAMPLES]:
+                condition = Q()
+                for word in text.split():
+                    condition &= Q(title__icontains=word) | Q(body__icontains=word)
+                started = time.perf_counter()
+                rows = IndexedDocument.objects.filter(condition)
+                list(rows.order_by("-date").values_list("id", flat=True)[:20])
+                rows.count()
+                scan_timings.append((time.perf_counter() - started) * 1000)
+            results[label]["icontains"] = summary(scan_timings)
+            results[label]["speedup_p50"] = round(
+                results[label]["icontains"]["p50_ms"] / max(results[label]["p50_ms"], 0.01), 1
+            )
+        print(f"  {label}: {results[label]}", flush=True)
+    exact = [f"青{org[3:5]}发〔2019〕{n}号" for org, n in zip(ORGANIZATIONS, range(1, 60, 3), strict=False)]
+    timings = []
+    for text in exact:
+        started = time.perf_counter()
+        selectors.search(text)
+        timings.append((time.perf_counter() - started) * 1000)
+    results["document_number"] = summary(timings)
+    figures["queries"] = results
+    write_results(f"search_{options['backend']}_{size}", figures)
+    return figures
