@@ -143,15 +143,23 @@ def check_applicant(data: dict) -> None:
         )
 
 
-def create_application(*, organization, data: dict, channel: str, received_on: date, rule: str, submitted_on, actor):
+def create_application(
+    *, organization, data: dict, channel: str, received_on: date, rule: str, submitted_on, actor, tracking_code=None
+):
     if not organization.is_active:
         raise ApplicationError(ApplicationErrorCode.INVALID, _("该机关已停用，不能受理申请。"))
     check_applicant(data)
+    if tracking_code and Application.objects.filter(tracking_code=tracking_code).exists():
+        raise ApplicationError(
+            ApplicationErrorCode.INVALID,
+            _("查询码“%(code)s”已被使用。") % {"code": tracking_code},
+            field="tracking_code",
+        )
     values = {key: data[key] for key in APPLICANT_FIELDS if data.get(key) not in (None, "")}
     values["id_number"] = str(values["id_number"]).strip().upper()
     application = Application(
         organization=organization,
-        tracking_code=new_tracking_code(received_on.year),
+        tracking_code=tracking_code or new_tracking_code(received_on.year),
         channel=channel,
         received_on=received_on,
         submitted_on=submitted_on,
@@ -194,8 +202,10 @@ def register_application(
     signed_for_on: date | None = None,
     confirmed_on: date | None = None,
     handler=None,
+    tracking_code: str | None = None,
 ) -> Application:
-    """Staff register an application that arrived in person, by post, fax or e-mail."""
+    """Staff register an application that arrived in person, by post, fax or e-mail. A `tracking_code` may be given
+    for a paper register's own number (it must be unused); otherwise a random one is made."""
     from gongkai.orgs.access import require_role
 
     from ..selectors import HANDLER_ROLES
@@ -212,6 +222,7 @@ def register_application(
         rule=rule,
         submitted_on=submitted_on,
         actor=actor,
+        tracking_code=tracking_code,
     )
     if handler is not None:
         require(handler, application, "handle")
