@@ -150,3 +150,35 @@ def open_scan_run(*, organization=None) -> ScanRun | None:
         .order_by("-started_at", "-id")
         .first()
     )
+
+
+def findings_for_staff(
+    *, person, organization_id=None, kind: str = "", severity: str = "", status: str = "", current_only: bool = True
+) -> QuerySet[Finding]:
+    """The findings list of the back office, limited to what the person may see."""
+    findings = findings_visible_to(person).select_related("organization", "decided_by", "content_type")
+    if current_only:
+        findings = findings.filter(is_current=True)
+    if organization_id:
+        findings = findings.filter(organization_id=organization_id)
+    if kind:
+        findings = findings.filter(kind=kind)
+    if severity:
+        findings = findings.filter(severity=severity)
+    if status:
+        findings = findings.filter(status=status)
+    return findings.order_by("-screened_at", "content_type_id", "object_id", "location", "start")
+
+
+def target_findings_for_staff(*, person, content_type_id: int, object_id: str) -> QuerySet[Finding]:
+    """All findings of one screened object; AccessDenied unless the person may see its organization."""
+    findings = Finding.objects.filter(content_type_id=content_type_id, object_id=str(object_id)).select_related(
+        "organization__region", "decided_by"
+    )
+    organization_ids = set(findings.values_list("organization_id", flat=True))
+    if not organization_ids:
+        raise AccessDenied()
+    for organization_id in organization_ids:
+        if not has_role(person, organization_id, ALL_ROLES):
+            raise AccessDenied()
+    return findings.order_by("-is_current", "location", "start", "id")
