@@ -14,10 +14,9 @@ LIMIT = 8
 def panels(request) -> list[Panel]:
     today = timezone.localdate()
     open_ones = selectors.applications_for_staff(person=request.user).filter(status__in=OPEN_STATUSES)
-    urgent = list(selectors.filter_by_light(open_ones, selectors.Light.RED, today).order_by("deadline")[:LIMIT]) + list(
-        selectors.filter_by_light(open_ones, selectors.Light.YELLOW, today).order_by("deadline")[:LIMIT]
-    )
-    urgent = urgent[:LIMIT]
+    red = selectors.filter_by_light(open_ones, selectors.Light.RED, today)
+    yellow = selectors.filter_by_light(open_ones, selectors.Light.YELLOW, today)
+    urgent = (list(red.order_by("deadline")[:LIMIT]) + list(yellow.order_by("deadline")[:LIMIT]))[:LIMIT]
     lights = selectors.lights_for(urgent, today) if urgent else {}
     items = [
         {
@@ -35,6 +34,6 @@ def panels(request) -> list[Panel]:
             items=items,
             more_url=reverse("backoffice:applications:index") + "?light=red",
             empty_text=_("没有临近或超过期限的申请。"),
-            count=open_ones.count(),
+            count=red.count() + yellow.count(),
         )
     ]
