@@ -8,4 +8,4 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("依申请公开")
 
     def ready(self):
-        from . import receivers  # noqa: F401
+        from . import labels, receivers  # noqa: F401
