@@ -48,20 +48,56 @@ def remove_object(*, kind: str, object_id: int) -> None:
     get_backend().remove([f"{kind}:{object_id}"])
 
 
+class _Pending:
+    """Objects changed in the current transaction, indexed together in one write when it commits."""
+
+    def __init__(self, connection, keys=()):
+        self.connection = connection
+        self.keys: set[tuple[str, int]] = set(keys)
+
+    def __call__(self):
+        if self.connection.__dict__.get("_search_pending") is self:
+            del self.connection.__dict__["_search_pending"]
+        index_objects_safely(self.keys)
+
+
 def index_after_commit(*, kind: str, object_id: int) -> None:
-    """Schedule `index_object` for when the current transaction commits (at once outside a transaction).
+    """Index the object when the current transaction commits (at once outside a transaction).
 
-    A failure is logged rather than raised: the change itself is already committed, the results shown to the
-    public are re-checked against the selectors anyway, and `gongkai search reindex` repairs the index.
+    Every object changed in one transaction is indexed in one write: a catalog import touching hundreds of items
+    commits the index once, not hundreds of times. If the transaction is rolled back, its keys are carried to the
+    next commit (indexing re-reads the public state, so that is harmless).
     """
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        index_objects_safely({(kind, object_id)})
+        return
+    pending = connection.__dict__.get("_search_pending")
+    if pending is None or not any(func is pending for _ids, func, _robust in connection.run_on_commit):
+        pending = _Pending(connection, pending.keys if pending else ())
+        connection.__dict__["_search_pending"] = pending
+        transaction.on_commit(pending)
+    pending.keys.add((kind, object_id))
 
-    def run():
-        try:
-            index_object(kind=kind, object_id=object_id)
-        except Exception:
-            logger.exception("search: indexing %s:%s failed; run `gongkai search reindex`", kind, object_id)
 
-    transaction.on_commit(run)
+def index_objects(keys: set[tuple[str, int]]) -> None:
+    """Index what is public of those objects and remove the rest, in one write per backend operation."""
+    fresh = refresh_documents([f"{kind}:{object_id}" for kind, object_id in sorted(keys)])
+    backend = get_backend()
+    gone = [key for key, document in fresh.items() if document is None]
+    present = [document for document in fresh.values() if document is not None]
+    backend.remove(gone)
+    backend.upsert(present)
+
+
+def index_objects_safely(keys: set[tuple[str, int]]) -> None:
+    """`index_objects`, logging a failure rather than raising it: the change itself is already committed, results
+    shown to the public are re-checked against the selectors anyway, and `gongkai search reindex` repairs the index.
+    """
+    try:
+        index_objects(keys)
+    except Exception:
+        logger.exception("search: indexing %s failed; run `gongkai search reindex`", sorted(keys)[:20])
 
 
 def refresh_documents(keys: list[str]) -> dict[str, SearchDocument | None]:
