@@ -303,6 +303,8 @@ def _report_secret(text: str, match: re.Match, detections: list[Detection]) -> N
     if match.lastgroup in ("starred", "labelled"):
         detections.append(_secret(start, end, value, Severity.BLOCK, "secret_marking.starred"))
         return
+    if value != "绝密" and start and not text[start - 1].isspace():
+        return  # 机密/秘密 inside a sentence (商业秘密、国家秘密、秘密投票) is an ordinary word
     before, after = _line_bounds(text, start, end)
     standalone = not before.strip() and (not after.strip() or after.lstrip()[:1] in "级（(：:")
     if standalone:
