@@ -153,7 +153,14 @@ def open_scan_run(*, organization=None) -> ScanRun | None:
 
 
 def findings_for_staff(
-    *, person, organization_id=None, kind: str = "", severity: str = "", status: str = "", current_only: bool = True
+    *,
+    person,
+    organization_id=None,
+    kind: str = "",
+    severity: str = "",
+    status: str = "",
+    current_only: bool = True,
+    scan_run_id=None,
 ) -> QuerySet[Finding]:
     """The findings list of the back office, limited to what the person may see."""
     findings = findings_visible_to(person).select_related("organization", "decided_by", "content_type")
@@ -167,6 +174,8 @@ def findings_for_staff(
         findings = findings.filter(severity=severity)
     if status:
         findings = findings.filter(status=status)
+    if scan_run_id:
+        findings = findings.filter(scan_run_id=scan_run_id)
     return findings.order_by("-screened_at", "content_type_id", "object_id", "location", "start")
 
 

@@ -66,6 +66,7 @@ class CheckForm(forms.Form):
 
 class FindingFilterForm(forms.Form):
     organization = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    run = forms.IntegerField(required=False, widget=forms.HiddenInput)
     kind = forms.ChoiceField(label=_("类型"), required=False, choices=[("", _("全部"))] + list(Kind.choices))
     severity = forms.ChoiceField(
         label=_("严重程度"), required=False, choices=[("", _("全部"))] + list(Severity.choices)

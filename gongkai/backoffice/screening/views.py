@@ -67,6 +67,7 @@ def findings(request):
         kind=filters.get("kind", ""),
         severity=filters.get("severity", ""),
         status=filters.get("status", ""),
+        scan_run_id=filters.get("run"),
     )
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     for finding in page:

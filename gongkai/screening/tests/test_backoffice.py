@@ -164,3 +164,17 @@ def test_check_tool_shows_spans_and_masked_text_without_storing(client, clerk):
     assert '<mark class="finding finding-block">13812345678</mark>' in page
     assert "张三 138****5678" in page
     assert not Finding.objects.exists()
+
+
+def test_runs_page_entry_edit_and_workbench_panel(client, office, department, findings):
+    from gongkai.screening.services import create_lexicon_entry
+
+    client.force_login(office)
+    assert client.get(reverse("backoffice:screening:runs")).status_code == 200
+    entry = create_lexicon_entry(term="传销", actor=office)
+    url = reverse("backoffice:screening:edit_entry", kwargs={"list_name": "lexicon", "entry_id": entry.pk})
+    client.post(url, {"term": "传销", "category": "illegal", "severity": "block", "note": ""})
+    entry.refresh_from_db()
+    assert (entry.enabled, entry.severity, entry.category) == (False, "block", "illegal")
+    home = client.get(reverse("backoffice:home")).content.decode()
+    assert "阻止发布的预审问题" in home

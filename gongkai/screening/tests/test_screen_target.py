@@ -59,3 +59,36 @@ def test_fixed_finding_found_again_is_reopened(department, clerk):
     screen_target(target=department, texts=[("body", body())], organization=department)
     email.refresh_from_db()
     assert email.status == Finding.Status.OPEN
+
+
+def test_attachment_findings_carry_page_or_cell(department):
+    from gongkai.screening.extraction import Extracted
+
+    extracted = Extracted(
+        text="第一页内容\n\f电话13812345678", content_type="application/pdf", starts=[0, 7], labels=["第1页", "第2页"]
+    )
+    findings = screen_target(target=department, texts=[("attachment:7", extracted)], organization=department)
+    assert [(f.location, f.location_detail, f.start) for f in findings] == [("attachment:7", "第2页", 9)]
+
+
+def test_accepting_and_fixing_clears_the_blocking_rule(department, reviewer, clerk):
+    findings = screen_target(target=department, texts=[("body", body())], organization=department)
+    by_kind = {finding.kind: finding for finding in findings}
+    accept_finding(finding=by_kind[Kind.MOBILE], reason="单位值班电话", actor=reviewer)
+    assert blocking_findings(department).count() == 1
+    mark_fixed(finding=by_kind[Kind.ID_CARD], actor=reviewer)
+    assert not blocking_findings(department).exists()
+    assert unacknowledged_warnings(department).count() == 1
+    accept_finding(finding=by_kind[Kind.EMAIL], reason="单位公开邮箱", actor=clerk)
+    assert not unacknowledged_warnings(department).exists()
+
+
+def test_screen_target_requires_a_saved_target_with_an_organization(department):
+    import pytest
+
+    from gongkai.orgs.models import Organization
+    from gongkai.screening.errors import ScreeningError
+
+    with pytest.raises(ScreeningError):
+        screen_target(target=Organization(name="未保存"), texts=[("body", body())], organization=department)
+    assert not Finding.objects.exists()
