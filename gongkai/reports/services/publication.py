@@ -115,7 +115,9 @@ def publish_report(*, report: AnnualReport, actor) -> str:
     require_role(actor, report.organization, PUBLISH_ROLES, _("只有政务公开办公室可以发布年度报告。"))
     with transaction.atomic():
         report = (
-            AnnualReport.objects.select_for_update().select_related("organization__region", "record").get(pk=report.pk)
+            AnnualReport.objects.select_for_update(of=("self",))
+            .select_related("organization__region", "record")
+            .get(pk=report.pk)
         )
         failures = build_document(report).failures
         if failures:
