@@ -27,6 +27,7 @@ EXPRESSION_COLUMNS = {
 TRUE_WORDS = {"", "是", "启用", "1", "true", "yes", "y", "√"}
 FALSE_WORDS = {"否", "停用", "禁用", "0", "false", "no", "n", "×"}
 MAX_TERM = 100
+UNREADABLE = "\x00unreadable"  # marks a table that could not be read; its second cell is the reason
 
 
 @dataclass
@@ -65,7 +66,7 @@ def read_table(file, *, filename: str = "") -> tuple[str, list[list[str]]]:
         try:
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as error:  # noqa: BLE001 - any parser failure on a user file becomes a message
-            return "", [[_("__unreadable__"), str(error)]]
+            return "", [[UNREADABLE, str(error)]]
         sheet = workbook.worksheets[0]
         rows = [
             ["" if value is None else str(value).strip() for value in row] for row in sheet.iter_rows(values_only=True)
@@ -74,7 +75,7 @@ def read_table(file, *, filename: str = "") -> tuple[str, list[list[str]]]:
         workbook.close()
         return title, rows
     if data.startswith(OLE_MAGIC):
-        return "", [[_("__unreadable__"), _("旧版 .xls 格式不受支持，请另存为 .xlsx 或 CSV。")]]
+        return "", [[UNREADABLE, _("旧版 .xls 格式不受支持，请另存为 .xlsx 或 CSV。")]]
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -82,7 +83,7 @@ def read_table(file, *, filename: str = "") -> tuple[str, list[list[str]]]:
         except UnicodeDecodeError:
             continue
     else:
-        return "", [[_("__unreadable__"), _("无法识别文件编码，请保存为 UTF-8 编码的 CSV 或 .xlsx。")]]
+        return "", [[UNREADABLE, _("无法识别文件编码，请保存为 UTF-8 编码的 CSV 或 .xlsx。")]]
     return "CSV", [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
 
 
@@ -96,7 +97,7 @@ def _choice(value: str, choices) -> str | None:
 def _parse(file, filename: str, columns: dict, required: tuple[str, ...], category_choices) -> tuple[list, list]:
     sheet, table = read_table(file, filename=filename)
     errors: list[RowError] = []
-    if table and table[0][:1] == [_("__unreadable__")]:
+    if table and table[0][:1] == [UNREADABLE]:
         return [], [RowError(sheet or filename, 1, "-", table[0][1])]
     if not table:
         return [], [RowError(sheet or filename, 1, "-", _("文件是空的。"))]

@@ -8,6 +8,8 @@ import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongkai.core.errors import DomainError
 from gongkai.screening.detectors import scan
@@ -18,31 +20,35 @@ from gongkai.screening.lexicon import current_lexicon_or_empty
 
 
 class Command(BaseCommand):
-    help = "内容预审：检查文件中的个人隐私、涉密标识、敏感词和表述错误；--all 复查全站已发布内容。"
+    help = gettext_lazy("内容预审：检查文件中的个人隐私、涉密标识、敏感词和表述错误；--all 复查全站已发布内容。")
 
     def add_arguments(self, parser):
-        parser.add_argument("files", nargs="*", help="要检查的文件：UTF-8 文本、PDF、Word（.docx）或 Excel（.xlsx）。")
-        parser.add_argument("--json", action="store_true", help="输出一个 JSON 数组。")
-        parser.add_argument("--all", action="store_true", help="复查注册来源中的全部已发布内容（可中断后继续）。")
-        parser.add_argument("--org", help="只复查该机构（编号、统一社会信用代码或全称）。")
-        parser.add_argument("--restart", action="store_true", help="不继续上次未完成的复查，重新开始。")
-        parser.add_argument("--limit", type=int, help="本次最多复查多少个对象（其余下次继续）。")
+        parser.add_argument(
+            "files", nargs="*", help=_("要检查的文件：UTF-8 文本、PDF、Word（.docx）或 Excel（.xlsx）。")
+        )
+        parser.add_argument("--json", action="store_true", help=_("输出一个 JSON 数组。"))
+        parser.add_argument("--all", action="store_true", help=_("复查注册来源中的全部已发布内容（可中断后继续）。"))
+        parser.add_argument("--org", help=_("只复查该机构（编号、统一社会信用代码或全称）。"))
+        parser.add_argument("--restart", action="store_true", help=_("不继续上次未完成的复查，重新开始。"))
+        parser.add_argument("--limit", type=int, help=_("本次最多复查多少个对象（其余下次继续）。"))
 
     def handle(self, *args, **options):
         if options["all"]:
             if options["files"]:
-                raise CommandError("--all 与文件参数不能同时使用。")
+                raise CommandError(_("--all 与文件参数不能同时使用。"))
             return self._rescan(options)
         if not options["files"]:
-            raise CommandError("请指定要检查的文件，或使用 --all 复查全站。")
+            raise CommandError(_("请指定要检查的文件，或使用 --all 复查全站。"))
         if options["org"]:
-            raise CommandError("--org 只能与 --all 一起使用。")
+            raise CommandError(_("--org 只能与 --all 一起使用。"))
         return self._screen_files(options["files"], as_json=options["json"])
 
     def _screen_files(self, paths, *, as_json: bool):
         lexicon, available = current_lexicon_or_empty()
         if not available:
-            sys.stderr.write("提示：数据库尚未初始化（请运行 gongkai migrate），本次未使用敏感词库和表述纠错库。\n")
+            sys.stderr.write(
+                _("提示：数据库尚未初始化（请运行 gongkai migrate），本次未使用敏感词库和表述纠错库。") + "\n"
+            )
         results, unreadable = [], False
         for path in paths:
             try:
@@ -70,13 +76,15 @@ class Command(BaseCommand):
         for item in results:
             where = f"{item['file']}:{item['start']}-{item['end']}"
             if item["location"]:
-                where += f"（{item['location']}）"
+                where += f" ({item['location']})"
             line = f"{where} [{labels[item['severity']]}] {item['text']} — {item['message']}"
             if item["suggestion"]:
-                line += f" 建议：{item['suggestion']}"
+                line += " " + _("建议：%(suggestion)s") % {"suggestion": item["suggestion"]}
             self.stdout.write(line)
         blocking = sum(item["severity"] == Severity.BLOCK for item in results)
-        self.stdout.write(f"共发现 {len(results)} 处问题，其中 {blocking} 处阻止发布。")
+        self.stdout.write(
+            _("共发现 %(total)d 处问题，其中 %(blocking)d 处阻止发布。") % {"total": len(results), "blocking": blocking}
+        )
 
     def _rescan(self, options):
         from gongkai.screening.services import run_rescan
@@ -86,7 +94,12 @@ class Command(BaseCommand):
 
         def progress(source, position, run):
             elapsed = time.monotonic() - started
-            sys.stderr.write(f"\r复查 {source}：第 {position} 项，已用 {elapsed:.0f} 秒")
+            line = _("复查 %(source)s：第 %(position)d 项，已用 %(seconds)d 秒") % {
+                "source": source,
+                "position": position,
+                "seconds": elapsed,
+            }
+            sys.stderr.write("\r" + line)
             sys.stderr.flush()
 
         try:
@@ -94,17 +107,25 @@ class Command(BaseCommand):
                 organization=organization, restart=options["restart"], progress=progress, limit=options["limit"]
             )
         except KeyboardInterrupt as error:
-            sys.stderr.write("\n已中断，进度已保存；再次运行 gongkai screen --all 即可继续。\n")
-            raise CommandError("复查被中断。") from error
+            sys.stderr.write("\n" + _("已中断，进度已保存；再次运行 gongkai screen --all 即可继续。") + "\n")
+            raise CommandError(_("复查被中断。")) from error
         except DomainError as error:
             raise CommandError(error.message) from error
         sys.stderr.write("\n")
         self.stdout.write(
-            f"复查{run.get_status_display()}：共 {run.targets_done} 个对象，发现 {run.findings_total} 处问题，"
-            f"其中 {run.blocking_total} 处阻止发布。结果见后台“内容预审”。"
+            _(
+                "复查%(status)s：共 %(targets)d 个对象，发现 %(findings)d 处问题，其中 %(blocking)d 处阻止发布。"
+                "结果见后台“内容预审”。"
+            )
+            % {
+                "status": run.get_status_display(),
+                "targets": run.targets_done,
+                "findings": run.findings_total,
+                "blocking": run.blocking_total,
+            }
         )
         if run.status != run.Status.FINISHED:
-            self.stdout.write("本次未全部完成，再次运行同一命令即可从中断处继续。")
+            self.stdout.write(_("本次未全部完成，再次运行同一命令即可从中断处继续。"))
 
 
 def _organization(value: str):
@@ -115,5 +136,7 @@ def _organization(value: str):
         query = query | Organization.objects.filter(pk=int(value))
     matches = list(query.distinct()[:2])
     if len(matches) != 1:
-        raise CommandError(f"找不到唯一的机构“{value}”，请使用机构编号、统一社会信用代码或全称。")
+        raise CommandError(
+            _("找不到唯一的机构“%(value)s”，请使用机构编号、统一社会信用代码或全称。") % {"value": value}
+        )
     return matches[0]
