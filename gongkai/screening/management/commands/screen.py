@@ -9,7 +9,6 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from gongkai.core.errors import DomainError
 from gongkai.screening.detectors import scan
@@ -20,7 +19,7 @@ from gongkai.screening.lexicon import current_lexicon_or_empty
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("内容预审：检查文件中的个人隐私、涉密标识、敏感词和表述错误；--all 复查全站已发布内容。")
+    help = "内容预审：检查文件中的个人隐私、涉密标识、敏感词和表述错误；--all 复查全站已发布内容。"
 
     def add_arguments(self, parser):
         parser.add_argument(
