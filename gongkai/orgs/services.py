@@ -145,7 +145,9 @@ def create_person(
     actor=None,
 ) -> Person:
     if Person.objects.filter(username__iexact=username).exists():
-        raise OrgsError(OrgsErrorCode.DUPLICATE, _("用户名“%(username)s”已被使用。") % {"username": username})
+        raise OrgsError(
+            OrgsErrorCode.DUPLICATE, _("用户名“%(username)s”已被使用。") % {"username": username}, field="username"
+        )
     person = Person(username=username, full_name=full_name, email=email, phone=phone, is_staff=False)
     if password:
         check_password_strength(password, person)

@@ -84,22 +84,22 @@ def test_session_is_short_lived_and_ends_with_the_browser(client, clerk):
     assert client.session.get_expire_at_browser_close() is True
 
 
-def test_expired_session_sends_back_to_login(client, clerk):
-    attempt(client, "clerk", PASSWORD)
-    assert client.get(reverse("backoffice:home")).status_code == 200
+def test_expired_session_sends_back_to_login(client, office):
+    attempt(client, "office", PASSWORD)
+    assert client.get(reverse("backoffice:settings")).status_code == 200
     Session.objects.filter(session_key=client.session.session_key).update(
         expire_date=timezone.now() - timedelta(seconds=1)
     )
-    response = client.get(reverse("backoffice:home"))
+    response = client.get(reverse("backoffice:settings"))
     assert response.status_code == 302
     assert response.url.startswith(reverse(LOGIN))
 
 
-def test_activity_extends_the_session(client, clerk):
-    attempt(client, "clerk", PASSWORD)
+def test_activity_extends_the_session(client, office):
+    attempt(client, "office", PASSWORD)
     Session.objects.filter(session_key=client.session.session_key).update(
         expire_date=timezone.now() + timedelta(minutes=1)
     )
-    client.get(reverse("backoffice:home"))
+    assert client.get(reverse("backoffice:settings")).status_code == 200
     session = Session.objects.get(session_key=client.session.session_key)
     assert session.expire_date > timezone.now() + timedelta(minutes=29)
