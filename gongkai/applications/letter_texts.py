@@ -4,7 +4,7 @@ back office; these texts only seed the table (migration 0002) and restore a miss
 from .models import Outcome
 
 OPENING = (
-    "<p>{{ 申请人 }}：</p>"
+    '<p class="salutation">{{ 申请人 }}：</p>'
     "<p>本机关于{{ 收到日期 }}收到您（单位）提出的政府信息公开申请（查询码：{{ 查询码 }}），"
     "申请获取“{{ 申请内容 }}”。经审查，现答复如下：</p>"
 )

@@ -70,6 +70,7 @@ h1 { font-size: 22pt; text-align: center; font-weight: bold; margin: 0 0 .3em; }
 .reference { text-align: center; margin-bottom: 1.5em; }
 p { text-indent: 2em; margin: 0; }
 p.signature { text-align: right; text-indent: 0; }
+p.salutation { text-indent: 0; }
 """
 
 
@@ -97,19 +98,19 @@ class DocxBuilder(HTMLParser):
         self.styles: list[str] = []
         self.right = False
 
-    def new_paragraph(self, *, right=False):
+    def new_paragraph(self, css_class: str = ""):
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Pt
 
         self.paragraph = self.document.add_paragraph()
-        if right:
+        if "signature" in css_class:
             self.paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        else:
+        elif "salutation" not in css_class:
             self.paragraph.paragraph_format.first_line_indent = Pt(32)
 
     def handle_starttag(self, tag, attrs):
         if tag in {"p", "li", "h2", "h3", "tr"}:
-            self.new_paragraph(right="signature" in (dict(attrs).get("class") or ""))
+            self.new_paragraph(dict(attrs).get("class") or "")
         elif tag == "br" and self.paragraph is not None:
             self.paragraph.add_run().add_break()
         elif tag in {"strong", "b", "em", "u"}:

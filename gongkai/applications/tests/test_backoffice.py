@@ -265,6 +265,7 @@ def test_every_outcome_has_a_seeded_template_with_the_remedy():
     templates = dict(LetterTemplate.objects.values_list("outcome", "body"))
     assert set(templates) == set(Outcome.values)
     assert all("{{ 救济途径 }}" in body for body in templates.values())
+    assert all(body.startswith('<p class="salutation">{{ 申请人 }}：</p>') for body in templates.values())
 
 
 def test_statistics_page_has_chart_and_table(client, office, decided):

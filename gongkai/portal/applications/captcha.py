@@ -51,7 +51,7 @@ def check(session, answer: str) -> bool:
 
 
 def jitter(value: int) -> int:
-    return value + secrets.randbelow(5) - 2
+    return value + secrets.randbelow(3) - 1
 
 
 def strokes(symbol: str) -> list[tuple[int, int, int, int]]:
