@@ -21,5 +21,15 @@ def on_schedule_changed(sender, years=None, **kwargs):
     recompute_due_dates(years=set(years or ()))
 
 
+def on_item_changed(sender, item_id=None, **kwargs):
+    from .services import refresh_item_records
+
+    if item_id is not None:
+        refresh_item_records(item_id=item_id)
+
+
 def connect() -> None:
+    from gongkai.catalog.signals import item_changed
+
     schedule_changed.connect(on_schedule_changed, dispatch_uid="publishing.recompute_due_dates")
+    item_changed.connect(on_item_changed, dispatch_uid="publishing.refresh_item_records")

@@ -3,8 +3,10 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, sections, views
 from .sitemaps import SITEMAPS
+
+sections.register()
 
 app_name = "publishing"
 urlpatterns = [

@@ -2,7 +2,7 @@
 
 from .attachments import add_attachment, remove_attachment
 from .columns import create_column, deactivate_column, seed_columns, update_column
-from .editing import change_validity, create_record, recompute_due_dates, update_record
+from .editing import change_validity, create_record, recompute_due_dates, refresh_item_records, update_record
 from .numbering import allocate_index_number, set_index_pattern
 from .workflow import (
     TRANSITIONS,
@@ -40,6 +40,7 @@ __all__ = [
     "publish_record",
     "publish_scheduled_record",
     "recompute_due_dates",
+    "refresh_item_records",
     "reject_record",
     "remove_attachment",
     "review_emergency_publication",

@@ -231,6 +231,23 @@ def recompute_due_dates(*, years: set[int] | None = None, actor=None) -> int:
     return changed
 
 
+@transaction.atomic
+def refresh_item_records(*, item_id: int, actor=None) -> int:
+    """After a catalog item changed (time limit, stage): recompute the stage of its records and the deadlines of
+    those not yet published. Returns how many records changed."""
+    changed = 0
+    records = Record.objects.filter(items=item_id).select_related("organization__region")
+    for record in records:
+        stage = effective_stage(record)
+        due_on = deadlines.due_date(record) if record.status in OPEN_STATUSES else record.due_on
+        if (stage, due_on) != (record.effective_stage, record.due_on):
+            Record.objects.filter(pk=record.pk).update(effective_stage=stage, due_on=due_on)
+            changed += 1
+    if changed:
+        audit.log("publishing.deadlines.recomputed", actor=actor, data={"records": changed, "item": item_id})
+    return changed
+
+
 OPEN_STATUSES = (
     RecordStatus.DRAFT,
     RecordStatus.SUBMITTED,
