@@ -48,11 +48,17 @@ def prepare_database() -> None:
     call_command("migrate", verbosity=0, interactive=False)
     # Applications' seeded data and previous runs on PostgreSQL: start from empty tables of our own kinds.
     from gongkai.applications.models import Application
+    from gongkai.orgs.models import Organization, Region
     from gongkai.publishing.models import Record
     from gongkai.reports.models import AnnualReport, ReviewCase
 
     for model in (AnnualReport, ReviewCase, Application, Record):
         model.objects.all()._raw_delete(model.objects.db)
+    bench_organizations = Organization.objects.filter(credit_code__startswith="1132999900")
+    bench_organizations.exclude(parent=None).delete()
+    bench_organizations.delete()
+    for region in Region.objects.filter(division_code__startswith="329999").order_by("-depth"):
+        region.delete()
 
 
 def organizations():
@@ -187,7 +193,7 @@ def main(argv: list[str]) -> dict:
 
     progress(f"generating {ORGANIZATIONS} organizations, {records} records, {applications} applications …")
     government, members = organizations()
-    person = Person.objects.create(username="bench", is_superuser=True)
+    person, _created = Person.objects.get_or_create(username="bench", defaults={"is_superuser": True})
     generate(members, person, records, applications)
     progress("computing the county government's aggregated report …")
     compute(organization=government, year=YEAR)  # warm-up: imports and database caches
