@@ -22,8 +22,8 @@ UNPUBLISHED_DEPARTMENTS = 6  # the last few departments have not published yet: 
 CASES = [
     # (department short name, kind, case number, filed, result, concluded, as review body)
     ("民政局", CaseKind.REVIEW, "青复决字〔2025〕第3号", date(2025, 3, 12), CaseResult.UPHELD, date(2025, 5, 9), False),
-    ("自然资源局", CaseKind.REVIEW, "青复决字〔2025〕第17号", date(2025, 8, 4), CaseResult.CORRECTED, date(2025, 10, 20),
-     False),
+    ("自然资源局", CaseKind.REVIEW, "青复决字〔2025〕第17号", date(2025, 8, 4), CaseResult.CORRECTED,
+     date(2025, 10, 20), False),
     ("住建局", CaseKind.DIRECT_SUIT, "（2025）苏0412行初45号", date(2025, 6, 2), CaseResult.PENDING, None, False),
     ("市场监管局", CaseKind.SUIT_AFTER_REVIEW, "（2025）苏0412行初88号", date(2025, 9, 15), CaseResult.OTHER,
      date(2025, 12, 1), False),

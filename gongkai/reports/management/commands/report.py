@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from gongkai.core.errors import DomainError
 from gongkai.reports.rendering.document import build_document
@@ -25,10 +26,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         organization = organization_by_reference(options["org"])
         if organization is None:
-            raise CommandError(f"找不到机关“{options['org']}”：请填写统一社会信用代码或机关编号。")
+            raise CommandError(_("找不到机关“%(org)s”：请填写统一社会信用代码或机关编号。") % {"org": options["org"]})
         if not 2008 <= options["year"] <= 2100:
-            raise CommandError("年度应为2008年及以后的四位年份。")
-        self.stderr.write(f"正在统计 {organization.name} {options['year']} 年度数据…")
+            raise CommandError(_("年度应为2008年及以后的四位年份。"))
+        self.stderr.write(
+            _("正在统计%(organization)s%(year)s年度数据…")
+            % {"organization": organization.name, "year": options["year"]}
+        )
         try:
             report = current_report(organization=organization, year=options["year"])
             content = render(build_document(report), options["output_format"])
@@ -41,5 +45,7 @@ class Command(BaseCommand):
             try:
                 path.write_bytes(content)
             except OSError as error:
-                raise CommandError(f"无法写入文件 {path}：{error.strerror}") from error
-            self.stderr.write(f"已写入 {path}（{len(content)} 字节）。")
+                raise CommandError(
+                    _("无法写入文件 %(path)s：%(reason)s") % {"path": path, "reason": error.strerror}
+                ) from error
+            self.stderr.write(_("已写入 %(path)s（%(size)s 字节）。") % {"path": path, "size": len(content)})
