@@ -4,8 +4,15 @@ import json
 
 import pytest
 from django.core.management import ManagementUtility
+from django.db import connections
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection(monkeypatch):
+    """run_from_argv closes every connection when it ends; the test's transaction must survive it (PostgreSQL)."""
+    monkeypatch.setattr(connections, "close_all", lambda: None)
 
 
 def run(capsys, *arguments):
