@@ -222,6 +222,14 @@ def _facts(ids: list[int], year: int, values: dict) -> dict:
         .annotate(count=Count("records"))
         .order_by("-count", "name")[:6]
     )
+    channels = list(
+        Record.channels.through.objects.filter(
+            record__organization_id__in=ids, record__published_at__gte=start, record__published_at__lt=end
+        )
+        .values("channel__name")
+        .annotate(count=Count("record_id"))
+        .order_by("-count", "channel__name")[:6]
+    )
     fees = Fee.objects.filter(
         application__organization_id__in=ids, state=Fee.State.PAID, paid_on__gte=first, paid_on__lte=last
     ).aggregate(count=Count("id"), amount=Sum("amount"))
@@ -237,7 +245,8 @@ def _facts(ids: list[int], year: int, values: dict) -> dict:
         "policies_published": records["policies"],
         "records_withdrawn": records["withdrawn"],
         "columns": [{"name": column["name"], "count": column["count"]} for column in columns],
+        "channels": [{"name": channel["channel__name"], "count": channel["count"]} for channel in channels],
         "fees_paid_count": fees["count"],
-        "fees_paid_amount": str(fees["amount"] or Decimal("0.00")),
+        "fees_paid_amount": str(Decimal(fees["amount"] or 0).quantize(Decimal("0.01"))),  # 元
         "late_replies": late["late"],
     }

@@ -63,6 +63,12 @@ def draft_overview(*, organization_name: str, year: int, values: dict, facts: di
     }
     if columns:
         text += _("公开较多的栏目为：%(columns)s。") % {"columns": columns}
+    channels = "、".join(
+        _("%(name)s（%(count)s条）") % {"name": channel["name"], "count": channel["count"]}
+        for channel in facts.get("channels", [])
+    )
+    if channels:
+        text += _("主要公开渠道：%(channels)s。") % {"channels": channels}
     text += _(
         "本年制发规章%(regulations)s件、行政规范性文件%(normative)s件，废止规章%(regulations_repealed)s件、"
         "行政规范性文件%(normative_repealed)s件，现行有效规章%(regulations_in_force)s件、行政规范性文件%(normative_in_force)s件；"

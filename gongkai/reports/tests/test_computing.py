@@ -20,7 +20,7 @@ from .scenario import (
 
 
 def test_every_cell_of_a_department_report(data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         computation = compute(organization=data, year=YEAR)
     assert computation.values == expected_department()
     assert computation.breakdown == []
@@ -52,7 +52,7 @@ def test_county_government_report_aggregates_departments_with_a_breakdown(
     data, government, other_department, street_office, django_assert_max_num_queries
 ):
     assert scope_for(government) == Scope.REGION
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         computation = compute(organization=government, year=YEAR)
     values = computation.values
     assert values[active(t.ARTICLE_20_1, t.REGULATION, t.MADE)] == 3
@@ -88,3 +88,59 @@ def test_checks_pass_on_zeroes_and_name_each_failing_cell():
     ]
     assert "第一项（1）加第二项（0）之和为1" in failures[0].message
     assert failures[0].label == "表三“（七）总计”行“自然人”列"
+
+
+def test_facts_for_the_narrative_count_published_records_columns_channels_fees_and_late_replies(department, clerk):
+    from datetime import date
+
+    from gongkai.applications.models import Fee
+    from gongkai.catalog.models import Channel
+    from gongkai.publishing.models import Column
+    from gongkai.reports.narrative import draft_other_matters, draft_overview
+
+    from .factories import make_application, make_record
+
+    column = Column.objects.create(organization=department, slug="notices", name="通知公告")
+    website, _ = Channel.objects.get_or_create(name="政府网站", defaults={"is_standard": True})
+    board, _ = Channel.objects.get_or_create(name="公开查阅点", defaults={"is_standard": True})
+    for month in (3, 4):
+        record = make_record(organization=department, author=clerk, genre="notice", written_on=date(2025, month, 1))
+        record.columns.add(column)
+        record.channels.add(website)
+    make_record(
+        organization=department, author=clerk, genre="interpretation", written_on=date(2025, 5, 1)
+    ).channels.add(board)
+    make_record(organization=department, author=clerk, genre="notice", written_on=date(2024, 5, 1))
+    late = make_application(
+        organization=department,
+        applicant_type="natural_person",
+        received_on=date(2025, 3, 1),
+        due_on=date(2025, 3, 28),
+        outcome="disclosed",
+        decided_on=date(2025, 4, 2),
+    )
+    Fee.objects.create(
+        application=late,
+        method=Fee.Method.PER_ITEM,
+        quantity=11,
+        suggested_amount=100,
+        amount=100,
+        notified_on=date(2025, 3, 5),
+        pay_by=date(2025, 3, 30),
+        state=Fee.State.PAID,
+        paid_on=date(2025, 3, 10),
+    )
+    computation = compute(organization=department, year=YEAR)
+    facts = computation.facts
+    assert facts["records_published"] == 3
+    assert facts["interpretations_published"] == 1
+    assert facts["columns"] == [{"name": "通知公告", "count": 2}]
+    assert facts["channels"] == [{"name": "政府网站", "count": 2}, {"name": "公开查阅点", "count": 1}]
+    assert (facts["fees_paid_count"], facts["fees_paid_amount"]) == (1, "100.00")
+    assert facts["late_replies"] == 1
+    overview = draft_overview(
+        organization_name=department.name, year=YEAR, values=computation.values, facts=facts, aggregate=False
+    )
+    assert "全年通过政府信息公开平台主动公开政府信息3条，其中政策文件0件、政策解读1篇。" in overview
+    assert "公开较多的栏目为：“通知公告”2条。主要公开渠道：政府网站（2条）、公开查阅点（1条）。" in overview
+    assert draft_other_matters(facts=facts) == "本年共收取信息处理费1笔，金额100.00元。无其他需要报告的事项。"
