@@ -141,3 +141,24 @@ class RegionalHolidayForm(forms.Form):
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions_for(person).order_by("path")
+
+
+class RegionForm(forms.Form):
+    parent = forms.ModelChoiceField(
+        label=_("上级行政区划"),
+        queryset=None,
+        required=False,
+        help_text=_("留空表示新建县级区划（仅系统管理员）；村级区划下不能再设下级。"),
+    )
+    name = forms.CharField(label=_("名称"), max_length=100)
+    division_code = forms.CharField(
+        label=_("行政区划代码"), max_length=12, help_text=_("12位统计用区划代码，如 320416101000。")
+    )
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+        self.fields["parent"].queryset = regions_for(person).exclude(level="village").order_by("path")
+        if not is_admin(person):
+            self.fields["parent"].required = True
+            self.fields["parent"].help_text = _("新区划须位于您管辖的区划之下；村级区划下不能再设下级。")

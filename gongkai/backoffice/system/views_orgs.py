@@ -7,17 +7,43 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.backoffice.decorators import staff_required
-from gongkai.orgs.access import MANAGERS, organization_for_staff, region_for_staff, regions_for
+from gongkai.core.errors import AccessDenied
+from gongkai.orgs.access import MANAGERS, is_admin, organization_for_staff, region_for_staff, regions_for
 from gongkai.orgs.errors import OrgsError
 from gongkai.orgs.selectors import organizations_managed_by, region_tree
-from gongkai.orgs.services import create_organization, set_organization_active, update_organization
+from gongkai.orgs.services import create_organization, create_region, set_organization_active, update_organization
 
-from .forms import OrganizationForm, show_error
+from .forms import OrganizationForm, RegionForm, show_error
 
 
 @staff_required(roles=MANAGERS)
 def regions(request):
-    return render(request, "backoffice/system/regions.html", {"roots": region_tree(regions_for(request.user))})
+    form = RegionForm(request.POST or None, person=request.user)
+    if request.method == "POST" and form.is_valid():
+        parent = form.cleaned_data["parent"]
+        if parent is None:
+            require_admin(request.user)
+        else:
+            parent = region_for_staff(person=request.user, region_id=parent.pk)
+        try:
+            region = create_region(
+                name=form.cleaned_data["name"],
+                division_code=form.cleaned_data["division_code"].strip(),
+                parent=parent,
+                actor=request.user,
+            )
+        except OrgsError as error:
+            show_error(form, error)
+        else:
+            messages.success(request, _("已新增行政区划“%(name)s”。") % {"name": region.name})
+            return redirect("backoffice:system:regions")
+    roots = region_tree(regions_for(request.user))
+    return render(request, "backoffice/system/regions.html", {"roots": roots, "form": form})
+
+
+def require_admin(person) -> None:
+    if not is_admin(person):
+        raise AccessDenied(_("只有系统管理员可以新建县级行政区划。"))
 
 
 @staff_required(roles=MANAGERS)

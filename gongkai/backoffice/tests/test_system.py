@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from gongkai.core.models import AuditEntry, ScheduleYear, WorkdayOverride
-from gongkai.orgs.models import Membership, Organization, Person
+from gongkai.orgs.models import Membership, Organization, Person, Region
 from gongkai.orgs.tests.factories import PASSWORD, RegionFactory, credit_code
 
 ROLES = ("anonymous", "other_clerk", "clerk", "reviewer", "office", "admin_person")
@@ -373,3 +373,39 @@ def test_township_office_cannot_remove_another_regions_holiday(client, make_pers
     response = client.post(reverse("backoffice:system:regional_holiday_remove", kwargs={"override_id": override.pk}))
     assert response.status_code == 403
     assert WorkdayOverride.objects.filter(pk=override.pk).exists()
+
+
+def test_office_adds_a_village_below_its_township(client, office, township):
+    client.force_login(office)
+    data = {"parent": township.pk, "name": "新村", "division_code": "320499001201"}
+    response = client.post(reverse("backoffice:system:regions"), data)
+    assert response.status_code == 302
+    village = Region.objects.get(division_code="320499001201")
+    assert (village.level, village.parent) == ("village", township)
+    assert AuditEntry.objects.get(action="orgs.region.created").actor == office
+
+
+def test_only_an_admin_adds_a_county(client, office, admin_person):
+    client.force_login(office)
+    response = client.post(
+        reverse("backoffice:system:regions"), {"parent": "", "name": "新区", "division_code": "320417000000"}
+    )
+    assert response.status_code == 200
+    assert "parent" in response.context["form"].errors
+    client.force_login(admin_person)
+    response = client.post(
+        reverse("backoffice:system:regions"), {"parent": "", "name": "新区", "division_code": "320417000000"}
+    )
+    assert response.status_code == 302
+    assert Region.objects.get(division_code="320417000000").level == "county"
+
+
+def test_bad_division_code_is_shown_on_its_field(client, admin_person, county):
+    client.force_login(admin_person)
+    response = client.post(
+        reverse("backoffice:system:regions"), {"parent": county.pk, "name": "新镇", "division_code": "12"}
+    )
+    assert response.context["form"].errors["division_code"] == [
+        "行政区划代码：行政区划代码应为12位数字，例如 320402000000。"
+    ]
+    assert not Region.objects.filter(name="新镇").exists()
