@@ -39,10 +39,12 @@ def search(
     sort = sort if sort in (SORT_RELEVANCE, SORT_DATE) else SORT_RELEVANCE
     page = min(max(1, page), MAX_PAGE)
     parsed = parse_query(text, backend.segmenter(), synonym_groups())
-    if parsed.is_empty and not parsed.lookup_key and not filters.facet_values() and not filters.date_from:
-        return SearchPage(hits=[], total=0, page=1, page_size=page_size)
-    exact = backend.lookup(parsed.lookup_key, filters) if parsed.lookup_key else []
-    exact = _only_public(exact)
+    narrowed = bool(filters.facet_values() or filters.date_from or filters.date_to)
+    exact = _only_public(backend.lookup(parsed.lookup_key, filters)) if parsed.lookup_key else []
+    if parsed.is_empty and not narrowed:
+        # Nothing to rank (no words, no filters): only an exact number match can answer.
+        _decorate(exact[:page_size], parsed)
+        return SearchPage(hits=exact[:page_size] if page == 1 else [], total=len(exact), page=page, page_size=page_size)
     exact_keys = tuple(hit.key for hit in exact)
     text_offset = max(0, (page - 1) * page_size - len(exact))
     text_limit = page_size - len(exact) if page == 1 else page_size
@@ -50,11 +52,15 @@ def search(
         parsed, filters, sort=sort, offset=text_offset, limit=max(1, text_limit), exclude_keys=exact_keys
     )
     hits = (exact[:page_size] if page == 1 else []) + _only_public(text_hits[: max(0, text_limit)])
+    _decorate(hits, parsed)
+    return SearchPage(hits=hits, total=len(exact) + text_total, page=page, page_size=page_size)
+
+
+def _decorate(hits: list[Hit], parsed) -> None:
     terms = parsed.highlight_terms()
     for hit in hits:
         hit.title_html = highlight_title(hit.title, terms)
         hit.snippet = snippet(hit.body, terms)
-    return SearchPage(hits=hits, total=len(exact) + text_total, page=page, page_size=page_size)
 
 
 def _only_public(hits: list[Hit]) -> list[Hit]:

@@ -278,3 +278,11 @@ def test_reindex_of_one_organization_leaves_the_others(backend, notices, departm
     assert count == 1
     assert keys(search(backend, "特困")) == ["notice:1"]
     assert keys(search(backend, "低保")) == ["notice:2"]
+
+
+def test_a_query_of_punctuation_only_finds_nothing(backend, notices):
+    notices.add(1, "低保名单公示")
+    reindex()
+
+    assert search(backend, "〔〕，。").total == 0
+    assert search(backend, "").hits == []
