@@ -166,6 +166,8 @@ def update_record(*, record: Record, actor, **fields) -> Record:
     relations = apply(record, fields)
     validate(record, relations)
     record.save()
+    if "columns" in relations and not relations["columns"]:
+        relations["columns"] = default_columns(record)
     set_relations(record, relations)
     refresh_derived(record)
     changed = sorted(name for name in FIELDS if before[name] != getattr(record, name)) + sorted(relations)
