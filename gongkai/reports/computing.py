@@ -13,6 +13,7 @@ Counting rules (docs/reports.md explains the choices):
   三 by `outcome` for `decided_on` in the year, 四 received by 31 December and undecided then.
 - 表四: active cases filed in the year, each with its state on 31 December (not yet concluded → 尚未审结); a case the
   organization registered as the review body sued as co-defendant is not counted (the original agency counts it).
+- An aggregated report uses the figures its members typed into their own reports of the year (their overrides).
 """
 
 from dataclasses import dataclass, field
@@ -28,7 +29,8 @@ from gongkai.orgs.models import Level, Organization
 from gongkai.publishing.models import Column, Genre, Record, RecordStatus, Validity
 
 from . import tables as t
-from .models import CaseKind, CaseResult, ReviewCase, Scope
+from .models import CaseKind, CaseResult, ReportOverride, ReviewCase, Scope
+from .totals import complete_totals, effective_values
 
 AMOUNT_PLACES = Decimal("0.0001")  # 万元 to the yuan, as Record.fee_amount stores it
 COUNTED_RECORD_STATUSES = (RecordStatus.PUBLISHED, RecordStatus.EXPIRED)
@@ -85,9 +87,12 @@ def compute(*, organization: Organization, year: int, scope: str | None = None) 
     _fill_active(per_organization, ids, year)
     _fill_requests(per_organization, ids, year)
     _fill_reviews(per_organization, ids, year)
+    member_overrides = _member_overrides(organization, ids, year) if scope == Scope.REGION else {}
     total = t.empty_values()
-    for values in per_organization.values():
+    for organization_id, values in per_organization.items():
         complete_totals(values)
+        if organization_id in member_overrides:
+            values = per_organization[organization_id] = effective_values(values, member_overrides[organization_id])
         t.add_values(total, values)
     breakdown = []
     if scope == Scope.REGION:
@@ -96,28 +101,25 @@ def compute(*, organization: Organization, year: int, scope: str | None = None) 
                 "organization_id": member.pk,
                 "name": member.name,
                 "values": t.encode({key: value for key, value in per_organization[member.pk].items() if value}),
+                "overridden": sorted(member_overrides.get(member.pk, {})),
             }
             for member in members
         ]
     return Computation(values=total, breakdown=breakdown, facts=_facts(ids, year, total))
 
 
-def complete_totals(values: dict) -> None:
-    """Fill the derived cells: the 总计 column and （七）总计 of 表三, the 总计 of each group of 表四."""
-    for row in t.REQUEST_ROWS:
-        if row == t.RESULT_TOTAL_ROW:
-            continue
-        values[t.Cell(t.TABLE_REQUESTS, row, (t.TOTAL,)).key] = sum(
-            values[t.Cell(t.TABLE_REQUESTS, row, (column,)).key] for column in t.APPLICANT_COLUMNS
-        )
-    for column in t.REQUEST_COLUMNS:
-        values[t.Cell(t.TABLE_REQUESTS, t.RESULT_TOTAL_ROW, (column,)).key] = sum(
-            values[t.Cell(t.TABLE_REQUESTS, row, (column,)).key] for row in t.result_leaf_rows()
-        )
-    for group in t.REVIEW_GROUPS:
-        values[t.Cell(t.TABLE_REVIEWS, (), (*group, t.TOTAL)).key] = sum(
-            values[t.Cell(t.TABLE_REVIEWS, (), (*group, column)).key] for column in t.RESULT_COLUMNS[:-1]
-        )
+def _member_overrides(organization: Organization, ids: list[int], year: int) -> dict[int, dict[str, str]]:
+    """Figures the members typed into their own reports of the year: the aggregate uses them, so the county's
+    report agrees with what its departments and townships reported."""
+    overrides: dict[int, dict[str, str]] = {}
+    rows = (
+        ReportOverride.objects.filter(is_active=True, report__year=year, report__organization_id__in=ids)
+        .exclude(report__organization_id=organization.pk)
+        .values_list("report__organization_id", "cell", "value")
+    )
+    for organization_id, cell, value in rows:
+        overrides.setdefault(organization_id, {})[cell] = value
+    return overrides
 
 
 def _fill_active(per_organization: dict, ids: list[int], year: int) -> None:

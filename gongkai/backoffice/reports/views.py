@@ -189,7 +189,12 @@ def cell(request, report_id: int):
     document = build_document(report)
     target = t.Cell.from_key(key)
     drill_down = [
-        {"name": entry["name"], "value": display(t.decode(entry["values"])[key])} for entry in report.breakdown
+        {
+            "name": entry["name"],
+            "value": display(t.decode(entry["values"])[key]),
+            "overridden": key in entry.get("overridden", []),
+        }
+        for entry in report.breakdown
     ]
     context = {
         "report": report,

@@ -8,6 +8,7 @@ from gongkai.reports.computing import compute, scope_for
 from gongkai.reports.models import Scope
 
 from .scenario import (
+    DISCLOSED_ROW,
     PARTIAL_ROW,
     UNAVAILABLE,
     YEAR,
@@ -52,7 +53,7 @@ def test_county_government_report_aggregates_departments_with_a_breakdown(
     data, government, other_department, street_office, django_assert_max_num_queries
 ):
     assert scope_for(government) == Scope.REGION
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         computation = compute(organization=government, year=YEAR)
     values = computation.values
     assert values[active(t.ARTICLE_20_1, t.REGULATION, t.MADE)] == 3
@@ -144,3 +145,20 @@ def test_facts_for_the_narrative_count_published_records_columns_channels_fees_a
     assert "全年通过政府信息公开平台主动公开政府信息3条，其中政策文件0件、政策解读1篇。" in overview
     assert "公开较多的栏目为：“通知公告”2条。主要公开渠道：政府网站（2条）、公开查阅点（1条）。" in overview
     assert draft_other_matters(facts=facts) == "本年共收取信息处理费1笔，金额100.00元。无其他需要报告的事项。"
+
+
+def test_aggregate_uses_what_members_typed_into_their_own_reports(data, government, clerk, office):
+    from gongkai.reports.services import create_report, set_override
+
+    own = create_report(organization=data, year=YEAR, actor=clerk)
+    set_override(report=own, actor=clerk, cell=request(t.NEW, "自然人"), value="3", reason="含纸质申请2件")
+    set_override(report=own, actor=clerk, cell=request(DISCLOSED_ROW, "自然人"), value="3", reason="含纸质申请2件")
+    computation = compute(organization=government, year=YEAR)
+    assert computation.values[request(t.NEW, t.TOTAL)] == 9
+    assert computation.values[request(t.RESULT_TOTAL_ROW, t.TOTAL)] == 8
+    assert check(computation.values) == []
+    entry = next(entry for entry in computation.breakdown if entry["organization_id"] == data.pk)
+    assert entry["overridden"] == sorted([request(t.NEW, "自然人"), request(DISCLOSED_ROW, "自然人")])
+    assert entry["values"][request(t.NEW, t.TOTAL)] == 8
+    # The department's own report is unaffected by the county's computation.
+    assert compute(organization=data, year=YEAR).values[request(t.NEW, t.TOTAL)] == 6
