@@ -4,6 +4,7 @@ import json
 
 from django.core.paginator import Paginator
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
@@ -38,7 +39,7 @@ def clock(request):
     try:
         data = json.loads(request.body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        return error_response("applications.invalid_clock_input", "请求体应为 JSON 对象。", 400)
+        return error_response("applications.invalid_clock_input", gettext("请求体应为 JSON 对象。"), 400)
     received, events = parse_clock_input(data)
     return json_response(compute_clock(received, events).as_dict())
 

@@ -132,3 +132,15 @@ def test_remind_dry_run_sends_nothing(clerk, office, department):
     call_command("applications", "remind", "--dry-run", stdout=out)
     assert "office@example.cn: 1" in out.getvalue()
     assert mail.outbox == []
+
+
+def test_recompute_command_reports_changes(clerk, department):
+    application = make_application(actor=clerk, organization=department, received_on=date(2026, 9, 18))
+    Application.objects.filter(pk=application.pk).update(due_on=date(2026, 10, 1))
+    out = io.StringIO()
+    call_command("applications", "recompute", stdout=out)
+    application.refresh_from_db()
+    assert application.due_on == date(2026, 10, 22)
+    assert "1 件" in out.getvalue()
+    call_command("applications", "recompute", stdout=out)
+    assert "0 件" in out.getvalue()
