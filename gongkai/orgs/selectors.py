@@ -70,3 +70,36 @@ def people_visible_to(person, *, query: str = "", organization_id=None, include_
 
 def memberships_of(person: Person) -> QuerySet[Membership]:
     return Membership.objects.filter(person=person).select_related("organization__region").order_by("-is_active", "id")
+
+
+def organization_directory(person, *, query: str = "", region_id=None):
+    """Active organizations of the districts the person works in (name, address, phone: public facts), for staff who
+    do not manage organizations but need to find a colleague's unit."""
+    organizations = Organization.objects.filter(is_active=True).select_related("region", "parent")
+    if not is_admin(person):
+        paths = Membership.objects.filter(person=person, is_active=True).values_list(
+            "organization__region__path", flat=True
+        )
+        roots = {"/" + path.strip("/").split("/")[0] + "/" for path in paths if path.strip("/")}
+        if not roots:
+            return Organization.objects.none()
+        condition = Q()
+        for root in roots:
+            condition |= Q(region__path__startswith=root)
+        organizations = organizations.filter(condition)
+    if query:
+        organizations = organizations.filter(
+            Q(name__icontains=query) | Q(short_name__icontains=query) | Q(credit_code__iexact=query)
+        )
+    if region_id:
+        organizations = organizations.filter(region_id=region_id)
+    return organizations.order_by("region__path", "sort_order", "id")
+
+
+def regions_of_memberships(person) -> QuerySet[Region]:
+    """The regions of the person's organizations and every region above them (whose extra holidays apply there)."""
+    paths = Membership.objects.filter(person=person, is_active=True).values_list(
+        "organization__region__path", flat=True
+    )
+    codes = {code for path in paths for code in path.split("/") if code}
+    return Region.objects.filter(division_code__in=codes)

@@ -19,7 +19,8 @@ from gongkai.core.services import (
     set_year_schedule,
 )
 from gongkai.core.workdays import missing_year_warning
-from gongkai.orgs.access import MANAGERS, may_edit_national_schedule, region_for_staff, regions_for
+from gongkai.orgs.access import MANAGERS, may_edit_national_schedule, region_for_staff, regions_for, roles_of
+from gongkai.orgs.selectors import regions_of_memberships
 
 from .forms import RegionalHolidayForm, ScheduleForm
 
@@ -33,7 +34,7 @@ def checked_year(year: int) -> int:
     return year
 
 
-@staff_required(roles=MANAGERS)
+@staff_required
 def years(request):
     return render(
         request,
@@ -45,13 +46,16 @@ def years(request):
     )
 
 
-@staff_required(roles=MANAGERS)
+@staff_required
 def year(request, year: int):
     year = checked_year(year)
     overrides = national_overrides(year)
     holidays = {item.on: item.name for item in overrides if item.kind == WorkdayOverride.Kind.HOLIDAY}
     workdays = {item.on: item.name for item in overrides if item.kind == WorkdayOverride.Kind.WORKDAY}
-    scope = regions_for(request.user).values_list("id", flat=True)
+    manages = bool(roles_of(request.user) & set(MANAGERS))
+    scope = (regions_for(request.user) if manages else regions_of_memberships(request.user)).values_list(
+        "id", flat=True
+    )
     context = {
         "year": year,
         "schedule": ScheduleYear.objects.filter(year=year).first(),
@@ -62,6 +66,7 @@ def year(request, year: int):
         "weekdays": WEEKDAYS,
         "regional": regional_holidays(year=year, region_ids=scope),
         "regional_form": RegionalHolidayForm(person=request.user, initial={"on": f"{year}-01-01"}),
+        "manages": manages,
         "may_edit": may_edit_national_schedule(request.user),
     }
     return render(request, "backoffice/system/calendar_year.html", context)

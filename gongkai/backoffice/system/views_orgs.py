@@ -8,9 +8,17 @@ from django.views.decorators.http import require_POST
 
 from gongkai.backoffice.decorators import staff_required
 from gongkai.core.errors import AccessDenied
-from gongkai.orgs.access import MANAGERS, is_admin, organization_for_staff, region_for_staff, regions_for
+from gongkai.orgs.access import (
+    MANAGERS,
+    is_admin,
+    organization_for_staff,
+    region_for_staff,
+    regions_for,
+    roles_of,
+)
 from gongkai.orgs.errors import OrgsError
-from gongkai.orgs.selectors import organizations_managed_by, region_tree
+from gongkai.orgs.models import Region
+from gongkai.orgs.selectors import organization_directory, organizations_managed_by, region_tree
 from gongkai.orgs.services import create_organization, create_region, set_organization_active, update_organization
 
 from .forms import OrganizationForm, RegionForm, show_error
@@ -46,18 +54,33 @@ def require_admin(person) -> None:
         raise AccessDenied(_("只有系统管理员可以新建县级行政区划。"))
 
 
-@staff_required(roles=MANAGERS)
+@staff_required
 def organizations(request):
+    """Managers see the organizations they oversee (with edit links); other staff a read-only directory."""
     query = request.GET.get("q", "").strip()
     region_id = request.GET.get("region") or None
     if region_id:
-        region_for_staff(person=request.user, region_id=int(region_id) if region_id.isdigit() else 0)
-    found = organizations_managed_by(request.user, query=query, region_id=region_id)
+        region_id = int(region_id) if region_id.isdigit() else 0
+    manages = bool(roles_of(request.user) & set(MANAGERS))
+    if manages:
+        if region_id:
+            region_for_staff(person=request.user, region_id=region_id)
+        found = organizations_managed_by(request.user, query=query, region_id=region_id)
+        regions = regions_for(request.user)
+    else:
+        found = organization_directory(request.user, query=query, region_id=region_id)
+        regions = Region.objects.filter(pk__in=organization_directory(request.user).values("region_id"))
     page = Paginator(found, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "backoffice/system/organizations.html",
-        {"page": page, "query": query, "regions": regions_for(request.user).order_by("path"), "region_id": region_id},
+        {
+            "page": page,
+            "query": query,
+            "regions": regions.order_by("path"),
+            "region_id": region_id,
+            "manages": manages,
+        },
     )
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from gongkai.core.models import AuditEntry, ScheduleYear, WorkdayOverride
 from gongkai.orgs.models import Membership, Organization, Person, Region
-from gongkai.orgs.tests.factories import PASSWORD, RegionFactory, credit_code
+from gongkai.orgs.tests.factories import PASSWORD, OrganizationFactory, RegionFactory, credit_code
 
 ROLES = ("anonymous", "other_clerk", "clerk", "reviewer", "office", "admin_person")
 
@@ -25,18 +25,24 @@ def who(request, client):
     return login
 
 
-def settings_pages(department, clerk):
+def staff_pages():
+    """Read-only pages every staff member may open: the hub, the organization directory, the calendar."""
     return [
         reverse("backoffice:settings"),
-        reverse("backoffice:system:regions"),
         reverse("backoffice:system:organizations"),
+        reverse("backoffice:system:calendar"),
+        reverse("backoffice:system:calendar_year", kwargs={"year": 2026}),
+    ]
+
+
+def manager_pages(department, clerk):
+    return [
+        reverse("backoffice:system:regions"),
         reverse("backoffice:system:organization_create"),
         reverse("backoffice:system:organization_edit", kwargs={"organization_id": department.pk}),
         reverse("backoffice:system:people"),
         reverse("backoffice:system:person_create"),
         reverse("backoffice:system:person", kwargs={"person_id": clerk.pk}),
-        reverse("backoffice:system:calendar"),
-        reverse("backoffice:system:calendar_year", kwargs={"year": 2026}),
         reverse("backoffice:system:calendar_edit", kwargs={"year": 2027}),
     ]
 
@@ -54,11 +60,43 @@ def settings_pages(department, clerk):
 )
 def test_settings_pages_permission_matrix(who, role, expected, department, clerk, street_office):
     client = who(role)
-    for url in settings_pages(department, clerk):
+    for url in manager_pages(department, clerk):
         response = client.get(url)
         assert response.status_code == expected, url
         if expected == 302:
             assert response.url.startswith(reverse("backoffice:login"))
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("anonymous", 302),
+        ("other_clerk", 200),
+        ("clerk", 200),
+        ("reviewer", 200),
+        ("office", 200),
+        ("admin_person", 200),
+    ],
+)
+def test_read_only_pages_permission_matrix(who, role, expected, department, clerk):
+    client = who(role)
+    for url in staff_pages():
+        assert client.get(url).status_code == expected, url
+
+
+def test_clerks_see_a_read_only_directory_of_their_district(client, clerk, department, other_department, street_office):
+    other_county = RegionFactory(division_code="320417000000")
+    elsewhere = OrganizationFactory(region=other_county, name="他区民政局")
+    client.force_login(clerk)
+    response = client.get(reverse("backoffice:system:organizations"))
+    names = {organization.name for organization in response.context["page"]}
+    assert names == {"示范区人民政府", "示范区民政局", "示范区财政局", "东风街道办事处"}
+    assert elsewhere.name not in names
+    body = response.content.decode()
+    assert "机构通讯录" in body
+    assert reverse("backoffice:system:organization_edit", kwargs={"organization_id": department.pk}) not in body
+    calendar = client.get(reverse("backoffice:system:calendar_year", kwargs={"year": 2026})).content.decode()
+    assert "新增地区假日" not in calendar
 
 
 @pytest.mark.parametrize(
