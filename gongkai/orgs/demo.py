@@ -11,6 +11,8 @@ committees have `<unit>-clerk`. The government has `admin` and `office`.
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from .codes import credit_code_check_char
 from .models import Membership, Organization, Person, Region, Role
 from .services import create_organization, create_person, create_region, grant_role
@@ -241,7 +243,10 @@ def build_structure(context) -> tuple[Region, Organization, list[Unit], list[Uni
         )
         for index, (short, full, prefix) in enumerate(DEPARTMENTS, start=1)
     ]
-    context.say(f"  {DISTRICT_NAME}（{DISTRICT_CODE}）：区政府和 {len(departments)} 个部门")
+    context.say(
+        _("  %(district)s（%(code)s）：区政府和 %(count)s 个部门")
+        % {"district": DISTRICT_NAME, "code": DISTRICT_CODE, "count": len(departments)}
+    )
     townships, villages = [], []
     for index, (name, suffix, kind, prefix, village_rows) in enumerate(TOWNSHIPS, start=1):
         region = ensure_region(name=name, division_code=f"{COUNTY_CODE}{suffix}000", parent=district)
@@ -272,7 +277,10 @@ def build_structure(context) -> tuple[Region, Organization, list[Unit], list[Uni
                 address=f"{name}{village_name}村（居）务服务中心",
             )
             villages.append(Unit(committee, f"{prefix}{number}"))
-    context.say(f"  {len(townships)} 个镇（街道）和 {len(villages)} 个村（社区）")
+    context.say(
+        _("  %(townships)s 个镇（街道）和 %(villages)s 个村（社区）")
+        % {"townships": len(townships), "villages": len(villages)}
+    )
     return district, government, departments, townships, villages
 
 
@@ -312,7 +320,8 @@ def build(context) -> None:
     )
     people = Person.objects.filter(memberships__is_active=True).distinct().count()
     context.say(
-        f"  {people} 名演示工作人员，密码均为 {DEMO_PASSWORD}；用户名规则：<单位拼音首字母>-clerk/reviewer/secrecy"
+        _("  %(people)s 名演示工作人员，密码均为 %(password)s；用户名规则：<单位拼音首字母>-clerk/reviewer/secrecy")
+        % {"people": people, "password": DEMO_PASSWORD}
     )
     township = townships[0]
     context.logins.extend(
