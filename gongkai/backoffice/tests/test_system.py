@@ -447,3 +447,18 @@ def test_bad_division_code_is_shown_on_its_field(client, admin_person, county):
         "行政区划代码：行政区划代码应为12位数字，例如 320402000000。"
     ]
     assert not Region.objects.filter(name="新镇").exists()
+
+
+def test_workbench_reminds_the_office_of_a_missing_year(rf, office, clerk, monkeypatch):
+    from gongkai.backoffice.system import panels
+
+    monkeypatch.setattr(panels.timezone, "localdate", lambda: date(2026, 11, 21))
+    request = rf.get("/backoffice/")
+    request.user = office
+    [panel] = panels.panels(request)
+    assert panel.count == 1
+    assert panel.items[0]["label"] == "录入2027年节假日安排"
+    assert panel.items[0]["url"] == reverse("backoffice:system:calendar_edit", kwargs={"year": 2027})
+    assert panel.items[0]["light"] == "yellow"
+    request.user = clerk
+    assert panels.panels(request) == []
