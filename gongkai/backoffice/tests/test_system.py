@@ -462,3 +462,17 @@ def test_workbench_reminds_the_office_of_a_missing_year(rf, office, clerk, monke
     assert panel.items[0]["light"] == "yellow"
     request.user = clerk
     assert panels.panels(request) == []
+
+
+def test_organizations_list_is_filtered_by_region_without_a_query_per_row(
+    client, office, county, township, government, street_office, django_assert_max_num_queries
+):
+    for number in range(10):
+        OrganizationFactory(region=township, name=f"东风街道第{number}社区居委会", kind="committee")
+    client.force_login(office)
+    url = reverse("backoffice:system:organizations")
+    client.get(url)
+    with django_assert_max_num_queries(10):
+        response = client.get(url, {"region": township.pk})
+    assert len(response.context["page"]) == 11
+    assert f'<option value="{township.pk}" selected>' in response.content.decode()
