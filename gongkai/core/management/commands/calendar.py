@@ -4,6 +4,7 @@ replaces one year's national schedule from the office's text format (see core.se
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from gongkai.core.calendar_seed import seed_from_package
 from gongkai.core.errors import DomainError
@@ -33,7 +34,7 @@ class Command(BaseCommand):
         else:
             path = Path(options["file"])
             if not path.is_file():
-                raise CommandError(f"找不到文件：{path}", returncode=2)
+                raise CommandError(_("找不到文件：%(path)s") % {"path": path}, returncode=2)
             try:
                 holidays, workdays = parse_schedule_lines(path.read_text(encoding="utf-8"))
                 set_year_schedule(
