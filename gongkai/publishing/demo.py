@@ -388,8 +388,32 @@ def people_of(organization, cache: dict) -> dict:
     return cache[organization.pk]
 
 
-def build_record(spec: Spec, people: dict, made: dict, rng) -> Record:
+def item_for(spec: Spec, cache: dict):
+    """A catalog item the organization is responsible for, of the record's stage, with a working-day time limit
+    (the catalog step's items; none when the catalog demo has not run)."""
+    from gongkai.catalog.models import Item, ItemStatus, TimeLimitKind
+
+    key = (spec.organization.pk, spec.stage)
+    if key not in cache:
+        cache[key] = (
+            Item.objects.filter(
+                responsible_orgs=spec.organization,
+                status=ItemStatus.IN_FORCE,
+                is_group=False,
+                stage=spec.stage,
+                time_limit_kind=TimeLimitKind.WORKING_DAYS,
+            )
+            .order_by("code")
+            .first()
+        )
+    return cache[key]
+
+
+def build_record(spec: Spec, people: dict, made: dict, rng, items: dict) -> Record:
     fields = dict(spec.fields)
+    item = item_for(spec, items) if spec.genre not in (Genre.GUIDE, Genre.ANNUAL_REPORT) else None
+    if item is not None:
+        fields["items"] = [item]
     if spec.interprets and spec.interprets in made:
         fields["interprets"] = made[spec.interprets]
     record = services.create_record(
@@ -444,12 +468,13 @@ def build(context) -> None:
     # Publish in date order, so serials of each organization's index numbers follow the publication dates.
     specs.sort(key=lambda spec: (spec.publish_on or today(), spec.title))
     cache: dict = {}
+    items: dict = {}
     created = 0
     for number, spec in enumerate(specs, start=1):
         if (spec.organization.pk, spec.title) in existing or spec.written_on > today():
             continue
         people = people_of(spec.organization, cache)
-        record = build_record(spec, people, made, rng)
+        record = build_record(spec, people, made, rng, items)
         finish(spec, record, people)
         made[spec.title] = record
         created += 1

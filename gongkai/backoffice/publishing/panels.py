@@ -26,7 +26,8 @@ def item_for(record, work_list) -> dict:
 
 
 def panels(request) -> list[Panel]:
-    organization_id = request.GET.get("organization") or None
+    wanted = request.GET.get("organization", "")
+    organization_id = wanted if wanted.isdigit() else None
     result = []
     for work_list in visible_work_lists(request.user):
         records = work_list_records(request.user, work_list.slug, organization_id)

@@ -72,6 +72,8 @@ def work_list(request, slug):
         raise Http404
     organizations = staff_organizations(request.user)
     organization_id = request.GET.get("organization") or None
+    if organization_id and not organization_id.isdigit():
+        raise Http404
     if organization_id and not organizations.filter(pk=organization_id).exists():
         raise AccessDenied()
     records = work_list_records(request.user, slug, organization_id)
@@ -91,7 +93,8 @@ def work_list(request, slug):
 @staff_required(roles=(Role.CLERK, Role.OFFICE, Role.ADMIN))
 def create(request):
     organizations = staff_organizations(request.user, DRAFTERS)
-    chosen = organizations.filter(pk=request.POST.get("organization") or request.GET.get("organization")).first()
+    wanted = request.POST.get("organization") or request.GET.get("organization") or ""
+    chosen = organizations.filter(pk=wanted).first() if wanted.isdigit() else None
     organization = chosen or organizations.first()
     if organization is None:
         raise AccessDenied()
@@ -359,7 +362,8 @@ def revision(request, record_id, number):
 @staff_required
 def columns(request):
     organizations = staff_organizations(request.user)
-    organization = organizations.filter(pk=request.GET.get("organization")).first() or organizations.first()
+    chosen = request.GET.get("organization", "")
+    organization = (organizations.filter(pk=chosen).first() if chosen.isdigit() else None) or organizations.first()
     if organization is None:
         raise AccessDenied()
     can_manage = has_role(request.user, organization, (Role.OFFICE,))

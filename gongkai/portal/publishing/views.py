@@ -71,6 +71,8 @@ def listing_organizations():
 def column(request, slug):
     organization = None
     if request.GET.get("organization"):
+        if not request.GET["organization"].isdigit():
+            raise Http404
         organization = get_object_or_404(Organization, pk=request.GET["organization"], is_active=True)
     columns = Column.objects.filter(slug=slug, is_active=True)
     if organization is not None:

@@ -157,3 +157,10 @@ def test_list_pages_have_bounded_queries(client, department, clerk, office, djan
         client.get(reverse("backoffice:publishing:list", args=["overdue"]))
     with django_assert_max_num_queries(20):
         client.get(reverse("backoffice:publishing:index"))
+
+
+def test_bad_organization_filters_do_not_break_pages(client, department, office):
+    client.force_login(office)
+    assert client.get(reverse("backoffice:publishing:list", args=["overdue"]) + "?organization=x").status_code == 404
+    assert client.get(reverse("backoffice:publishing:columns") + "?organization=x").status_code == 200
+    assert client.get(reverse("backoffice:home") + "?organization=x").status_code == 200

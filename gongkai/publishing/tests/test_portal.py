@@ -180,3 +180,10 @@ def test_home_page_links_the_standard_columns(client, columns):
 def test_unknown_column_is_not_found(client, columns):
     assert client.get(reverse("portal:publishing:column", kwargs={"slug": "no-such-column"})).status_code == 404
     assert Column.objects.filter(slug="guide").count() == 1
+
+
+def test_bad_query_parameters_are_not_found_not_errors(client, columns):
+    url = reverse("portal:publishing:column", kwargs={"slug": "notices"})
+    assert client.get(url + "?organization=abc").status_code == 404
+    assert client.get(url + "?page=abc").status_code == 200
+    assert client.get(reverse("portal:publishing:stage", args=["nonsense"])).status_code == 404
