@@ -265,3 +265,39 @@ def test_registered_checks_run_and_warnings_must_be_acknowledged(department, cle
         assert services.submit_record(record=record, actor=clerk).status == S.SUBMITTED
     finally:
         checks.unregister_check("test-warning")
+
+
+@pytest.mark.parametrize("status", [status for status in S if status != S.DRAFT])
+def test_only_drafts_can_be_edited_or_get_attachments(department, clerk, status):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .test_attachments import png_bytes
+
+    record = force_status(draft(department, clerk), status)
+    before = snapshot(record)
+    with pytest.raises(PublishingError) as caught:
+        services.update_record(record=record, actor=clerk, title="改过的标题")
+    assert caught.value.code == PublishingErrorCode.ILLEGAL_TRANSITION
+    with pytest.raises(PublishingError):
+        services.add_attachment(record=record, upload=SimpleUploadedFile("a.png", png_bytes()), actor=clerk)
+    assert snapshot(record) == before
+    assert record.attachments.count() == 0
+
+
+@pytest.mark.parametrize("status", [status for status in S if status != S.PUBLISHED])
+def test_validity_changes_only_on_published_records(department, clerk, reviewer, status):
+    record = force_status(draft(department, clerk), status)
+    with pytest.raises(PublishingError) as caught:
+        services.change_validity(record=record, actor=reviewer, validity="repealed", on=timezone.localdate())
+    assert caught.value.code == PublishingErrorCode.ILLEGAL_TRANSITION
+    assert Record.objects.get(pk=record.pk).validity == "in_force"
+
+
+def test_repeal_needs_a_date_and_is_listed_publicly(department, clerk, reviewer):
+    record = force_status(draft(department, clerk, genre="normative"), S.PUBLISHED)
+    with pytest.raises(PublishingError):
+        services.change_validity(record=record, actor=reviewer, validity="repealed")
+    services.change_validity(record=record, actor=reviewer, validity="repealed", on=timezone.localdate())
+    record.refresh_from_db()
+    assert record.validity == "repealed"
+    assert record.revisions.filter(kind="metadata", is_public=True).count() == 1
