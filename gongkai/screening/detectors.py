@@ -247,10 +247,15 @@ def _bank_card(text: str, start: int, end: int) -> Detection:
 
 def _scan_emails(text: str, detections: list[Detection]) -> None:
     position = text.find("@")
+    previous_end = 0
     while position != -1:
-        local = EMAIL_LOCAL.search(text, max(0, position - 64), position)
+        local = EMAIL_LOCAL.search(text, max(previous_end, position - 64), position)
         domain = EMAIL_DOMAIN.match(text, position + 1)
+        # A local part glued to an "@" or a mask before it is the tail of something else (a@b.cc@d.cn, z***@…).
+        if local and local.start() and text[local.start() - 1] in "@*＊":
+            local = None
         if local and domain:
+            previous_end = domain.end()
             start, end = local.start(), domain.end()
             value = text[start:end]
             from .masking import mask_email

@@ -114,3 +114,26 @@ def test_console_script_contract_end_to_end(tmp_path):
     )
     assert missing.returncode == 2
     assert "找不到文件" in missing.stderr
+
+
+@pytest.mark.django_db
+def test_lexicon_import_command_dry_run_errors_and_export(tmp_path, capsys):
+    from django.core.management.base import CommandError
+
+    from gongkai.screening.models import Expression
+
+    good = tmp_path / "pairs.csv"
+    good.write_text("错误表述,正确表述,类别\n国家工商总局,国家市场监督管理总局,过时的机构名称\n", encoding="utf-8")
+    call_command("screening", "import", "expressions", str(good), "--dry-run")
+    assert "新增 1" in capsys.readouterr().out
+    assert not Expression.objects.exists()
+    call_command("screening", "import", "expressions", str(good))
+    assert Expression.objects.get().right == "国家市场监督管理总局"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("错误表述,正确表述\n同,同\n", encoding="utf-8")
+    with pytest.raises(CommandError):
+        call_command("screening", "import", "expressions", str(bad))
+    assert "第2行" in capsys.readouterr().err
+    out = tmp_path / "out.xlsx"
+    call_command("screening", "export", "expressions", str(out))
+    assert out.read_bytes().startswith(b"PK")
