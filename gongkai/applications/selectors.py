@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from difflib import SequenceMatcher
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Case, Count, F, Q, QuerySet, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -67,8 +67,13 @@ def applications_for_staff(*, person) -> QuerySet[Application]:
 
 
 def deadline_expression():
-    """The next date someone must act on: the reply due date, else the applicant's correction or payment date."""
-    return Coalesce(F("due_on"), F("correction_due_on"), F("fee__pay_by"))
+    """The next date someone must act on: the applicant's correction or payment date while waiting for them, else the
+    reply due date (null while a consultation pauses the clock). Mirrors `deadline_of`."""
+    return Case(
+        When(status=Status.CORRECTION_REQUESTED, then=Coalesce(F("due_on"), F("correction_due_on"))),
+        When(status=Status.FEE_NOTIFIED, then=Coalesce(F("due_on"), F("fee__pay_by"))),
+        default=F("due_on"),
+    )
 
 
 def light_threshold(today: date) -> date:

@@ -92,3 +92,26 @@ def test_repeat_and_mass_hints(clerk, department):
             actor=clerk, organization=department, received_on=date(2026, 9, day), description=f"第{day}号文件"
         )
     assert "mass" in [hint.kind for hint in selectors.hints_for(last)]
+
+
+@pytest.mark.django_db
+def test_consultation_after_a_correction_is_not_red_from_the_old_correction_deadline(clerk, department):
+    from gongkai.applications import services
+
+    application = make_application(actor=clerk, organization=department, received_on=date(2026, 9, 18))
+    services.request_correction(
+        actor=clerk,
+        application=application,
+        items="时间范围",
+        correction_due_on=date(2026, 9, 25),
+        on=date(2026, 9, 21),
+    )
+    services.receive_correction(actor=clerk, application=application, on=date(2026, 9, 22))
+    services.start_consultation(actor=clerk, application=application, party="第三方", on=date(2026, 9, 23))
+    application.refresh_from_db()
+    today = date(2026, 10, 30)
+    assert selectors.light_of(application, today) == "green"
+    assert list(selectors.filter_by_light(department.applications.all(), "red", today)) == []
+    assert [item.pk for item in selectors.filter_by_light(department.applications.all(), "green", today)] == [
+        application.pk
+    ]
