@@ -166,3 +166,17 @@ def test_transferred_application_points_to_the_new_one(client, clerk, department
     body = client.post(TRACK, {"tracking_code": application.tracking_code, "phone_last4": "5678"}).content.decode()
     assert copy.tracking_code in body
     assert other_department.name in body
+
+
+def test_tracking_explains_how_the_due_date_was_computed(client, clerk, department):
+    application = make_application(actor=clerk, organization=department, received_on=date(2026, 9, 18))
+    services.start_consultation(actor=clerk, application=application, party="某某科技有限公司", on=date(2026, 9, 24))
+    body = client.post(TRACK, {"tracking_code": application.tracking_code, "phone_last4": "5678"}).content.decode()
+    assert "答复期限是怎样计算的" in body
+    assert "计时暂停" in body
+    assert "某某科技有限公司" not in body
+
+
+def test_tracking_page_query_count(client, delivered, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        client.post(TRACK, {"tracking_code": delivered.tracking_code, "phone_last4": "5678"})

@@ -102,4 +102,6 @@ def public_view(application: Application) -> dict:
         "reply": selectors.published_reply(application),
         "transferred_to": transferred_to,
         "today": timezone.localdate(),
+        # The clock's steps carry dates and rules only, never who was consulted or why: safe to show the applicant.
+        "clock": services.clock_for(application) if application.is_open else None,
     }
