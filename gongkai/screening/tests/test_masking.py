@@ -40,3 +40,12 @@ def test_mask_replaces_every_personal_detection_and_keeps_the_rest():
     assert masked == f"张三 11*************{number[-3:]} 138****5678 卡{'*' * 15}{card[-4:]} 秘密★1年"
     assert scan(masked, lexicon=EMPTY)[0].kind == "secret_marking"
     assert len(scan(masked, lexicon=EMPTY)) == 1
+
+
+def test_masking_a_list_removes_its_addresses():
+    text = "张三，男，东风街道幸福路12号3栋201室\n李四\t女\t青溪镇新河村5组18号\n王五家住幸福村3组"
+    detections = scan(text, lexicon=EMPTY)
+    assert [d.kind for d in detections] == ["address", "address", "address"]
+    masked = mask(text, detections)
+    assert masked == "张三，男，东风街道****\n李四\t女\t青溪镇****\n王五家住幸福村****"
+    assert scan(masked, lexicon=EMPTY) == []
