@@ -268,6 +268,8 @@ def adoptable_items(catalog: Catalog) -> QuerySet[Item]:
             catalog__organization__region_id__in=above, status=ItemStatus.IN_FORCE, **{level_field: True}
         )
         .exclude(adoptions__catalog=catalog)
+        .exclude(adoptions__catalog__organization__region_id__in=above)  # take the nearer level's copy instead
+        .exclude(code__in=Item.objects.filter(catalog=catalog).values("code"))
         .select_related("catalog__organization", "domain", "parent")
         .order_by("catalog_id", "domain__sort_order", "sort_order", "id")
     )

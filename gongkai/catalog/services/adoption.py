@@ -10,9 +10,10 @@ from ..access import can_approve
 from ..errors import CatalogError, CatalogErrorCode
 from ..itemdata import diff, snapshot
 from ..models import ChangeKind, Item, ItemStatus
+from ..selectors import with_columns
 from ..validation import CatalogContext
 from .items import propose, require_editor, require_no_pending_change
-from .writing import announce, open_version, person_or_none, write_item
+from .writing import announce, assign_fields, insert_items, open_version, person_or_none, write_item
 
 LEVEL_LABELS = {"county": _("县级"), "township": _("乡级"), "village": _("村级")}
 
@@ -31,13 +32,42 @@ def require_adoptable(source: Item, catalog) -> None:
         )
 
 
-def chain_to_adopt(source: Item, catalog, adopted: dict[int, Item]) -> list[Item]:
-    """The source item and its ancestors that the catalog has not adopted yet, top first."""
+def chain_to_adopt(source: Item, adopted: dict[int, Item], planned: set[int]) -> list[Item]:
+    """The source item and its ancestors that the catalog has neither adopted nor planned to adopt, top first."""
     chain, node = [], source
-    while node is not None and node.pk not in adopted:
+    while node is not None and node.pk not in adopted and node.pk not in planned:
         chain.append(node)
         node = node.parent
     return list(reversed(chain))
+
+
+def sources_with_columns(source_items) -> list[Item]:
+    ids = [item.pk for item in source_items]
+    items = with_columns(
+        Item.objects.filter(pk__in=ids).select_related(
+            "catalog__organization__region", "domain", "parent__parent", "parent__domain", "parent__parent__domain"
+        )
+    )
+    by_id = {item.pk: item for item in items}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def require_level(source: Item, level: str) -> None:
+    if not source.covers_level(level):
+        raise CatalogError(
+            CatalogErrorCode.LEVEL_NOT_COVERED,
+            _("事项“%(name)s”的公开层级不含“%(level)s”，不能采用到本目录。")
+            % {"name": source.name, "level": LEVEL_LABELS[level]},
+        )
+
+
+def require_free_codes(catalog, nodes: list[Item]) -> None:
+    taken = Item.objects.filter(catalog=catalog, code__in=[node.code for node in nodes]).first()
+    if taken is not None:
+        raise CatalogError(
+            CatalogErrorCode.NOT_ADOPTABLE,
+            _("本目录已有编码为%(code)s的事项，不能再次采用“%(name)s”。") % {"code": taken.code, "name": taken.name},
+        )
 
 
 @transaction.atomic
@@ -50,40 +80,53 @@ def adopt_items(*, catalog, source_items, actor) -> list[Item]:
     require_editor(actor, catalog)
     level = catalog.organization.region.level
     adopted = {item.source_item_id: item for item in Item.objects.filter(catalog=catalog, source_item__isnull=False)}
-    context, approver, created = CatalogContext(catalog), can_approve(actor, catalog), []
-    for source in source_items:
+    nodes, planned = [], set()
+    for source in sources_with_columns(source_items):
         require_adoptable(source, catalog)
-        if not source.covers_level(level):
-            raise CatalogError(
-                CatalogErrorCode.LEVEL_NOT_COVERED,
-                _("事项“%(name)s”的公开层级不含“%(level)s”，不能采用到本目录。")
-                % {"name": source.name, "level": LEVEL_LABELS[level]},
-            )
-        for node in chain_to_adopt(source, catalog, adopted):
-            copy = copy_item(node, catalog=catalog, context=context, actor=actor, approver=approver)
+        require_level(source, level)
+        for node in chain_to_adopt(source, adopted, planned):
+            planned.add(node.pk)
+            nodes.append(node)
+    require_free_codes(catalog, nodes)
+    context, approver, created = CatalogContext(catalog), can_approve(actor, catalog), []
+    for depth in (1, 2, 3):
+        batch = [node for node in nodes if node.depth == depth]
+        pairs = [copy_of(node, catalog=catalog, context=context, actor=actor, approver=approver, adopted=adopted)
+                 for node in batch]  # fmt: skip
+        copies = insert_items(pairs, in_force=approver, actor=actor, note=_("采用上级目录事项"))
+        for node, copy in zip(batch, copies, strict=True):
             adopted[node.pk] = copy
-            created.append(copy)
+        created += copies
     if created and not approver:
         propose(
             catalog=catalog,
             actor=actor,
             note=_("采用上级目录事项"),
-            changes=[(copy, ChangeKind.CREATE, snapshot(copy)) for copy in created],
+            changes=[
+                (copy, ChangeKind.CREATE, pair_data) for copy, pair_data in zip(created, datas(created), strict=True)
+            ],
         )
     audit.log(
         "catalog.item.adopted",
         actor=actor,
         target=catalog,
         organization=catalog.organization,
-        data={"items": [copy.code for copy in created], "in_force": approver},
+        data={"count": len(created), "items": [copy.code for copy in created[:200]], "in_force": approver},
     )
     announce(copy.pk for copy in created)
     return created
 
 
-def copy_item(source: Item, *, catalog, context, actor, approver: bool) -> Item:
-    data = snapshot(source)
-    status = ItemStatus.IN_FORCE if approver else ItemStatus.PROPOSED
+def datas(copies: list[Item]) -> list[dict]:
+    return [copy._adopted_data for copy in copies]
+
+
+def copy_of(source: Item, *, catalog, context, actor, approver: bool, adopted: dict) -> tuple[Item, dict]:
+    parent = adopted.get(source.parent_id) if source.parent_id else None
+    data = {
+        **snapshot(source, parent_code=source.parent.code if source.parent_id else ""),
+        "parent": parent.code if parent else "",
+    }
     copy = Item(
         catalog=catalog,
         code=source.code,
@@ -91,12 +134,12 @@ def copy_item(source: Item, *, catalog, context, actor, approver: bool) -> Item:
         adopted_version=source.version,
         created_by=person_or_none(actor),
         sort_order=source.sort_order,
-        status=status,
+        status=ItemStatus.IN_FORCE if approver else ItemStatus.PROPOSED,
+        version=1 if approver else 0,
     )
-    write_item(copy, data, context)
-    if approver:
-        open_version(copy, data, changed_by=actor, approved_by=actor, note=_("采用上级目录事项"))
-    return copy
+    assign_fields(copy, data, context, parent)
+    copy._adopted_data = data
+    return copy, data
 
 
 def require_source_change(item: Item) -> Item:

@@ -71,6 +71,31 @@ def open_version(item: Item, data: dict, *, changed_by, approved_by, note: str =
     )
 
 
+def insert_items(pairs: list[tuple[Item, dict]], *, in_force: bool, actor, note: str = "") -> list[Item]:
+    """Insert new items (fields already assigned, parents already saved) with their relations, in bulk; items in
+    force also get their first version."""
+    items = Item.objects.bulk_create([item for item, _data in pairs])
+    Item.responsible_orgs.through.objects.bulk_create(
+        Item.responsible_orgs.through(item_id=item.pk, organization_id=pk)
+        for item, (_old, data) in zip(items, pairs, strict=True)
+        for pk in data["responsible_orgs"]
+    )
+    Item.channels.through.objects.bulk_create(
+        Item.channels.through(item_id=item.pk, channel_id=pk)
+        for item, (_old, data) in zip(items, pairs, strict=True)
+        for pk in data["channels"]
+    )
+    if in_force:
+        person, now = person_or_none(actor), timezone.now()
+        ItemVersion.objects.bulk_create(
+            ItemVersion(
+                item=item, number=1, data=data, effective_from=now, changed_by=person, approved_by=person, note=note
+            )
+            for item, (_old, data) in zip(items, pairs, strict=True)
+        )
+    return items
+
+
 def close_versions(item: Item, now) -> None:
     ItemVersion.objects.filter(item=item, effective_to=None).update(effective_to=now)
 

@@ -1,0 +1,254 @@
+"""Benchmark: importing and exporting a district-sized standard catalog (15,000 rows, national template).
+
+Generates a realistic workbook (26 domains, 一级 → 二级 → 三级 items, ■/□ channel lists, √ ticks, basis with
+articles, every kind of time limit), then measures on a fresh database:
+- the bare read of the workbook with python-calamine (what the importer uses) and with openpyxl read-only;
+- a dry run, the first import (all rows created), a re-import (all rows unchanged);
+- the export to .xlsx, .csv and .json.
+Targets: import ≤ 3× the bare calamine read and under 10 s.
+
+`python -m bench catalog` (or `make bench`); `--rows=N` changes the size. By default a fresh SQLite file under
+var/bench/; set BENCH_DATABASE_URL to run against PostgreSQL (it must be an empty, migrated database).
+"""
+
+import io
+import random
+import sys
+from pathlib import Path
+
+from bench.common import measure, setup_django, write_results
+
+ROWS = 15_000
+LIMIT_SECONDS = 10.0
+LIMIT_RATIO = 3.0
+WORKBOOK = Path("var/bench/catalog-15000.xlsx")
+
+PROGRAMMES = [
+    "政策法规",
+    "办事指南",
+    "审核审批",
+    "资金管理",
+    "监督检查",
+    "项目管理",
+    "信息发布",
+    "服务事项",
+    "统计数据",
+    "应急处置",
+    "执法信息",
+    "规划计划",
+]
+SUBJECTS = [
+    "对象名单",
+    "标准与依据",
+    "办理流程",
+    "结果公告",
+    "资金发放",
+    "投诉处理",
+    "年度计划",
+    "实施情况",
+    "检查结果",
+    "验收信息",
+    "公示公告",
+    "政策解读",
+]
+TIME_LIMITS = [
+    "自信息形成或者变更之日起20个工作日内",
+    "制定或获取信息之日起10个工作日内",
+    "10个工作日内，公示7个工作日",
+    "实时公开",
+    "及时公开",
+    "每年1月31日前",
+    "批准后30日内",
+    "公示5个工作日",
+]
+CHANNELS = [
+    "政府网站",
+    "政府公报",
+    "两微一端",
+    "发布会/听证会",
+    "广播电视",
+    "纸质媒体",
+    "公开查阅点",
+    "政务服务中心",
+    "便民服务站",
+    "入户/现场",
+    "社区/企事业单位/村公示栏（电子屏）",
+    "精准推送",
+    "其他",
+]
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def generate_workbook(rows: int, path: Path) -> None:
+    """A workbook of `rows` data rows spread over the 26 national domains, written in the national template."""
+    from openpyxl import Workbook
+
+    from gongkai.catalog.template import COLUMNS
+
+    domains = [
+        "重大建设项目",
+        "公共资源交易",
+        "财政预决算",
+        "安全生产",
+        "税收管理",
+        "城乡规划",
+        "征地补偿",
+        "国有土地上房屋征收与补偿",
+        "农村危房改造",
+        "保障性住房",
+        "市政服务",
+        "城市综合执法",
+        "生态环境",
+        "公共文化服务",
+        "公共法律服务",
+        "扶贫",
+        "救灾",
+        "社会救助",
+        "养老服务",
+        "户籍管理",
+        "涉农补贴",
+        "就业",
+        "社会保险",
+        "义务教育",
+        "卫生健康",
+        "食品药品监管",
+    ]
+    rng = random.Random(15000)  # noqa: S311 - reproducible data
+    workbook = Workbook(write_only=True)
+    per_domain = [rows // len(domains) + (1 if index < rows % len(domains) else 0) for index in range(len(domains))]
+    for domain, count in zip(domains, per_domain, strict=True):
+        sheet = workbook.create_sheet(domain)
+        sheet.append([f"{domain}领域基层政务公开标准目录"])
+        sheet.append([column.top for column in COLUMNS])
+        sheet.append([column.sub for column in COLUMNS])
+        for number in range(1, count + 1):
+            sheet.append(generated_row(rng, domain, number))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+
+
+def generated_row(rng, domain: str, number: int) -> list:
+    from gongkai.catalog.template import COLUMNS
+
+    first = f"{PROGRAMMES[number % len(PROGRAMMES)]}{number // 240 + 1}"
+    second = f"{SUBJECTS[(number // 12) % len(SUBJECTS)]}{(number // 144) % 2 + 1}"
+    third = f"{domain}事项{number}"
+    chosen = set(rng.sample(CHANNELS, rng.randint(1, 4)))
+    channels = " ".join(f"{'■' if name in chosen else '□'}{name}" for name in CHANNELS)
+    public = rng.random() < 0.8
+    levels = rng.choice([("√", "√", ""), ("√", "", ""), ("", "√", "√"), ("√", "√", "√")])
+    values = {
+        "seq": number,
+        "level1": first,
+        "level2": second,
+        "level3": third,
+        "elements": f"{third}的名称、依据、条件、程序、结果及联系方式",
+        "basis": f"《中华人民共和国政府信息公开条例》第二十条\n《{domain}管理办法》第{rng.randint(1, 60)}条",
+        "time_limit": rng.choice(TIME_LIMITS),
+        "responsible": rng.choice(["县级主管部门", "乡镇政府（街道办事处）", "县级主管部门、乡镇政府（街道办事处）"]),
+        "channels": channels,
+        "audience_public": "√" if public else "",
+        "audience_group": "" if public else "√",
+        "mode_active": "√",
+        "level_county": levels[0],
+        "level_township": levels[1],
+        "level_village": levels[2],
+        "stage": rng.choice(["决策", "执行", "管理", "服务", "结果"]),
+        "attribute": "主动公开",
+        "source": rng.choice(["权责清单", "公共服务事项清单", "其他：地方规定"]),
+    }
+    return [values.get(column.key, "") for column in COLUMNS]
+
+
+def prepare() -> None:
+    from django.core.management import call_command
+
+    if "BENCH_DATABASE_URL" in __import__("os").environ:
+        setup_django()
+    else:
+        path = Path("var/bench/catalog.sqlite3").resolve()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)
+        setup_django(f"sqlite:///{path}")
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def benchmark_catalog():
+    from gongkai.orgs.codes import credit_code_check_char
+    from gongkai.orgs.models import Organization, Region
+
+    region, _ = Region.objects.get_or_create(
+        division_code="329998000000",
+        defaults={"name": "基准区", "level": "county", "path": "/329998000000/", "depth": 0},
+    )
+    first = "11329998000000001"
+    organization, _ = Organization.objects.get_or_create(
+        credit_code=first + credit_code_check_char(first),
+        defaults={"region": region, "kind": "government", "name": "基准区人民政府"},
+    )
+    from gongkai.catalog.services import ensure_catalog
+
+    return ensure_catalog(organization=organization)
+
+
+def bare_reads(content: bytes) -> dict:
+    import python_calamine
+    from openpyxl import load_workbook
+
+    with measure() as calamine:
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(content))
+        cells = sum(len(row) for name in workbook.sheet_names for row in workbook.get_sheet_by_name(name).to_python())
+    with measure() as openpyxl:
+        workbook = load_workbook(io.BytesIO(content), read_only=True)
+        for sheet in workbook.worksheets:
+            for _row in sheet.iter_rows(values_only=True):
+                pass
+    return {"calamine": calamine, "openpyxl_read_only": openpyxl, "cells": cells}
+
+
+def main(argv: list[str]) -> dict:
+    rows = next((int(arg.split("=", 1)[1]) for arg in argv if arg.startswith("--rows=")), ROWS)
+    prepare()
+    from gongkai.catalog.exporting import export_csv, export_json, export_xlsx
+    from gongkai.catalog.importing import import_catalog
+
+    workbook = WORKBOOK.with_name(f"catalog-{rows}.xlsx")
+    progress(f"generating a {rows}-row workbook …")
+    generate_workbook(rows, workbook)
+    content = workbook.read_bytes()
+    catalog = benchmark_catalog()
+    progress("bare reads …")
+    figures = {"rows": rows, "workbook_mb": round(len(content) / 1024 / 1024, 2), "bare_read": bare_reads(content)}
+    for label, dry_run in (("dry_run", True), ("first_import", False), ("reimport", False)):
+        progress(f"{label} …")
+        with measure() as figure:
+            result = import_catalog(catalog=catalog, content=content, actor=None, dry_run=dry_run)
+        assert result.ok, result.problems[:5]
+        figure.update(created=result.created, updated=result.updated, unchanged=result.unchanged)
+        figures[label] = figure
+    for suffix, exporter in ((".xlsx", export_xlsx), (".csv", export_csv), (".json", export_json)):
+        progress(f"export {suffix} …")
+        stream = io.BytesIO()
+        with measure() as figure:
+            figure["rows"] = exporter(catalog, stream)
+        figure["mb"] = round(len(stream.getvalue()) / 1024 / 1024, 2)
+        figures[f"export{suffix.replace('.', '_')}"] = figure
+    bare = figures["bare_read"]["calamine"]["seconds"]
+    imported = figures["first_import"]["seconds"]
+    figures["ratio_import_to_calamine_read"] = round(imported / bare, 1)
+    figures["ratio_import_to_openpyxl_read"] = round(
+        imported / figures["bare_read"]["openpyxl_read_only"]["seconds"], 2
+    )
+    figures["targets"] = {
+        "import_under_seconds": LIMIT_SECONDS,
+        "import_met": imported < LIMIT_SECONDS,
+        "ratio_limit": LIMIT_RATIO,
+        "ratio_met_against_calamine": imported <= LIMIT_RATIO * bare,
+        "ratio_met_against_openpyxl": imported <= LIMIT_RATIO * figures["bare_read"]["openpyxl_read_only"]["seconds"],
+    }
+    database = "postgresql" if "BENCH_DATABASE_URL" in __import__("os").environ else "sqlite"
+    write_results(f"catalog_import_{rows}_{database}", figures)
+    return figures
