@@ -40,6 +40,41 @@ class Extracted:
         return self.labels[index] if index >= 0 else ""
 
 
+def pages_without_text(extracted: Extracted) -> list[tuple[int, str]]:
+    """(offset, label) of PDF pages with no extractable text: scans or pictures that no detector can read."""
+    if extracted.content_type != PDF:
+        return []
+    ends = [*extracted.starts[1:], len(extracted.text)]
+    return [
+        (start, label)
+        for start, end, label in zip(extracted.starts, ends, extracted.labels, strict=True)
+        if not extracted.text[start:end].strip()
+    ]
+
+
+def unreadable_detection(extracted: Extracted):
+    """One warning for an attachment whose pages have no text (None when every page has text)."""
+    from .detectors import Detection
+    from .kinds import Kind, Severity
+
+    pages = pages_without_text(extracted)
+    if not pages:
+        return None
+    labels = "、".join(label for _start, label in pages)
+    offset = pages[0][0]
+    return Detection(
+        kind=Kind.NO_TEXT,
+        severity=Severity.WARN,
+        start=offset,
+        end=offset,
+        text=labels[:200],
+        suggestion=_("请上传可复制文字的版本，或逐页人工检查后确认。"),
+        message=_("%(pages)s没有可提取的文字（可能是扫描件或图片），无法自动检查个人隐私和涉密标识。")
+        % {"pages": labels[:200]},
+        rule="no_text.pdf_page",
+    )
+
+
 class _Builder:
     def __init__(self, content_type: str, name: str):
         self.parts: list[str] = []
@@ -181,6 +216,7 @@ def _extract_docx(data: bytes, name: str) -> Extracted:
 
     document = docx.Document(io.BytesIO(data))
     builder = _Builder(DOCX, name)
+    paragraph_tag = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
     paragraph_number = 0
     table_number = 0
     for element in document.element.body.iterchildren():
@@ -191,6 +227,12 @@ def _extract_docx(data: bytes, name: str) -> Extracted:
         elif tag == "tbl":
             table_number += 1
             _add_table(builder, Table(element, document), _("表格%(number)d") % {"number": table_number})
+    # Text boxes (often holding the red-header title or a secrecy marking) are not part of paragraph text.
+    text_box_tag = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent"
+    for number, box in enumerate(document.element.body.iter(text_box_tag), start=1):
+        box_text = "\n".join(Paragraph(paragraph, document).text for paragraph in box.iterchildren(paragraph_tag))
+        if box_text.strip():
+            builder.add(box_text, _("文本框%(number)d") % {"number": number})
     for section_number, section in enumerate(document.sections, start=1):
         for part, label in ((section.header, _("页眉")), (section.footer, _("页脚"))):
             if part.is_linked_to_previous and section_number > 1:

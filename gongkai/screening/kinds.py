@@ -13,6 +13,7 @@ class Kind(models.TextChoices):
     SECRET_MARKING = "secret_marking", _("涉密标识")
     SENSITIVE = "sensitive", _("敏感词")
     EXPRESSION = "expression", _("表述错误")
+    NO_TEXT = "no_text", _("无法自动检查")
 
 
 class Severity(models.TextChoices):

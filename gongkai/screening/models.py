@@ -175,7 +175,10 @@ class Finding(models.Model):
             models.Index(fields=["content_type", "object_id", "is_current"]),
             models.Index(fields=["organization", "is_current", "status"]),
         ]
-        constraints = [models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="screening_span")]
+        constraints = [
+            # end == start only for a no_text finding (a page without text has no span).
+            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="screening_span")
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()}：{self.text}"

@@ -13,7 +13,7 @@ from gongkai.orgs.access import organizations_for
 from gongkai.screening import selectors
 from gongkai.screening.detectors import scan
 from gongkai.screening.errors import ScreeningError
-from gongkai.screening.extraction import extract
+from gongkai.screening.extraction import extract, unreadable_detection
 from gongkai.screening.kinds import Kind, Severity
 from gongkai.screening.masking import mask
 from gongkai.screening.models import Finding
@@ -155,6 +155,8 @@ def check(request):
         else:
             text = extracted.text if extracted else form.cleaned_data["text"].replace("\r\n", "\n")
             detections = scan(text)
+            unreadable = unreadable_detection(extracted) if extracted else None
+            detections += [unreadable] if unreadable else []
             result = {
                 "detections": [
                     {

@@ -12,7 +12,7 @@ from gongkai.core.errors import AccessDenied
 
 from ..detectors import scan
 from ..errors import ScreeningError, ScreeningErrorCode
-from ..extraction import Extracted
+from ..extraction import Extracted, unreadable_detection
 from ..kinds import Severity
 from ..models import Finding
 from ..selectors import can_decide
@@ -41,7 +41,11 @@ def screen_target(
     for location, content in texts:
         extracted = content if isinstance(content, Extracted) else None
         text = extracted.text if extracted else str(content or "")
-        for detection in scan(text, lexicon=lexicon):
+        detections = scan(text, lexicon=lexicon)
+        if extracted is not None:
+            unreadable = unreadable_detection(extracted)
+            detections += [unreadable] if unreadable else []
+        for detection in detections:
             detail = extracted.location_of(detection.start) if extracted else ""
             detected.append((str(location)[:100], detail, detection, _context(text, detection.start, detection.end)))
     content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)

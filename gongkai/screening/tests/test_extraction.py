@@ -126,3 +126,52 @@ def test_missing_file_is_reported(tmp_path):
     with pytest.raises(ScreeningError) as error:
         extract(tmp_path / "none.txt")
     assert "找不到文件" in error.value.message
+
+
+def test_docx_text_boxes_are_extracted():
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("正文")
+    run = paragraph.add_run()
+    run._r.append(
+        parse_xml(
+            '<w:pict xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+            ' xmlns:v="urn:schemas-microsoft-com:vml"><v:shape><v:textbox><w:txbxContent>'
+            "<w:p><w:r><w:t>机密★启用前</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>"
+        )
+    )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    extracted = extract(io.BytesIO(buffer.getvalue()), filename="红头.docx")
+    detections = scan(extracted.text, lexicon=EMPTY)
+    assert [(d.kind, d.text, extracted.location_of(d.start)) for d in detections] == [
+        (Kind.SECRET_MARKING, "机密★启用前", "文本框1")
+    ]
+
+
+def test_pdf_pages_without_text_give_one_warning(tmp_path, department, capsys):
+    from django.core.management import call_command
+
+    from gongkai.screening.extraction import pages_without_text
+    from gongkai.screening.services import screen_target
+
+    html = (
+        "<p>第一页文字</p><p style='page-break-before: always'><img alt='' src='data:,'></p>"
+        "<p style='page-break-before: always'>第三页</p>"
+    )
+    data = weasyprint.HTML(string=html).write_pdf()
+    extracted = extract(io.BytesIO(data), filename="扫描件.pdf")
+    assert [label for _offset, label in pages_without_text(extracted)] == ["第2页"]
+    findings = screen_target(target=department, texts=[("附件1", extracted)], organization=department)
+    assert [(f.kind, f.severity, f.text, f.location_detail) for f in findings] == [
+        (Kind.NO_TEXT, "warn", "第2页", "第2页")
+    ]
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(data)
+    call_command("screen", str(path), "--json")
+    import json
+
+    assert [(f["kind"], f["severity"], f["text"]) for f in json.loads(capsys.readouterr().out)] == [
+        ("no_text", "warn", "第2页")
+    ]

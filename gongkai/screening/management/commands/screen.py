@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.errors import DomainError
 from gongkai.screening.detectors import scan
 from gongkai.screening.errors import ScreeningError
-from gongkai.screening.extraction import extract
+from gongkai.screening.extraction import extract, unreadable_detection
 from gongkai.screening.kinds import Severity
 from gongkai.screening.lexicon import current_lexicon_or_empty
 
@@ -56,7 +56,10 @@ class Command(BaseCommand):
                 sys.stderr.write(f"{path}: {error.message}\n")
                 unreadable = True
                 continue
-            for detection in scan(extracted.text, lexicon=lexicon):
+            detections = scan(extracted.text, lexicon=lexicon)
+            unreadable_pages = unreadable_detection(extracted)
+            detections += [unreadable_pages] if unreadable_pages else []
+            for detection in detections:
                 item = {"file": path, **detection.as_dict(), "location": extracted.location_of(detection.start)}
                 item["kind"], item["severity"] = str(detection.kind), str(detection.severity)
                 results.append(item)
