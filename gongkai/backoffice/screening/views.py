@@ -3,7 +3,9 @@
 import json
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -25,9 +27,22 @@ from .highlight import highlight_context, highlight_findings
 PAGE_SIZE = 50
 
 
+def _target_redirect(value: str):
+    """`?target=publishing.record:12` (how other modules link to one object's findings) → the target page."""
+    label, _separator, object_id = value.partition(":")
+    app_label, _dot, model = label.partition(".")
+    try:
+        content_type = ContentType.objects.get_by_natural_key(app_label, model.lower())
+    except ContentType.DoesNotExist as error:
+        raise Http404 from error
+    return redirect("backoffice:screening:target", content_type_id=content_type.pk, object_id=object_id)
+
+
 @staff_required
 def index(request):
     """Findings dashboard per organization: a chart and the same numbers as a table."""
+    if request.GET.get("target"):
+        return _target_redirect(request.GET["target"])
     rows = selectors.dashboard_rows(request.user)
     kinds = selectors.kind_counts(request.user)
     kind_labels = dict(Kind.choices)
@@ -131,7 +146,7 @@ def target(request, content_type_id: int, object_id: str):
     context = {
         "findings": current,
         "past": [item for item in items if not item.is_current],
-        "label": items[0].target_label,
+        "label": items[0].target_label if items else _("（尚未预审或未发现问题）"),
         "blocking": sum(item.blocks for item in current),
         "warnings": sum(item.status == Finding.Status.OPEN and item.severity == Severity.WARN for item in current),
         "form": DecisionForm(),

@@ -14,6 +14,7 @@ from ..detectors import scan
 from ..errors import ScreeningError, ScreeningErrorCode
 from ..extraction import Extracted, unreadable_detection
 from ..kinds import Severity
+from ..lexicon import current_lexicon
 from ..models import Finding
 from ..selectors import can_decide
 
@@ -37,6 +38,8 @@ def screen_target(
     organization = organization if organization is not None else getattr(target, "organization", None)
     if organization is None or getattr(target, "pk", None) is None:
         raise ScreeningError(ScreeningErrorCode.INVALID, _("预审对象必须是已保存的对象，并指明所属机构。"))
+    if lexicon is None:
+        lexicon = current_lexicon()  # once for all the texts (checking its version costs two queries)
     detected = []
     for location, content in texts:
         extracted = content if isinstance(content, Extracted) else None

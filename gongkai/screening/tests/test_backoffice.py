@@ -178,3 +178,14 @@ def test_runs_page_entry_edit_and_workbench_panel(client, office, department, fi
     assert (entry.enabled, entry.severity, entry.category) == (False, "block", "illegal")
     home = client.get(reverse("backoffice:home")).content.decode()
     assert "阻止发布的预审问题" in home
+
+
+def test_target_parameter_redirects_to_the_objects_findings(client, clerk, findings):
+    client.force_login(clerk)
+    target = f"orgs.organization:{findings[Kind.ID_CARD].object_id}"
+    response = client.get(reverse("backoffice:screening:index"), {"target": target})
+    assert response.status_code == 302
+    assert client.get(response.url).context["blocking"] == 2
+    assert client.get(reverse("backoffice:screening:index"), {"target": "nope.model:1"}).status_code == 404
+    empty = client.get(reverse("backoffice:screening:index"), {"target": "orgs.organization:999999"}, follow=True)
+    assert (empty.status_code, empty.context["findings"]) == (200, [])
