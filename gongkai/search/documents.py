@@ -24,6 +24,7 @@ class SearchDocument:
     fields: dict = field(default_factory=dict)  # shown with a hit: doc_number, index_number, organization name …
     filters: dict = field(default_factory=dict)  # facet name → tuple of strings, see FACETS
     lookup_keys: tuple = ()  # document numbers and index numbers, matched exactly before ranking
+    extra: str = ""  # searched with the body but never shown in snippets (numbers, keywords, codes)
 
     @property
     def key(self) -> str:

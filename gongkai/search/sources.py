@@ -5,6 +5,7 @@ selector hides can reach the index. Search results are checked against the same 
 so a document that left the public between indexing and searching is never returned either.
 """
 
+import html
 from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
@@ -78,12 +79,10 @@ class RecordSource(Source):
         domains = sorted({item.domain.code for item in record.items.all()})
         body_parts = [
             record.summary,
-            strip_tags(record.body),
+            html.unescape(strip_tags(record.body)),
             *(attachment.extracted_text for attachment in attachments),
-            record.doc_number,
-            record.index_number or "",
-            " ".join(_words(record.keywords)),
         ]
+        extra = [record.doc_number, record.index_number or "", " ".join(_words(record.keywords))]
         return SearchDocument(
             kind=self.kind,
             id=record.pk,
@@ -107,6 +106,7 @@ class RecordSource(Source):
                 "file_type": tuple(sorted({attachment.extension.lstrip(".").lower() for attachment in attachments})),
             },
             lookup_keys=tuple(key for key in (record.doc_number, record.index_number) if key),
+            extra="\n".join(part for part in extra if part),
         )
 
 
@@ -140,7 +140,6 @@ class ItemSource(Source):
             *basis,
             item.time_limit,
             item.responsible_text,
-            item.code,
         ]
         organizations = {item.catalog.organization_id, *(org.pk for org in item.responsible_orgs.all())}
         return SearchDocument(
@@ -157,6 +156,7 @@ class ItemSource(Source):
                 "stage": (item.stage,) if item.stage else (),
             },
             lookup_keys=(item.code,),
+            extra=item.code,
         )
 
     def vocabulary(self) -> Iterable[str]:

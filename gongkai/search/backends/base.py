@@ -27,7 +27,7 @@ def prepare(document: SearchDocument, segmenter: Segmenter) -> PreparedDocument:
     return PreparedDocument(
         document=document,
         title_tokens=segmenter.index_text(document.title),
-        body_tokens=segmenter.index_text(document.body),
+        body_tokens=segmenter.index_text(f"{document.body}\n{document.extra}" if document.extra else document.body),
         lookup_keys=tuple(dict.fromkeys(key for key in map(normalize_lookup_key, document.lookup_keys) if key)),
     )
 

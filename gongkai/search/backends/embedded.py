@@ -146,8 +146,9 @@ class EmbeddedBackend(SearchBackend):
         os.replace(temporary, self.root / "current")
 
     def _remove_old_generations(self, keep: str) -> None:
+        # Only older generations: a newer one may be another rebuild still being written.
         for path in self.root.glob("gen-*"):
-            if path.name != keep and path.is_dir():
+            if path.name < keep and path.is_dir():
                 with _open_lock:
                     _open_indexes.pop(str(path), None)
                 shutil.rmtree(path, ignore_errors=True)

@@ -49,6 +49,10 @@ def test_published_record_is_found_and_withdrawn_record_leaves_at_once(
     assert keys(selectors.search("青民发[2025]7号"))[0] == f"record:{record.pk}"
     assert keys(selectors.search(record.index_number)) == [f"record:{record.pk}"]
     assert keys(selectors.search("900元")) == [f"record:{record.pk}"]
+    assert keys(selectors.search("救助")) == [f"record:{record.pk}"]  # a keyword
+    assert str(selectors.search("900元").hits[0].snippet) == (
+        "自2025年7月1日起，城乡低保标准提高到每人每月<mark>900元</mark>。"
+    )
     assert keys(selectors.search("低保", SearchFilters(organization=str(department.pk)))) == [f"record:{record.pk}"]
 
     with django_capture_on_commit_callbacks(execute=True):
