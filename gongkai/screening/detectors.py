@@ -115,7 +115,32 @@ def _preceded_by(text: str, start: int, keywords, window: int = 12) -> bool:
     return any(keyword in before for keyword in keywords)
 
 
+FULLWIDTH = re.compile("[０-９]")
+# Full-width digits, letters and signs (typed with a Chinese input method) map one-to-one to ASCII, so offsets
+# found in the translated text are offsets in the original.
+TO_ASCII = str.maketrans(
+    {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {"\u3000": " ", "\u2014": "-", "\u2013": "-"}
+)
+
+
 def _scan_numbers(text: str, detections: list[Detection]) -> None:
+    if FULLWIDTH.search(text) is None:
+        _scan_ascii_numbers(text, detections)
+        return
+    found: list[Detection] = []
+    _scan_ascii_numbers(text.translate(TO_ASCII), found)
+    for detection in found:
+        original = text[detection.start : detection.end]
+        if original != detection.text:
+            from .masking import MASKERS
+
+            masker = MASKERS.get(detection.kind)
+            detection.text = original
+            detection.suggestion = masker(original) if masker else detection.suggestion
+        detections.append(detection)
+
+
+def _scan_ascii_numbers(text: str, detections: list[Detection]) -> None:
     for match in RUN.finditer(text):
         start, end = match.span()
         run = match.group()

@@ -224,3 +224,15 @@ def test_offsets_are_character_offsets_in_mixed_text():
     number = id_number()
     text = f"🙂中文{number}"
     assert found(text) == [(Kind.ID_CARD, number, 3, 21)]
+
+
+def test_full_width_digits_are_found_with_original_text_and_offsets():
+    number = id_number()
+    full_width = number.translate(str.maketrans("0123456789X", "０１２３４５６７８９Ｘ"))
+    text = f"身份证号：{full_width}，手机：１３８１２３４５６７８"
+    detections = scan(text, lexicon=EMPTY)
+    assert [(d.kind, d.text, d.start, d.end) for d in detections] == [
+        (Kind.ID_CARD, full_width, 5, 23),
+        (Kind.MOBILE, "１３８１２３４５６７８", 27, 38),
+    ]
+    assert detections[1].suggestion == "１３８****５６７８"
