@@ -53,7 +53,7 @@ def test_portal_search_pages_without_javascript(client, indexed, django_assert_m
     assert "找到 27 条结果。" in first
     assert "q=%E4%B8%B4%E6%97%B6%E6%95%91%E5%8A%A9&amp;page=2" in first
     assert "第 2 / 2 页" in second
-    assert second.count("<li>\n      <h2>") == 7
+    assert second.count("<li>\n      <h3>") == 7
     # Only the first page is counted as a search.
     assert QueryDay.objects.get(query="临时救助").searches == 1
 
