@@ -12,6 +12,7 @@ from django.db import DatabaseError
 from django.db.models import Count, Max
 
 from .kinds import Kind, Severity
+from .texts import active_language
 from .texts import cached_gettext as _
 
 
@@ -44,6 +45,7 @@ class LexiconSnapshot:
                 self._automaton.add_word(encoded.decode("latin-1"), (term, len(encoded)))
         if self.size:
             self._automaton.make_automaton()
+        self._descriptions: dict[str, dict[str, tuple[str, str, str]]] = {}
 
     def matches(self, text: str):
         """(start, end, term) of the leftmost-longest non-overlapping matches, in character offsets."""
@@ -65,39 +67,37 @@ class LexiconSnapshot:
     def scan(self, text: str) -> list:
         from .detectors import Detection
 
+        described = self._descriptions.setdefault(active_language(), {})
         detections = []
         for start, end, term in self.matches(text):
-            if term.kind == Kind.EXPRESSION:
-                if _already_correct(text, start, term):
-                    continue
-                detections.append(
-                    Detection(
-                        kind=Kind.EXPRESSION,
-                        severity=term.severity,
-                        start=start,
-                        end=end,
-                        text=term.text,
-                        suggestion=term.right,
-                        message=_("“%(wrong)s”是%(category)s，应为“%(right)s”。")
-                        % {"wrong": term.text, "category": term.category_label, "right": term.right},
-                        rule=f"expression.{term.category}",
-                    )
-                )
-            else:
-                detections.append(
-                    Detection(
-                        kind=Kind.SENSITIVE,
-                        severity=term.severity,
-                        start=start,
-                        end=end,
-                        text=term.text,
-                        suggestion=_("删除或改写该词。"),
-                        message=_("命中敏感词库（%(category)s）：“%(term)s”。")
-                        % {"category": term.category_label, "term": term.text},
-                        rule=f"sensitive.{term.category}",
-                    )
-                )
+            if term.kind == Kind.EXPRESSION and _already_correct(text, start, term):
+                continue
+            description = described.get(term.text)
+            if description is None:
+                description = described[term.text] = _describe(term)
+            suggestion, message, rule = description
+            detections.append(Detection(term.kind, term.severity, start, end, term.text, suggestion, message, rule))
         return detections
+
+
+def _category_label(term: Term) -> str:
+    from .models import ExpressionCategory, LexiconCategory
+
+    choices = ExpressionCategory if term.kind == Kind.EXPRESSION else LexiconCategory
+    return str(choices(term.category).label) if term.category in choices.values else term.category_label
+
+
+def _describe(term: Term) -> tuple[str, str, str]:
+    """(suggestion, message, rule) of a term in the active language; cached per snapshot and language."""
+    if term.kind == Kind.EXPRESSION:
+        message = _("“%(wrong)s”是%(category)s，应为“%(right)s”。") % {
+            "wrong": term.text,
+            "category": _category_label(term),
+            "right": term.right,
+        }
+        return term.right, message, f"expression.{term.category}"
+    message = _("命中敏感词库（%(category)s）：“%(term)s”。") % {"category": _category_label(term), "term": term.text}
+    return _("删除或改写该词。"), message, f"sensitive.{term.category}"
 
 
 def _already_correct(text: str, start: int, term: Term) -> bool:

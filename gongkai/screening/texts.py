@@ -29,3 +29,8 @@ def cached_gettext(message: str) -> str:
     if translated is None:
         translated = _cache[key] = gettext(message)
     return translated
+
+
+def active_language() -> str:
+    language = _language.get()
+    return (get_language() or "") if language is None else language
