@@ -409,11 +409,21 @@ def item_for(spec: Spec, cache: dict):
     return cache[key]
 
 
+def website_channels(cache: dict) -> list:
+    """The government website channel (政府网站) from the catalog's checklist, when it is there."""
+    from gongkai.catalog.models import Channel
+
+    if "channels" not in cache:
+        cache["channels"] = list(Channel.objects.filter(organization=None, name="政府网站"))
+    return cache["channels"]
+
+
 def build_record(spec: Spec, people: dict, made: dict, rng, items: dict) -> Record:
     fields = dict(spec.fields)
     item = item_for(spec, items) if spec.genre not in (Genre.GUIDE, Genre.ANNUAL_REPORT) else None
     if item is not None:
         fields["items"] = [item]
+    fields["channels"] = website_channels(items)
     if spec.interprets and spec.interprets in made:
         fields["interprets"] = made[spec.interprets]
     record = services.create_record(
