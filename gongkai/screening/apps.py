@@ -6,3 +6,8 @@ class ScreeningConfig(AppConfig):
     name = "gongkai.screening"
     label = "screening"
     verbose_name = _("内容预审")
+
+    def ready(self):
+        from .audit_labels import register
+
+        register()

@@ -92,3 +92,10 @@ def test_screen_target_requires_a_saved_target_with_an_organization(department):
     with pytest.raises(ScreeningError):
         screen_target(target=Organization(name="未保存"), texts=[("body", body())], organization=department)
     assert not Finding.objects.exists()
+
+
+def test_screening_actions_have_readable_labels():
+    from gongkai.core.audit import action_label
+
+    assert action_label("screening.finding.accepted") == "确认预审问题无问题"
+    assert action_label("screening.scan_run.finished") == "完成全站复查"
