@@ -149,6 +149,7 @@ def reject_record(*, record: Record, actor, comment: str) -> Record:
     record.status = S.DRAFT
     record.rejection_comment = comment
     record.scheduled_for = None
+    record.published_by = None  # whoever scheduled it; the record was never public
     record.reviewed_by = record.reviewed_at = record.cleared_by = record.cleared_at = None
     record.save()
     log("rejected", record, actor, comment=comment, previous=previous)
