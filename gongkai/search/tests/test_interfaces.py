@@ -224,3 +224,18 @@ def test_reindex_of_an_unknown_organization_fails(db):
         call_command("search", "reindex", "--org", "不存在的机构", stdout=StringIO(), stderr=StringIO())
 
     assert "找不到机构“不存在的机构”" in str(error.value)
+
+
+def test_workbench_panel_lists_zero_result_searches_for_the_office(client, office, clerk, db):
+    QueryDay.objects.create(query="宅基地审批", day=timezone.localdate(), searches=4, zero_results=3)
+    QueryDay.objects.create(query="低保", day=timezone.localdate(), searches=9, zero_results=0)
+
+    client.login(username=office.username, password=PASSWORD)
+    html = client.get(reverse("backoffice:home")).content.decode()
+    assert "近一周无结果的检索" in html
+    assert "宅基地审批" in html
+    assert "3 次无结果" in html
+    assert ">低保<" not in html
+
+    client.login(username=clerk.username, password=PASSWORD)
+    assert "近一周无结果的检索" not in client.get(reverse("backoffice:home")).content.decode()
