@@ -124,7 +124,8 @@ def initial_values(request) -> dict:
 @staff_required
 def record(request, record_id):
     record = record_for_staff(record_id=record_id, person=request.user)
-    annotate_lights([record], timezone.localdate())
+    if record.status in OPEN_STATUSES:
+        annotate_lights([record], timezone.localdate())
     attachments = record.attachments.order_by("sort_order", "id")
     context = {
         "record": record,
