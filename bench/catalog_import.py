@@ -133,8 +133,9 @@ def generate_workbook(rows: int, path: Path) -> None:
 def generated_row(rng, domain: str, number: int) -> list:
     from gongkai.catalog.template import COLUMNS
 
-    first = f"{PROGRAMMES[number % len(PROGRAMMES)]}{number // 240 + 1}"
-    second = f"{SUBJECTS[(number // 12) % len(SUBJECTS)]}{(number // 144) % 2 + 1}"
+    # About 4 items under each 二级事项 and 48 under each 一级事项, as in county catalogs.
+    first = PROGRAMMES[(number // 48) % len(PROGRAMMES)]
+    second = SUBJECTS[(number // 4) % len(SUBJECTS)]
     third = f"{domain}事项{number}"
     chosen = set(rng.sample(CHANNELS, rng.randint(1, 4)))
     channels = " ".join(f"{'■' if name in chosen else '□'}{name}" for name in CHANNELS)

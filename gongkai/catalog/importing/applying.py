@@ -3,7 +3,6 @@
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.core import audit
@@ -12,9 +11,17 @@ from gongkai.orgs.models import Organization
 
 from ..access import can_approve, can_edit_catalog
 from ..itemdata import normalized, snapshot
-from ..models import Change, ChangeKind, Channel, Item, ItemStatus, ItemVersion
+from ..models import Change, ChangeKind, Channel, Item, ItemStatus
 from ..services.items import propose
-from ..services.writing import announce, assign_fields, next_codes, open_version, person_or_none, write_item
+from ..services.writing import (
+    announce,
+    assign_fields,
+    insert_items,
+    next_codes,
+    open_version,
+    person_or_none,
+    write_item,
+)
 from ..validation import LIVE_STATUSES, CatalogContext, problems_in
 from .reading import ImportProblem, Sheet, WorkbookUnreadable, read_workbook
 from .rows import RowData, RowReader, layout_problems, locate_layout
@@ -92,7 +99,7 @@ def import_catalog(*, catalog, content: bytes, actor, dry_run: bool = False, fil
     return result
 
 
-@dataclass
+@dataclass(eq=False)
 class Node:
     """An item the import will create or update: a row's target, or a group made for a row's ancestors."""
 
@@ -323,7 +330,8 @@ class Importer:
         for depth in (1, 2, 3):
             self.create_items([node for node in new if len(node.path[1]) == depth])
         changes = [(node.item, ChangeKind.CREATE, node.data) for node in new]
-        changes += self.update_items([node for node in nodes if node.item is not None and node not in new])
+        new_ids = {id(node) for node in new}
+        changes += self.update_items([node for node in nodes if node.item is not None and id(node) not in new_ids])
         self.result.groups_created = sum(1 for node in new if node.row is None)
         self.result.created = len(new) - self.result.groups_created
         if not self.approver and changes:
@@ -372,34 +380,9 @@ class Importer:
                 )
                 assign_fields(item, node.data, self.context, parent)
                 node.item = item
-        created = Item.objects.bulk_create([node.item for node in nodes])
-        for node, item in zip(nodes, created, strict=True):
-            node.item = item
-        self.create_relations(nodes)
-
-    def create_relations(self, nodes: list[Node]) -> None:
-        Item.responsible_orgs.through.objects.bulk_create(
-            Item.responsible_orgs.through(item_id=node.item.pk, organization_id=pk)
-            for node in nodes
-            for pk in node.data["responsible_orgs"]
+        insert_items(
+            [(node.item, node.data) for node in nodes], in_force=self.approver, actor=self.actor, note=_("导入")
         )
-        Item.channels.through.objects.bulk_create(
-            Item.channels.through(item_id=node.item.pk, channel_id=pk) for node in nodes for pk in node.data["channels"]
-        )
-        if self.approver:
-            actor, now = person_or_none(self.actor), timezone.now()
-            ItemVersion.objects.bulk_create(
-                ItemVersion(
-                    item=node.item,
-                    number=1,
-                    data=node.data,
-                    effective_from=now,
-                    changed_by=actor,
-                    approved_by=actor,
-                    note=_("导入"),
-                )
-                for node in nodes
-            )
 
     def update_items(self, nodes: list[Node]) -> list[tuple]:
         changes, reordered = [], []

@@ -1,6 +1,6 @@
 """Low-level steps shared by the catalog services (not called from outside the services package)."""
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -74,24 +74,38 @@ def open_version(item: Item, data: dict, *, changed_by, approved_by, note: str =
 def insert_items(pairs: list[tuple[Item, dict]], *, in_force: bool, actor, note: str = "") -> list[Item]:
     """Insert new items (fields already assigned, parents already saved) with their relations, in bulk; items in
     force also get their first version."""
-    items = Item.objects.bulk_create([item for item, _data in pairs])
-    Item.responsible_orgs.through.objects.bulk_create(
-        Item.responsible_orgs.through(item_id=item.pk, organization_id=pk)
-        for item, (_old, data) in zip(items, pairs, strict=True)
-        for pk in data["responsible_orgs"]
+    items = [item for item, _data in pairs]
+    if items:
+        fast_insert(Item, items)
+        ids = dict(
+            Item.objects.filter(catalog=items[0].catalog, code__in=[item.code for item in items]).values_list(
+                "code", "pk"
+            )
+        )
+        for item in items:
+            item.pk = item.id = ids[item.code]
+            item._state.adding = False
+    insert_rows(
+        Item.responsible_orgs.through,
+        ["item_id", "organization_id"],
+        [(item.pk, pk) for item, (_old, data) in zip(items, pairs, strict=True) for pk in data["responsible_orgs"]],
     )
-    Item.channels.through.objects.bulk_create(
-        Item.channels.through(item_id=item.pk, channel_id=pk)
-        for item, (_old, data) in zip(items, pairs, strict=True)
-        for pk in data["channels"]
+    insert_rows(
+        Item.channels.through,
+        ["item_id", "channel_id"],
+        [(item.pk, pk) for item, (_old, data) in zip(items, pairs, strict=True) for pk in data["channels"]],
     )
     if in_force:
-        person, now = person_or_none(actor), timezone.now()
-        ItemVersion.objects.bulk_create(
-            ItemVersion(
-                item=item, number=1, data=data, effective_from=now, changed_by=person, approved_by=person, note=note
-            )
-            for item, (_old, data) in zip(items, pairs, strict=True)
+        person_id = getattr(person_or_none(actor), "pk", None)
+        json_field, when_field = ItemVersion._meta.get_field("data"), ItemVersion._meta.get_field("effective_from")
+        now = when_field.get_db_prep_save(timezone.now(), connection)
+        insert_rows(
+            ItemVersion,
+            ["item_id", "number", "data", "effective_from", "effective_to", "changed_by_id", "approved_by_id", "note"],
+            [
+                (item.pk, 1, json_field.get_db_prep_save(data, connection), now, None, person_id, person_id, note)
+                for item, (_old, data) in zip(items, pairs, strict=True)
+            ],
         )
     return items
 
@@ -113,3 +127,52 @@ def announce(item_ids) -> None:
 
 def person_or_none(actor):
     return actor if getattr(actor, "pk", None) else None
+
+
+def fast_insert(model, objects: list, *, batch_size: int = 2000) -> None:
+    """INSERT many rows with executemany: several times faster than bulk_create for the tens of thousands of rows
+    of a district's catalog import. Defaults and auto_now values must already be set; primary keys are not set on
+    the objects (look them up by a natural key afterwards)."""
+    if not objects:
+        return
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+    prepare = [
+        (field.attname, field.get_db_prep_save if needs_preparation(field) else None, field.pre_save)
+        for field in fields
+    ]
+    now = timezone.now()
+    for obj in objects:
+        for field in fields:
+            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+                setattr(obj, field.attname, now)
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608 - names from model metadata
+    with connection.cursor() as cursor:
+        for start in range(0, len(objects), batch_size):
+            rows = [
+                tuple(
+                    prep(getattr(obj, attname), connection) if prep else getattr(obj, attname)
+                    for attname, prep, _pre_save in prepare
+                )
+                for obj in objects[start : start + batch_size]
+            ]
+            cursor.executemany(sql, rows)
+
+
+def needs_preparation(field) -> bool:
+    from django.db import models
+
+    return isinstance(field, models.JSONField | models.DateTimeField | models.DateField | models.DecimalField)
+
+
+def insert_rows(model, columns: list[str], rows: list[tuple], *, batch_size: int = 5000) -> None:
+    """INSERT already prepared rows (values in `columns` order) into the model's table with executemany."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    sql = f"INSERT INTO {table} ({', '.join(quote(c) for c in columns)}) VALUES ({', '.join(['%s'] * len(columns))})"  # noqa: S608 - names from model metadata
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), batch_size):
+            cursor.executemany(sql, rows[start : start + batch_size])
