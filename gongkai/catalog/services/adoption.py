@@ -155,7 +155,9 @@ def require_source_change(item: Item) -> Item:
 def accept_source_change(*, item: Item, actor, note: str = "") -> Item:
     """Take the source's current columns into the adopted copy (local differences are overwritten)."""
     item = (
-        Item.objects.select_for_update().select_related("catalog__organization__region", "source_item").get(pk=item.pk)
+        Item.objects.select_for_update(of=("self",))
+        .select_related("catalog__organization__region", "source_item")
+        .get(pk=item.pk)
     )
     require_editor(actor, item.catalog)
     source = require_source_change(item)
@@ -192,7 +194,9 @@ def accept_source_change(*, item: Item, actor, note: str = "") -> Item:
 def keep_local_version(*, item: Item, actor) -> Item:
     """Decline the source's change: the copy stays as it is and the offer is marked as seen."""
     item = (
-        Item.objects.select_for_update().select_related("catalog__organization__region", "source_item").get(pk=item.pk)
+        Item.objects.select_for_update(of=("self",))
+        .select_related("catalog__organization__region", "source_item")
+        .get(pk=item.pk)
     )
     require_editor(actor, item.catalog)
     source = require_source_change(item)
