@@ -14,10 +14,15 @@ from gongkai.publishing.models import RecordStatus
 from gongkai.publishing.services import approve_record, clear_record
 
 from .models import AnnualReport, CaseKind, CaseResult, ReportStatus, ReviewCase
-from .services import check_report, create_report, publish_report, register_case
+from .narrative import unfinished_sections
+from .services import check_report, create_report, publish_report, register_case, update_narrative
 
 YEAR = 2025
-UNPUBLISHED_DEPARTMENTS = 6  # the last few departments have not published yet: the office's reminders show them
+UNPUBLISHED_DEPARTMENTS = 6
+DEMO_PROBLEMS = (
+    "一是政策解读的形式还比较单一，图解、视频解读较少；二是部分信息公开的及时性有待提高。"
+    "下一步将丰富解读形式，并严格落实信息形成之日起20个工作日内公开的要求。"
+)  # the last few departments have not published yet: the office's reminders show them
 
 CASES = [
     # (department short name, kind, case number, filed, result, concluded, as review body)
@@ -96,6 +101,16 @@ def _publish(report: AnnualReport, office) -> int:
     if report.status == ReportStatus.PUBLISHED:
         return 0
     organization = report.organization
+    if unfinished_sections(report):
+        update_narrative(
+            report=report,
+            actor=office,
+            overview=report.overview,
+            problems=DEMO_PROBLEMS,
+            other_matters=report.other_matters,
+        )
+        check_report(report=report, actor=office)
+        report.refresh_from_db()
     if report.record is None or report.record.status == RecordStatus.DRAFT:
         publish_report(report=report, actor=office)
         report.refresh_from_db()

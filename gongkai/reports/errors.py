@@ -14,6 +14,7 @@ class ReportErrorCode(StrEnum):
     REASON_REQUIRED = "reports.reason_required"
     NO_OVERRIDE = "reports.no_override"
     CHECKS_FAILED = "reports.checks_failed"
+    NARRATIVE_UNFINISHED = "reports.narrative_unfinished"
     NOT_CHECKED = "reports.not_checked"
     NOT_PUBLISHED = "reports.not_published"
     ORGANIZATION_INACTIVE = "reports.organization_inactive"

@@ -7,8 +7,28 @@ edits them before publishing. Sections are plain text, paragraphs separated by b
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import tables as t
+
+# Left in the draft of section 五 for the office to replace; a report still containing it is not published.
+PROMPT = gettext_lazy("（请结合本机关实际补充存在的主要问题及改进措施。）")
+SECTION_LABELS = {
+    "overview": gettext_lazy("一、总体情况"),
+    "problems": gettext_lazy("五、存在的主要问题及改进情况"),
+    "other_matters": gettext_lazy("六、其他需要报告的事项"),
+}
+
+
+def unfinished_sections(report) -> list[str]:
+    """Titles of the narrative sections that are empty or still carry the drafting prompt."""
+    return [
+        str(label)
+        for name, label in SECTION_LABELS.items()
+        if not getattr(report, name).strip()
+        or str(PROMPT) in getattr(report, name)
+        or "（请结合本机关实际" in getattr(report, name)
+    ]
 
 
 def _value(values: dict, table: str, row: tuple, column: tuple):
@@ -148,7 +168,7 @@ def draft_problems(*, values: dict, facts: dict) -> str:
         )
     if not paragraphs:
         paragraphs.append(_("本年未发现超期答复、答复被纠正等问题。"))
-    paragraphs.append(_("（请结合本机关实际补充存在的主要问题及改进措施。）"))
+    paragraphs.append(str(PROMPT))
     return "\n\n".join(paragraphs)
 
 

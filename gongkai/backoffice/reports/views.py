@@ -15,6 +15,7 @@ from gongkai.orgs.models import Role
 from gongkai.reports import tables as t
 from gongkai.reports.errors import ReportError
 from gongkai.reports.models import AnnualReport
+from gongkai.reports.narrative import unfinished_sections
 from gongkai.reports.rendering.document import build_document
 from gongkai.reports.rendering.layout import display
 from gongkai.reports.rendering.outputs import CONTENT_TYPES, FORMATS
@@ -104,6 +105,7 @@ def detail(request, report_id: int):
         "report": report,
         "document": document,
         "can_publish": can_publish(request.user, report),
+        "unfinished": unfinished_sections(report),
         "cell_url": reverse("backoffice:reports:cell", kwargs={"report_id": report.pk}),
         "formats": FORMATS,
     }

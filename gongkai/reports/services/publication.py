@@ -28,6 +28,7 @@ from gongkai.publishing.services import (
 
 from ..errors import ReportError, ReportErrorCode
 from ..models import AnnualReport, ReportStatus
+from ..narrative import unfinished_sections
 from ..rendering.document import build_document
 from ..selectors import PUBLISH_ROLES
 
@@ -125,6 +126,13 @@ def publish_report(*, report: AnnualReport, actor) -> str:
                 ReportErrorCode.CHECKS_FAILED,
                 _("报告有%(count)s处数据校验未通过（如：%(first)s），修正后才能发布。")
                 % {"count": len(failures), "first": failures[0].message},
+            )
+        unfinished = unfinished_sections(report)
+        if unfinished:
+            raise ReportError(
+                ReportErrorCode.NARRATIVE_UNFINISHED,
+                _("%(sections)s尚未完成（为空或仍含起草提示），请修改文字部分后再发布。")
+                % {"sections": "、".join(unfinished)},
             )
         body = record_body(report)
         record = report.record

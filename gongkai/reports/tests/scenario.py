@@ -182,3 +182,16 @@ def expected_department() -> dict:
         }
     )
     return expected
+
+
+def finish_narrative(report, actor):
+    """Replace the drafting prompt of section 五, as the office does before publishing."""
+    from gongkai.reports.services import update_narrative
+
+    return update_narrative(
+        report=report,
+        actor=actor,
+        overview=report.overview,
+        problems="主动公开的及时性有待提高，下一步将加强督促。",
+        other_matters=report.other_matters,
+    )

@@ -27,12 +27,12 @@ from gongkai.reports.services import (
 )
 
 from .factories import make_application
-from .scenario import YEAR, request
+from .scenario import YEAR, finish_narrative, request
 
 
 @pytest.fixture
 def report(data, clerk):
-    return create_report(organization=data, year=YEAR, actor=clerk)
+    return finish_narrative(create_report(organization=data, year=YEAR, actor=clerk), clerk)
 
 
 def test_create_report_computes_the_tables_and_drafts_the_sections(report):
@@ -228,3 +228,14 @@ def test_other_clerk_cannot_register_cases(department, other_clerk):
             organization=department, actor=other_clerk, kind=CaseKind.REVIEW, case_number="X", filed_on=date(2025, 1, 1)
         )
     assert not ReviewCase.objects.exists()
+
+
+def test_a_report_still_carrying_the_drafting_prompt_is_not_published(data, clerk, office):
+    report = create_report(organization=data, year=YEAR, actor=clerk)
+    assert "（请结合本机关实际补充存在的主要问题及改进措施。）" in report.problems
+    with pytest.raises(ReportError) as error:
+        publish_report(report=report, actor=office)
+    assert error.value.code == "reports.narrative_unfinished"
+    assert "五、存在的主要问题及改进情况尚未完成" in error.value.message
+    report.refresh_from_db()
+    assert report.record is None

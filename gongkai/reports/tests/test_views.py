@@ -10,7 +10,7 @@ from gongkai.reports import tables as t
 from gongkai.reports.models import AnnualReport, CaseKind, ReportOverride, ReportStatus, ReviewCase
 from gongkai.reports.services import create_report, publish_report
 
-from .scenario import YEAR
+from .scenario import YEAR, finish_narrative
 from .scenario import request as request_cell
 
 ROLES = ["anonymous", "other_clerk", "clerk", "reviewer", "office", "admin_person"]
@@ -18,7 +18,7 @@ ROLES = ["anonymous", "other_clerk", "clerk", "reviewer", "office", "admin_perso
 
 @pytest.fixture
 def report(data, clerk):
-    return create_report(organization=data, year=YEAR, actor=clerk)
+    return finish_narrative(create_report(organization=data, year=YEAR, actor=clerk), clerk)
 
 
 def client_for(request, client, role):
