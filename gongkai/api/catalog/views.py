@@ -1,5 +1,6 @@
 """Public JSON of the standard catalog: domains, an organization's in-force items, one item by its code."""
 
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from gongkai.api.responses import api_view, error_response, json_response
@@ -31,7 +32,7 @@ def domains(request):
 def items(request, org):
     catalog = public_catalog(org)
     if catalog is None:
-        return error_response("catalog.not_found", "找不到该机构的标准目录。", 404)
+        return error_response("catalog.not_found", _("找不到该机构的标准目录。"), 404)
     found = public_items(catalog).filter(is_group=False)
     if domain := request.GET.get("domain"):
         found = found.filter(domain__code=domain)
@@ -58,5 +59,5 @@ def item(request, org, code):
     catalog = public_catalog(org)
     shown = public_item(catalog, code) if catalog else None
     if shown is None:
-        return error_response("catalog.not_found", "找不到该事项。", 404)
+        return error_response("catalog.not_found", _("找不到该事项。"), 404)
     return json_response(item_json(ExportRow(shown, names_of(shown), shown.domain)))

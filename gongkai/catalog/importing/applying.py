@@ -272,7 +272,12 @@ class Importer:
 
     def target(self, row: RowData) -> Item | None:
         if not row.code:
-            return self.live_by_path.get((row.data["domain"], tuple(row.names)))
+            item = self.live_by_path.get((row.data["domain"], tuple(row.names)))
+            if item is not None and (item.status == ItemStatus.PROPOSED or item.pk in self.pending):
+                row.problem(
+                    "level1", _("事项“%(code)s”已有待审批的变更，请等公开办审批后再导入。") % {"code": item.code}
+                )
+            return item
         item = self.by_code.get(row.code)
         if item is None or item.status == ItemStatus.REJECTED:
             row.problem(

@@ -3,6 +3,7 @@ when they choose to (a change at the source is offered, never forced)."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongkai.core import audit
 
@@ -15,7 +16,7 @@ from ..validation import CatalogContext
 from .items import propose, require_editor, require_no_pending_change
 from .writing import announce, assign_fields, insert_items, open_version, person_or_none, write_item
 
-LEVEL_LABELS = {"county": _("县级"), "township": _("乡级"), "village": _("村级")}
+LEVEL_LABELS = {"county": gettext_lazy("县级"), "township": gettext_lazy("乡级"), "village": gettext_lazy("村级")}
 
 
 def require_adoptable(source: Item, catalog) -> None:

@@ -187,3 +187,12 @@ def test_a_clerks_import_waits_for_approval_as_one_change_set(catalog, make_pers
     assert Change.objects.filter(change_set_id=result.change_set_id).count() == 5
     approve_change_set(change_set=Change.objects.first().change_set, actor=office)
     assert set(Item.objects.values_list("status", flat=True)) == {ItemStatus.IN_FORCE}
+
+
+def test_rows_of_items_waiting_for_approval_are_refused(catalog, make_person, department):
+    clerk = make_person("clerk", department, username="mz_clerk")
+    import_catalog(catalog=catalog, content=national_workbook(), actor=clerk)
+    again = import_catalog(catalog=catalog, content=national_workbook(), actor=clerk)
+    assert [problem.row for problem in again.problems] == [4, 5, 6]
+    assert again.problems[0].message.endswith("已有待审批的变更，请等公开办审批后再导入。")
+    assert Change.objects.count() == 5
