@@ -12,7 +12,9 @@ from .base import Detection, preceded_by, stands_alone
 # runs of 11+ digits/letters, and groups written with spaces or hyphens (138 1234 5678, 6222 0212 3456 7890).
 RUN = re.compile(r"[0-9][0-9A-Za-z]{10,}", re.ASCII)
 
-GROUP_SEPARATORS = re.compile(r"[ \-][0-9]{4}[ \-][0-9]{4}", re.ASCII)
+GROUP_SEPARATORS = re.compile(r"[ \-][0-9]{4}[ \-][0-9]{4}|[ \-][0-9]{8}[ \-]", re.ASCII)
+# ID numbers written in groups: 110105 19491231 002X or 110105 1949 1231 002X.
+ID_GROUPED = re.compile(r"[0-9]{6}[ \-](?:[0-9]{8}|[0-9]{4}[ \-][0-9]{4})[ \-][0-9]{3}[0-9Xx]", re.ASCII)
 
 GROUPED = re.compile(r"(?:\+?86[ \-]?)?[0-9]{3,4}(?:[ \-][0-9]{4}){2,3}(?:[ \-][0-9]{1,3})?(?![0-9])", re.ASCII)
 
@@ -71,6 +73,11 @@ def _scan_grouped_numbers(text: str, detections: list[Detection]) -> None:
         if separators.start() < covered_until:
             continue
         window_start = max(0, separators.start() - 8)
+        identity = _grouped_id_number(text, separators)
+        if identity is not None:
+            detections.append(identity)
+            covered_until = identity.end
+            continue
         for match in GROUPED.finditer(text, window_start, min(len(text), separators.end() + 20)):
             start, end = match.span()
             if not start <= separators.start() < end:
@@ -85,6 +92,16 @@ def _scan_grouped_numbers(text: str, detections: list[Detection]) -> None:
             elif identifiers.is_bank_card_number(digits):
                 detections.append(_bank_card(text, start, end))
             break
+
+
+def _grouped_id_number(text: str, separators: re.Match) -> Detection | None:
+    for match in ID_GROUPED.finditer(text, max(0, separators.start() - 6), min(len(text), separators.end() + 10)):
+        start, end = match.span()
+        if start <= separators.start() < end and stands_alone(text, start, end):
+            digits = "".join(char for char in match.group() if char not in " -")
+            if identifiers.is_valid_id_number(digits) and not preceded_by(text, start, NOT_PERSONAL_KEYWORDS):
+                return _id_card(text, start, end, legacy=False)
+    return None
 
 
 def _classify_run(text: str, start: int, end: int, run: str) -> Detection | None:

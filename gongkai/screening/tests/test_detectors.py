@@ -236,3 +236,16 @@ def test_full_width_digits_are_found_with_original_text_and_offsets():
         (Kind.MOBILE, "１３８１２３４５６７８", 27, 38),
     ]
     assert detections[1].suggestion == "１３８****５６７８"
+
+
+@pytest.mark.parametrize("separator", [" ", "-"])
+def test_id_number_written_in_groups(separator):
+    number = id_number()
+    for grouped in (
+        separator.join((number[:6], number[6:14], number[14:])),
+        separator.join((number[:6], number[6:10], number[10:14], number[14:])),
+    ):
+        text = f"身份证号：{grouped}。"
+        detections = scan(text, lexicon=EMPTY)
+        assert [(d.kind, d.text, d.start, d.end) for d in detections] == [(Kind.ID_CARD, grouped, 5, 5 + len(grouped))]
+    assert found(f"号码：{separator.join((number[:6], number[6:14], '0000'))}") == []
