@@ -47,7 +47,12 @@ def as_data(document: ReportDocument) -> dict:
         ],
         "failed_checks": [failure.as_dict() for failure in document.failures],
         "breakdown": [
-            {"organization_id": entry["organization_id"], "name": entry["name"]} for entry in report.breakdown
+            {
+                "organization_id": entry["organization_id"],
+                "name": entry["name"],
+                "tables": t.to_official(t.decode(entry["values"])),
+            }
+            for entry in report.breakdown
         ],
     }
 

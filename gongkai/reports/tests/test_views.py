@@ -117,6 +117,11 @@ def test_cell_page_drills_down_by_organization(client, office, government, data,
     assert rows[0] == (government.name, "0")
     assert (data.name, "6") in rows
     assert (other_department.name, "1") in rows
+    payload = client.get(reverse("backoffice:reports:download", args=[report.pk, "json"])).json()
+    by_name = {entry["name"]: entry["tables"] for entry in payload["breakdown"]}
+    requests_title = t.TABLE_TITLES[t.TABLE_REQUESTS]
+    assert by_name[data.name][requests_title]["一、本年新收政府信息公开申请数量"]["总计"] == 6
+    assert by_name[other_department.name][requests_title]["一、本年新收政府信息公开申请数量"]["总计"] == 1
     breakdown = client.get(reverse("backoffice:reports:breakdown", args=[report.pk]))
     assert breakdown.status_code == 200
     assert data.name in breakdown.content.decode()
