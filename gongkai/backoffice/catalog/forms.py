@@ -76,3 +76,12 @@ class DecisionForm(forms.Form):
 
 class RetireForm(forms.Form):
     reason = forms.CharField(label=_("废止原因"), max_length=300)
+
+
+class LocalDomainForm(forms.Form):
+    code = forms.CharField(label=_("领域代码"), max_length=12, help_text=_("2至12位大写字母或数字，如 NCZL。"))
+    name = forms.CharField(label=_("领域名称"), max_length=50)
+
+
+class LocalChannelForm(forms.Form):
+    name = forms.CharField(label=_("渠道名称"), max_length=60)

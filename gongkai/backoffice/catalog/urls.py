@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:catalog_id>/import/", views.import_file, name="import"),
     path("<int:catalog_id>/export.<str:suffix>", views.export, name="export"),
     path("<int:catalog_id>/adopt/", views.adopt, name="adopt"),
+    path("<int:catalog_id>/reference/", views.reference, name="reference"),
     path("items/<int:item_id>/", views.item, name="item"),
     path("items/<int:item_id>/edit/", views.edit, name="edit"),
     path("items/<int:item_id>/retire/", views.retire, name="retire"),

@@ -22,6 +22,8 @@ from gongkai.catalog.itemdata import snapshot
 from gongkai.catalog.models import Attribute, ChangeSetStatus, Mode, Stage
 from gongkai.catalog.services import (
     accept_source_change,
+    add_local_channel,
+    add_local_domain,
     adopt_items,
     approve_change_set,
     create_item,
@@ -34,7 +36,7 @@ from gongkai.catalog.services import (
 from gongkai.catalog.validation import CatalogContext
 from gongkai.orgs.models import Level
 
-from .forms import DecisionForm, ImportForm, ItemForm, RetireForm
+from .forms import DecisionForm, ImportForm, ItemForm, LocalChannelForm, LocalDomainForm, RetireForm
 
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -302,3 +304,35 @@ def adopt(request, catalog_id):
             return redirect("backoffice:catalog:browse", catalog_id=catalog.pk)
     page = Paginator(candidates.filter(is_group=False), 100).get_page(request.GET.get("page"))
     return render(request, "backoffice/catalog/adopt.html", {"catalog": catalog, "page": page})
+
+
+@staff_required
+def reference(request, catalog_id):
+    """Local domains (office) and local channels (editors) of the catalog's organization."""
+    catalog = selectors.catalog_for_staff(person=request.user, catalog_id=catalog_id, action="edit")
+    domain_form = LocalDomainForm(request.POST if "add_domain" in request.POST else None, prefix="domain")
+    channel_form = LocalChannelForm(request.POST if "add_channel" in request.POST else None, prefix="channel")
+    try:
+        if domain_form.is_bound and domain_form.is_valid():
+            add_local_domain(organization=catalog.organization, actor=request.user, **domain_form.cleaned_data)
+            messages.success(request, _("已添加地方领域。"))
+            return redirect("backoffice:catalog:reference", catalog_id=catalog.pk)
+        if channel_form.is_bound and channel_form.is_valid():
+            add_local_channel(organization=catalog.organization, actor=request.user, **channel_form.cleaned_data)
+            messages.success(request, _("已添加本地渠道。"))
+            return redirect("backoffice:catalog:reference", catalog_id=catalog.pk)
+    except CatalogError as error:
+        (domain_form if "add_domain" in request.POST else channel_form).add_error(error.field, error.message)
+    context = CatalogContext(catalog)
+    return render(
+        request,
+        "backoffice/catalog/reference.html",
+        {
+            "catalog": catalog,
+            "domains": context.domains_by_code.values(),
+            "channels": context.channels_by_id.values(),
+            "domain_form": domain_form,
+            "channel_form": channel_form,
+            "can_approve": can_approve(request.user, catalog),
+        },
+    )

@@ -140,3 +140,18 @@ def test_workbench_panel_lists_pending_changes(client, item, clerk, office):
     page = client.get(reverse("backoffice:home")).content.decode()
     assert "待审批的目录变更" in page
     assert "调整要素" in page
+
+
+def test_office_adds_a_local_domain_and_a_clerk_a_local_channel(client, catalog, office, clerk):
+    url = reverse("backoffice:catalog:reference", kwargs={"catalog_id": catalog.pk})
+    client.force_login(office)
+    client.post(url, {"add_domain": "1", "domain-code": "nczl", "domain-name": "农村综合治理"})
+    refused = client.post(url, {"add_domain": "1", "domain-code": "SHJZ", "domain-name": "救助"})
+    assert "领域代码“SHJZ”已被使用。" in refused.content.decode()
+    client.force_login(clerk)
+    client.post(url, {"add_channel": "1", "channel-name": "村务微信群"})
+    page = client.get(url).content.decode()
+    assert "农村综合治理" in page
+    assert "村务微信群" in page
+    forbidden = client.post(url, {"add_domain": "1", "domain-code": "XX", "domain-name": "某领域"})
+    assert forbidden.status_code == 403
