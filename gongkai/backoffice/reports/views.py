@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gongkai.backoffice.decorators import staff_required
@@ -45,17 +46,17 @@ from .forms import NarrativeForm, OverrideForm, ReportCreateForm, show_error
 
 # Figures shown per organization on the drill-down page: (label, cell).
 BREAKDOWN_COLUMNS = [
-    (_("规章制发"), t.Cell(t.TABLE_ACTIVE, (t.ARTICLE_20_1, t.REGULATION), (t.MADE,))),
-    (_("规范性文件制发"), t.Cell(t.TABLE_ACTIVE, (t.ARTICLE_20_1, t.NORMATIVE), (t.MADE,))),
-    (_("许可决定"), t.Cell(t.TABLE_ACTIVE, (t.ARTICLE_20_5, t.LICENSING), (t.DECISIONS,))),
-    (_("处罚决定"), t.Cell(t.TABLE_ACTIVE, (t.ARTICLE_20_6, t.PENALTY), (t.DECISIONS,))),
-    (_("收费（万元）"), t.Cell(t.TABLE_ACTIVE, (t.ARTICLE_20_8, t.FEE), (t.FEE_AMOUNT,))),
-    (_("新收申请"), t.Cell(t.TABLE_REQUESTS, (t.NEW,), (t.TOTAL,))),
-    (_("上年结转"), t.Cell(t.TABLE_REQUESTS, (t.CARRIED_IN,), (t.TOTAL,))),
-    (_("本年办结"), t.Cell(t.TABLE_REQUESTS, t.RESULT_TOTAL_ROW, (t.TOTAL,))),
-    (_("结转下年"), t.Cell(t.TABLE_REQUESTS, (t.CARRIED_OUT,), (t.TOTAL,))),
-    (_("行政复议"), t.Cell(t.TABLE_REVIEWS, (), (t.ADMINISTRATIVE_REVIEW, t.TOTAL))),
-    (_("行政诉讼"), None),
+    (gettext_lazy("规章制发"), t.Cell(t.TABLE_ACTIVE, (t.ARTICLE_20_1, t.REGULATION), (t.MADE,))),
+    (gettext_lazy("规范性文件制发"), t.Cell(t.TABLE_ACTIVE, (t.ARTICLE_20_1, t.NORMATIVE), (t.MADE,))),
+    (gettext_lazy("许可决定"), t.Cell(t.TABLE_ACTIVE, (t.ARTICLE_20_5, t.LICENSING), (t.DECISIONS,))),
+    (gettext_lazy("处罚决定"), t.Cell(t.TABLE_ACTIVE, (t.ARTICLE_20_6, t.PENALTY), (t.DECISIONS,))),
+    (gettext_lazy("收费（万元）"), t.Cell(t.TABLE_ACTIVE, (t.ARTICLE_20_8, t.FEE), (t.FEE_AMOUNT,))),
+    (gettext_lazy("新收申请"), t.Cell(t.TABLE_REQUESTS, (t.NEW,), (t.TOTAL,))),
+    (gettext_lazy("上年结转"), t.Cell(t.TABLE_REQUESTS, (t.CARRIED_IN,), (t.TOTAL,))),
+    (gettext_lazy("本年办结"), t.Cell(t.TABLE_REQUESTS, t.RESULT_TOTAL_ROW, (t.TOTAL,))),
+    (gettext_lazy("结转下年"), t.Cell(t.TABLE_REQUESTS, (t.CARRIED_OUT,), (t.TOTAL,))),
+    (gettext_lazy("行政复议"), t.Cell(t.TABLE_REVIEWS, (), (t.ADMINISTRATIVE_REVIEW, t.TOTAL))),
+    (gettext_lazy("行政诉讼"), None),
 ]
 
 
