@@ -1,5 +1,6 @@
 """JSON API of annual reports: staff read the reports they may see; anyone reads published ones."""
 
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from gongkai.api.responses import api_view, error_response, json_response
@@ -45,5 +46,5 @@ def public_reports(request):
 def public_report(request, report_id: int):
     found = published_report(report_id=report_id)
     if found is None:
-        return error_response("reports.not_found", "没有这份已发布的年度报告。", 404)
+        return error_response("reports.not_found", _("没有这份已发布的年度报告。"), 404)
     return json_response(as_data(build_document(found, overrides=[o for o in found.overrides.all() if o.is_active])))
