@@ -196,3 +196,67 @@ def test_rows_of_items_waiting_for_approval_are_refused(catalog, make_person, de
     assert [problem.row for problem in again.problems] == [4, 5, 6]
     assert again.problems[0].message.endswith("已有待审批的变更，请等公开办审批后再导入。")
     assert Change.objects.count() == 5
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "expected"),
+    [
+        ("五公开", "其他", "“其他”无法识别：请填决策、执行、管理、服务或结果。"),
+        ("公开属性", "半公开", "“半公开”无法识别：请填主动公开、依申请公开或不予公开。"),
+        (
+            "不予公开依据",
+            "领导不同意",
+            "不予公开依据“领导不同意”无法识别：请写明《条例》第十四条、第十五条或第十六条的具体情形。",
+        ),
+        ("三级事项", "孤立的三级", "填写了三级事项时必须同时填写二级事项。"),
+    ],
+)
+def test_platform_columns_are_checked(catalog, office, header, value, expected):
+    from openpyxl import Workbook
+
+    from gongkai.catalog.template import COLUMNS
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "社会救助"
+    sheet.append([column.top for column in COLUMNS])
+    sheet.append([column.sub or column.top for column in COLUMNS])
+    row = {column.key: "" for column in COLUMNS}
+    row.update(
+        level1="最低生活保障",
+        level2="办事指南",
+        elements="办理条件",
+        basis="《社会救助暂行办法》",
+        time_limit="实时公开",
+        responsible="民政局",
+        channels="■政府网站",
+        audience_public="√",
+        mode_active="√",
+        level_county="√",
+    )
+    if header == "三级事项":
+        row["level2"] = ""
+    key = next(column.key for column in COLUMNS if (column.sub or column.top) == header)
+    row[key] = value
+    sheet.append([row[column.key] for column in COLUMNS])
+    stream = io.BytesIO()
+    workbook.save(stream)
+    result = import_catalog(catalog=catalog, content=stream.getvalue(), actor=office)
+    assert expected in [problem.message for problem in result.problems]
+    assert not Item.objects.exists()
+
+
+def test_a_missing_required_column_is_reported(catalog, office):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "就业"
+    sheet.append(
+        ["序号", "一级事项", "二级事项", "公开内容（要素）", "公开依据", "公开主体", "公开渠道和载体", "全社会", "主动"]
+    )
+    sheet.append(["1", "就业创业政策", "办事指南", "要素", "依据", "人社局", "■政府网站", "√", "√"])
+    stream = io.BytesIO()
+    workbook.save(stream)
+    result = import_catalog(catalog=catalog, content=stream.getvalue(), actor=office)
+    assert [str(problem) for problem in result.problems] == ["工作表“就业”：工作表缺少“公开时限”列。"]
