@@ -118,6 +118,7 @@ class Importer:
         self.context = CatalogContext(catalog)
         self.problems: list[ImportProblem] = []
         self.result = ImportResult()
+        self.updated_ids: list[int] = []
 
     # Reading ---------------------------------------------------------------------------------------------------
 
@@ -357,7 +358,8 @@ class Importer:
                 **{key: value for key, value in self.result.as_dict().items() if key != "problems"},
             },
         )
-        announce([node.item.pk for node in nodes if node.item is not None])
+        if self.approver:
+            announce([node.item.pk for node in new] + self.updated_ids)
 
     def parent_item(self, node: Node) -> Item | None:
         parent = node.parent
@@ -409,6 +411,7 @@ class Importer:
                     reordered.append(item)
                 continue
             self.result.updated += 1
+            self.updated_ids.append(item.pk)
             if self.approver:
                 item.sort_order = node.order
                 write_item(item, node.data, self.context)

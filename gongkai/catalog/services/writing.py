@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from ..itemdata import SCALAR_FIELDS, level_fields
 from ..models import CodeCounter, Item, ItemVersion
-from ..signals import item_changed
+from ..signals import item_changed, items_changed
 from ..timelimits import parse_time_limit
 
 EMPTY_RULE = {
@@ -119,6 +119,7 @@ def announce(item_ids) -> None:
     ids = list(item_ids)
 
     def send():
+        items_changed.send(sender=Item, item_ids=ids)
         for item_id in ids:
             item_changed.send(sender=Item, item_id=item_id)
 

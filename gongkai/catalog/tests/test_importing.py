@@ -260,3 +260,30 @@ def test_a_missing_required_column_is_reported(catalog, office):
     workbook.save(stream)
     result = import_catalog(catalog=catalog, content=stream.getvalue(), actor=office)
     assert [str(problem) for problem in result.problems] == ["工作表“就业”：工作表缺少“公开时限”列。"]
+
+
+def test_only_created_and_changed_items_are_announced(catalog, office, django_capture_on_commit_callbacks):
+    from gongkai.catalog.signals import item_changed, items_changed
+
+    single, batches = [], []
+
+    def on_item(sender, item_id, **kwargs):
+        single.append(item_id)
+
+    def on_items(sender, item_ids, **kwargs):
+        batches.append(item_ids)
+
+    item_changed.connect(on_item)
+    items_changed.connect(on_items)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            import_catalog(catalog=catalog, content=national_workbook(), actor=office)
+        assert sorted(single) == sorted(Item.objects.values_list("pk", flat=True))
+        assert [sorted(batch) for batch in batches] == [sorted(single)]
+        single.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            import_catalog(catalog=catalog, content=national_workbook(), actor=office)
+        assert single == []
+    finally:
+        item_changed.disconnect(on_item)
+        items_changed.disconnect(on_items)
