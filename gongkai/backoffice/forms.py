@@ -25,3 +25,29 @@ class LoginForm(AuthenticationForm):
             authenticate(self.request, username=username, password=self.cleaned_data.get("password"))
             raise forms.ValidationError(self.error_messages["locked"], code="locked")
         return super().clean()
+
+
+class OwnPasswordForm(forms.Form):
+    """A signed-in person changes their own password; the current one is asked first."""
+
+    current_password = forms.CharField(label=_("当前密码"), widget=forms.PasswordInput)
+    password = forms.CharField(
+        label=_("新密码"), widget=forms.PasswordInput, help_text=_("至少10位，不能全是数字或过于常见。")
+    )
+    password_again = forms.CharField(label=_("再次输入新密码"), widget=forms.PasswordInput)
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+
+    def clean_current_password(self):
+        value = self.cleaned_data["current_password"]
+        if not self.person.check_password(value):
+            raise forms.ValidationError(_("当前密码不正确。"))
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("password") and cleaned.get("password") != cleaned.get("password_again"):
+            self.add_error("password_again", _("两次输入的密码不一致。"))
+        return cleaned

@@ -14,6 +14,7 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("", views.home, name="home"),
     path("audit/", views.audit, name="audit"),
+    path("password/", views.own_password, name="password"),
     path("settings/", system_views.hub, name="settings"),
     path("settings/", include("gongkai.backoffice.system.urls")),
     *[path(f"{module}/", include(f"gongkai.backoffice.{module}.urls")) for module in MODULES],

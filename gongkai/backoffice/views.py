@@ -1,15 +1,20 @@
 """Views of the back-office shell: sign-in, the workbench and the audit log."""
 
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from gongkai.core.audit import ACTION_LABELS, action_label
+from gongkai.orgs.errors import OrgsError
 from gongkai.orgs.models import Role
 from gongkai.orgs.selectors import audit_entries_for
+from gongkai.orgs.services import set_person_password
 
 from .decorators import staff_required
-from .forms import LoginForm
+from .forms import LoginForm, OwnPasswordForm
 from .workbench import collect_panels
 
 
@@ -45,3 +50,18 @@ def audit(request):
     return render(
         request, "backoffice/audit.html", {"page": page, "filters": request.GET, "known_actions": known_actions}
     )
+
+
+@staff_required
+def own_password(request):
+    form = OwnPasswordForm(request.POST or None, person=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            set_person_password(person=request.user, password=form.cleaned_data["password"], actor=request.user)
+        except OrgsError as error:
+            form.add_error("password", error.message)
+        else:
+            update_session_auth_hash(request, request.user)
+            messages.success(request, _("密码已修改。"))
+            return redirect("backoffice:home")
+    return render(request, "backoffice/password.html", {"form": form})

@@ -3,6 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from gongkai.core.models import AuditEntry
+from gongkai.orgs.tests.factories import PASSWORD
+
 
 def test_login_page_is_chinese_and_accessible(client, db):
     body = client.get(reverse("backoffice:login")).content.decode()
@@ -31,3 +34,28 @@ def test_forbidden_pages_explain_in_chinese(client, clerk):
     response = client.get(reverse("backoffice:system:people"))
     assert response.status_code == 403
     assert "没有权限" in response.content.decode()
+
+
+def test_staff_change_their_own_password(client, clerk):
+    client.force_login(clerk)
+    url = reverse("backoffice:password")
+    new = "my-own-new-secret-31"
+    response = client.post(url, {"current_password": PASSWORD, "password": new, "password_again": new})
+    assert response.status_code == 302
+    clerk.refresh_from_db()
+    assert clerk.check_password(new)
+    assert client.get(reverse("backoffice:settings")).status_code == 200  # still signed in
+    assert AuditEntry.objects.get(action="orgs.person.password_set").actor == clerk
+
+
+def test_wrong_current_password_changes_nothing(client, clerk):
+    client.force_login(clerk)
+    new = "my-own-new-secret-31"
+    response = client.post(
+        reverse("backoffice:password"), {"current_password": "wrong", "password": new, "password_again": new}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["current_password"] == ["当前密码不正确。"]
+    clerk.refresh_from_db()
+    assert clerk.check_password(PASSWORD)
+    assert not AuditEntry.objects.filter(action="orgs.person.password_set").exists()
