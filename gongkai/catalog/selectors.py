@@ -35,15 +35,16 @@ def catalog_for_staff(*, person, catalog_id: int, action: str = "view") -> Catal
 
 
 def catalogs_for_staff(person) -> list[Catalog]:
-    """Catalogs the person may view: of their organizations, of the organizations above their departments, and
-    every catalog in an office's region."""
+    """Catalogs the person may view: of their organizations, of the organizations their departments belong to,
+    and every catalog in an office's region (each checked with the same rule as `catalog_for_staff`)."""
     own = organizations_for(person)
     parents = own.filter(parent__isnull=False).values_list("parent_id", flat=True)
-    return list(
+    candidates = (
         Catalog.objects.filter(Q(organization__in=own) | Q(organization__in=list(parents)))
         .select_related("organization__region")
         .order_by("organization__region__path", "organization__sort_order", "id")
     )
+    return [catalog for catalog in candidates if can_view_catalog(person, catalog)]
 
 
 def item_for_staff(*, person, item_id: int, action: str = "view") -> Item:

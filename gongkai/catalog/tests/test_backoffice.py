@@ -155,3 +155,19 @@ def test_office_adds_a_local_domain_and_a_clerk_a_local_channel(client, catalog,
     assert "村务微信群" in page
     forbidden = client.post(url, {"add_domain": "1", "domain-code": "XX", "domain-name": "某领域"})
     assert forbidden.status_code == 403
+
+
+def test_the_catalog_list_shows_only_catalogs_the_person_may_open(
+    client, government, department, street_office, make_person
+):
+    from gongkai.catalog.selectors import catalogs_for_staff
+
+    county, own, township = catalog_of(government), catalog_of(department), catalog_of(street_office)
+    township_clerk = make_person("clerk", street_office, username="township_clerk")
+    department_clerk = make_person("clerk", department, username="department_clerk")
+    assert catalogs_for_staff(township_clerk) == [township]
+    assert catalogs_for_staff(department_clerk) == [county, own]
+    client.force_login(township_clerk)
+    page = client.get(reverse("backoffice:catalog:index")).content.decode()
+    assert "东风街道办事处" in page
+    assert "示范区人民政府" not in page

@@ -26,14 +26,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         commands = parser.add_subparsers(dest="action", required=True)
-        importing = commands.add_parser("import", help="从国家标准目录模板（Excel）导入")
+        importing = commands.add_parser("import", help=_("从国家标准目录模板（Excel）导入"))
         importing.add_argument("file")
-        importing.add_argument("--org", required=True, help="统一社会信用代码或机构编号")
-        importing.add_argument("--dry-run", action="store_true", help="只检查，不写入")
-        exporting = commands.add_parser("export", help="导出为 .xlsx、.csv 或 .json")
+        importing.add_argument("--org", required=True, help=_("统一社会信用代码或机构编号"))
+        importing.add_argument("--dry-run", action="store_true", help=_("只检查，不写入"))
+        exporting = commands.add_parser("export", help=_("导出为 .xlsx、.csv 或 .json"))
         exporting.add_argument("--org", required=True)
         exporting.add_argument("-o", "--output", required=True)
-        handbook = commands.add_parser("handbook", help="生成一本通 PDF")
+        handbook = commands.add_parser("handbook", help=_("生成一本通 PDF"))
         handbook.add_argument("--org", required=True)
         handbook.add_argument("-o", "--output", required=True)
 
