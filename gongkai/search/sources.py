@@ -6,6 +6,7 @@ so a document that left the public between indexing and searching is never retur
 """
 
 import html
+import re
 from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
@@ -48,6 +49,14 @@ class Source:
         return set(self.public_objects().filter(pk__in=ids).values_list("pk", flat=True))
 
 
+BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|tr|td|th|blockquote|pre|table)>|<br\s*/?>", re.IGNORECASE)
+
+
+def html_to_text(value: str) -> str:
+    """Plain text of sanitized rich text, one line per block, entities decoded."""
+    return html.unescape(strip_tags(BLOCK_END.sub("\n", value or "")))
+
+
 def absolute_url(obj) -> str:
     """The object's public page, or "" while the portal module that shows it is not installed."""
     try:
@@ -79,7 +88,7 @@ class RecordSource(Source):
         domains = sorted({item.domain.code for item in record.items.all()})
         body_parts = [
             record.summary,
-            html.unescape(strip_tags(record.body)),
+            html_to_text(record.body),
             *(attachment.extracted_text for attachment in attachments),
         ]
         extra = [record.doc_number, record.index_number or "", " ".join(_words(record.keywords))]
