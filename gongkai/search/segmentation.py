@@ -107,6 +107,6 @@ class Segmenter:
         return meaningful or tokens
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)  # each segmenter holds a dictionary of about 25 MB
 def segmenter_for(dictionary: Dictionary) -> Segmenter:
     return Segmenter(dictionary)
