@@ -57,6 +57,18 @@ def html_to_text(value: str) -> str:
     return html.unescape(strip_tags(BLOCK_END.sub("\n", value or "")))
 
 
+def column_slugs(columns) -> tuple[str, ...]:
+    """The slugs of a record's columns and of the columns above them: a record under 政策文件 is also found when
+    filtering by 法定主动公开内容."""
+    slugs = set()
+    for column in columns:
+        node, depth = column, 0
+        while node is not None and depth < 3:
+            slugs.add(node.slug)
+            node, depth = node.parent, depth + 1
+    return tuple(sorted(slugs))
+
+
 def absolute_url(obj) -> str:
     """The object's public page, or "" while the portal module that shows it is not installed."""
     try:
@@ -81,7 +93,9 @@ class RecordSource(Source):
         records = published_records()
         if organization_id is not None:
             records = records.filter(organization_id=organization_id)
-        return records.select_related("organization").prefetch_related("attachments", "columns", "items__domain")
+        return records.select_related("organization").prefetch_related(
+            "attachments", "columns__parent__parent", "items__domain"
+        )
 
     def to_document(self, record) -> SearchDocument:
         attachments = [attachment for attachment in record.attachments.all() if attachment.is_active]
@@ -108,7 +122,7 @@ class RecordSource(Source):
             },
             filters={
                 "organization": (str(record.organization_id),),
-                "column": tuple(sorted({column.slug for column in record.columns.all()})),
+                "column": column_slugs(record.columns.all()),
                 "domain": tuple(domains),
                 "stage": (record.effective_stage,) if record.effective_stage else (),
                 "validity": (record.validity,),

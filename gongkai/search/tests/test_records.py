@@ -3,6 +3,7 @@
 import pytest
 
 from gongkai.publishing import services as publishing
+from gongkai.publishing.services import seed_columns
 from gongkai.publishing.tests.factories import draft
 from gongkai.search import selectors
 from gongkai.search.documents import SearchFilters
@@ -87,3 +88,14 @@ def test_correction_updates_the_indexed_text(
 
     assert keys(selectors.search("森林防火")) == []
     assert keys(selectors.search("防汛抗旱")) == [f"record:{record.pk}"]
+
+
+def test_column_filter_includes_the_columns_above(backend, department, clerk, publish):
+    seed_columns(organization=department)
+    record = publish(draft(department, clerk, title="关于开展防汛应急演练的通知", genre="policy"))
+    column = record.columns.select_related("parent").get()
+    assert column.parent is not None
+
+    for slug in (column.slug, column.parent.slug):
+        assert keys(selectors.search("防汛", SearchFilters(column=slug))) == [f"record:{record.pk}"], slug
+    assert keys(selectors.search("防汛", SearchFilters(column="no-such-column"))) == []
