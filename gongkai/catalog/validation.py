@@ -123,10 +123,13 @@ def subtree_height(item) -> int:
     return 1 + max((subtree_height(child) for child in children), default=0)
 
 
+CHOICE_VALUES = {key: frozenset(choices.values) for key, choices in CHOICES.items()}
+
+
 def choice_problems(data: dict) -> list[Problem]:
     problems = []
-    for key, choices in CHOICES.items():
-        if data[key] and data[key] not in choices.values:
+    for key, values in CHOICE_VALUES.items():
+        if data[key] and data[key] not in values:
             problems.append(
                 Problem(key, _("%(field)s的值“%(value)s”无效。") % {"field": FIELDS[key], "value": data[key]})
             )

@@ -17,6 +17,7 @@ from ..services.writing import (
     announce,
     assign_fields,
     insert_items,
+    new_item,
     next_codes,
     open_version,
     person_or_none,
@@ -377,7 +378,7 @@ class Importer:
             for node, code in zip(group, codes, strict=True):
                 parent = self.parent_item(node)
                 node.data["parent"] = parent.code if parent else ""
-                item = Item(
+                item = new_item(
                     catalog=self.catalog,
                     code=code,
                     status=status,

@@ -42,6 +42,8 @@ class Sheet:
 
 
 def cell_text(value) -> str:
+    if type(value) is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
