@@ -219,6 +219,17 @@ def test_reindex_and_query_commands(indexed):
     assert all(hit["score"] > 0 for hit in hits)
 
 
+def test_reindex_if_stale_rebuilds_only_after_the_vocabulary_changed(indexed, office):
+    out = StringIO()
+    call_command("search", "reindex", "--if-stale", stdout=out, stderr=StringIO())
+    assert "index up to date" in out.getvalue()
+
+    Term.objects.create(word="老旧小区改造")
+    out = StringIO()
+    call_command("search", "reindex", "--if-stale", stdout=out, stderr=StringIO())
+    assert "indexed 29 document(s)" in out.getvalue()
+
+
 def test_reindex_of_an_unknown_organization_fails(db):
     with pytest.raises(CommandError) as error:
         call_command("search", "reindex", "--org", "不存在的机构", stdout=StringIO(), stderr=StringIO())

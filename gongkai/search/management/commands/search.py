@@ -62,6 +62,11 @@ class Command(BaseCommand):
         actions = parser.add_subparsers(dest="action", required=True)
         rebuild = actions.add_parser("reindex", help="rebuild the index from everything public")
         rebuild.add_argument("--org", help="only this organization's documents (id, credit code or full name)")
+        rebuild.add_argument(
+            "--if-stale",
+            action="store_true",
+            help="only when the vocabulary changed since the last rebuild or there is no index (for cron)",
+        )
         query = actions.add_parser("query", help="search as the public does and print the top hits")
         query.add_argument("text")
         query.add_argument("--json", action="store_true", help="print a JSON list of {kind, id, title, url, score}")
@@ -78,6 +83,11 @@ class Command(BaseCommand):
 
     def handle_reindex(self, options):
         organization = organization_by_key(options["org"]) if options["org"] else None
+        if options["if_stale"] and organization is None:
+            built_with = get_backend().dictionary()
+            if built_with is not None and built_with.version == current_dictionary().version:
+                self.stdout.write(f"index up to date (dictionary {built_with.version}); nothing to do")
+                return
         progress = Progress(count_public_documents(organization=organization), self.stderr._out)
         started = time.monotonic()
         count = reindex(organization=organization, progress=progress)
