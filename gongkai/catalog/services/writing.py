@@ -3,7 +3,7 @@
 from functools import cache
 from operator import attrgetter
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models import F
 from django.db.models.base import ModelState
 from django.utils import timezone
@@ -147,7 +147,11 @@ def fast_insert(model, objects: list, *, batch_size: int = 2000) -> None:
         for attname in stamped:
             setattr(obj, attname, now)
     values_of = attrgetter(*[field.attname for field in fields])
-    prepared = [(index, field.get_db_prep_save) for index, field in enumerate(fields) if needs_preparation(field)]
+    prepared = [
+        (index, field.get_db_prep_save, None if isinstance(field, models.JSONField) else {})
+        for index, field in enumerate(fields)
+        if needs_preparation(field)
+    ]
     columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608 - names from model metadata
@@ -156,8 +160,14 @@ def fast_insert(model, objects: list, *, batch_size: int = 2000) -> None:
             rows = []
             for obj in objects[start : start + batch_size]:
                 row = list(values_of(obj))
-                for index, prepare in prepared:
-                    row[index] = prepare(row[index], connection)
+                for index, prepare, memo in prepared:
+                    value = row[index]
+                    if memo is None:
+                        row[index] = prepare(value, connection)
+                    else:  # dates repeat (one "now" for the whole import): prepare each once
+                        if value not in memo:
+                            memo[value] = prepare(value, connection)
+                        row[index] = memo[value]
                 rows.append(row)
             cursor.executemany(sql, rows)
 
@@ -181,8 +191,6 @@ def new_item(**values) -> Item:
 
 
 def needs_preparation(field) -> bool:
-    from django.db import models
-
     return isinstance(field, models.JSONField | models.DateTimeField | models.DateField | models.DecimalField)
 
 
