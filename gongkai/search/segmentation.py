@@ -11,8 +11,9 @@ An index remembers the dictionary it was built with; queries against it are segm
 import hashlib
 import re
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property
 
 import rjieba
 
@@ -34,7 +35,7 @@ class Dictionary:
     def from_words(cls, words) -> "Dictionary":
         return cls(tuple(sorted({word for word in (clean_word(w) for w in words) if word})))
 
-    @property
+    @cached_property
     def version(self) -> str:
         digest = hashlib.sha256("\n".join(self.words).encode("utf-8")).hexdigest()
         return digest[:12]
@@ -107,6 +108,22 @@ class Segmenter:
         return meaningful or tokens
 
 
-@lru_cache(maxsize=2)  # each segmenter holds a dictionary of about 25 MB
+_segmenters: OrderedDict[str, Segmenter] = OrderedDict()
+_segmenters_lock = threading.Lock()
+MAX_SEGMENTERS = 2  # each holds a dictionary of about 25 MB
+
+
 def segmenter_for(dictionary: Dictionary) -> Segmenter:
-    return Segmenter(dictionary)
+    """The segmenter of a dictionary, kept for the dictionaries used last (keyed by version, computed once)."""
+    version = dictionary.version
+    with _segmenters_lock:
+        segmenter = _segmenters.get(version)
+        if segmenter is not None:
+            _segmenters.move_to_end(version)
+            return segmenter
+    segmenter = Segmenter(dictionary)
+    with _segmenters_lock:
+        _segmenters[version] = segmenter
+        while len(_segmenters) > MAX_SEGMENTERS:
+            _segmenters.popitem(last=False)
+    return segmenter

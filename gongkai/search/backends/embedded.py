@@ -39,6 +39,7 @@ ID_LIMIT = 10_000_000
 
 _open_indexes: dict[str, tantivy.Index] = {}
 _open_lock = threading.Lock()
+_dictionaries: dict[str, Dictionary] = {}
 
 
 def build_schema() -> tantivy.Schema:
@@ -124,11 +125,15 @@ class EmbeddedBackend(SearchBackend):
         name = self._current_name()
         if name is None:
             return None
-        try:
-            words = json.loads((self.root / name / "dictionary.json").read_text(encoding="utf-8"))["words"]
-        except FileNotFoundError:
-            return None
-        return _dictionary_from_words(tuple(words))
+        path = str(self.root / name)
+        dictionary = _dictionaries.get(path)  # a generation's dictionary never changes
+        if dictionary is None:
+            try:
+                words = json.loads((self.root / name / "dictionary.json").read_text(encoding="utf-8"))["words"]
+            except FileNotFoundError:
+                return None
+            dictionary = _dictionaries[path] = Dictionary(tuple(words))
+        return dictionary
 
     def _new_generation(self, dictionary: Dictionary) -> tuple[str, tantivy.Index]:
         name = f"gen-{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
@@ -332,10 +337,6 @@ class EmbeddedBackend(SearchBackend):
         stamps = searcher.fast_field_values("stamp", [address for _, address in found])
         ranked = sorted(zip(found, stamps, strict=True), key=lambda pair: (pair[0][0], pair[1]), reverse=True)
         return [_hit(searcher, address, score) for (score, address), _ in ranked[offset:wanted]], result.count
-
-
-def _dictionary_from_words(words: tuple[str, ...]) -> Dictionary:
-    return Dictionary(words)
 
 
 def _write(index: tantivy.Index, delete_keys: list[str], documents: list[PreparedDocument]) -> None:
