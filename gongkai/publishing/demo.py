@@ -234,13 +234,34 @@ NOTICE_TOPICS = (
 )
 
 
+# Topics only some units publish: the 低保 list by civil affairs and the towns, enrolment by the health insurance
+# bureau and the towns.
+TOPIC_OWNERS = {"低保": ("民政局",), "医疗保险": ("医保局",)}
+
+
+def publishes(organization, pattern: str, townships) -> bool:
+    for word, owners in TOPIC_OWNERS.items():
+        if word in pattern:
+            return organization.short_name in owners or organization in townships
+    return True
+
+
 def unit_specs(context, rng) -> list[Spec]:
-    units = [context.objects["government"], *context.objects["departments"][:18], *context.objects["townships"]]
+    townships = context.objects["townships"]
+    by_short = context.objects["department_by_short"]
+    units = [
+        context.objects["government"],
+        *context.objects["departments"][:18],
+        *[by_short[name] for name in ("民政局", "医保局") if by_short[name] not in context.objects["departments"][:18]],
+        *townships,
+    ]
     specs = []
     for index, organization in enumerate(units):
         for year in (2025, 2026):
             for topic_index, (pattern, genre, stage) in enumerate(NOTICE_TOPICS):
                 if (index + topic_index + year) % 3:
+                    continue
+                if not publishes(organization, pattern, townships):
                     continue
                 written = date(year, 1 + (topic_index * 2 + index) % 10, 1 + (index * 3) % 26)
                 if written > today() - timedelta(days=30):
