@@ -1,6 +1,5 @@
 """Top-level URLs: the public portal at /, the back office at /backoffice/, the JSON API at /api/."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -12,7 +11,5 @@ urlpatterns = [
     path("", include("gongkai.portal.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# MEDIA_ROOT is never served directly, not even in debug: attachments and generated files go through views
+# that check the public selector or the staff member's access.
