@@ -12,10 +12,11 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.cell_range import CellRange
 
+from gongkai.orgs.models import Organization
+
 from .errors import CatalogError, CatalogErrorCode
 from .itemdata import render_basis
-from .models import Channel, Domain, Item, ItemSource, ItemStatus
-from .selectors import with_columns
+from .models import Attribute, Channel, Domain, Item, ItemSource, ItemStatus, Stage, WithheldGround
 from .template import COLUMNS, NOT_SELECTED, SELECTED, TICK
 from .template import column_letter as letter
 
@@ -28,13 +29,17 @@ class ExportRow:
 
 
 def catalog_rows(catalog, *, include_withheld: bool = True) -> Iterator[ExportRow]:
-    """In-force items in catalog order (domain, then depth first), one row per item that has its own columns."""
+    """In-force items in catalog order (domain, then depth first), one row per item that has its own columns.
+
+    Channels and responsible organizations are attached as shared objects (`channel_list`, `organization_list`)
+    from two queries over the link tables: prefetching would build one object per link (tens of thousands)."""
     items = Item.objects.filter(catalog=catalog, status=ItemStatus.IN_FORCE).select_related(
         "domain", "source_item__catalog__organization"
     )
     if not include_withheld:
         items = items.exclude(attribute="withheld")
-    items = list(with_columns(items).order_by("domain__sort_order", "domain__code", "sort_order", "id"))
+    items = list(items.order_by("domain__sort_order", "domain__code", "sort_order", "id"))
+    attach_columns(catalog, items)
     children: dict[int | None, list[Item]] = {}
     known = {item.pk for item in items}
     for item in items:
@@ -52,21 +57,57 @@ def catalog_rows(catalog, *, include_withheld: bool = True) -> Iterator[ExportRo
         yield from walk(root, [])
 
 
+def attach_columns(catalog, items: list[Item]) -> None:
+    channels = {channel.pk: channel for channel in Channel.objects.all()}
+    for item in items:
+        item.channel_list, item.organization_list = [], []
+    by_id = {item.pk: item for item in items}
+    links = Item.channels.through.objects.filter(item__catalog=catalog).order_by("channel__sort_order", "channel_id")
+    for item_id, channel_id in links.values_list("item_id", "channel_id"):
+        if item_id in by_id:
+            by_id[item_id].channel_list.append(channels[channel_id])
+    links = Item.responsible_orgs.through.objects.filter(item__catalog=catalog)
+    org_ids = set(links.values_list("organization_id", flat=True))
+    organizations = {org.pk: org for org in Organization.objects.filter(pk__in=org_ids)}
+    for item_id, organization_id in links.order_by("organization_id").values_list("item_id", "organization_id"):
+        if item_id in by_id:
+            by_id[item_id].organization_list.append(organizations[organization_id])
+
+
+def channels_of(item: Item) -> list[Channel]:
+    return item.channel_list if hasattr(item, "channel_list") else list(item.channels.all())
+
+
+def organizations_of(item: Item) -> list:
+    return item.organization_list if hasattr(item, "organization_list") else list(item.responsible_orgs.all())
+
+
 def channel_cell(item: Item, standard: list[Channel]) -> str:
-    chosen = {channel.pk for channel in item.channels.all()}
+    chosen = {channel.pk for channel in channels_of(item)}
     marks = [f"{SELECTED if channel.pk in chosen else NOT_SELECTED}{channel.name}" for channel in standard]
-    marks += [f"{SELECTED}{channel.name}" for channel in item.channels.all() if not channel.is_standard]
+    marks += [f"{SELECTED}{channel.name}" for channel in channels_of(item) if not channel.is_standard]
     return " ".join(marks)
 
 
-def source_cell(item: Item) -> str:
+def source_cell(item: Item, labels: dict) -> str:
     if item.source == ItemSource.OTHER and item.source_note:
         return _("其他：%(note)s") % {"note": item.source_note}
-    return item.get_source_display() if item.source else ""
+    return labels["source"].get(item.source, "")
 
 
-def row_values(row: ExportRow, number: int, standard: list[Channel]) -> dict:
+def choice_labels() -> dict[str, dict[str, str]]:
+    """Choice labels translated once per export (not once per cell)."""
+    return {
+        "stage": {value: str(label) for value, label in Stage.choices},
+        "attribute": {value: str(label) for value, label in Attribute.choices},
+        "withheld_ground": {value: str(label) for value, label in WithheldGround.choices},
+        "source": {value: str(label) for value, label in ItemSource.choices},
+    }
+
+
+def row_values(row: ExportRow, number: int, standard: list[Channel], labels: dict | None = None) -> dict:
     item = row.item
+    labels = labels or choice_labels()
     names = row.names + [""] * (3 - len(row.names))
     tick = lambda condition: TICK if condition else ""  # noqa: E731
     values = {"seq": number, "level1": names[0], "level2": names[1], "level3": names[2], "code": item.code}
@@ -76,7 +117,7 @@ def row_values(row: ExportRow, number: int, standard: list[Channel]) -> dict:
         elements=item.elements,
         basis=render_basis(item.basis),
         time_limit=item.time_limit,
-        responsible=item.responsible_text or "、".join(org.name for org in item.responsible_orgs.all()),
+        responsible=item.responsible_text or "、".join(org.name for org in organizations_of(item)),
         channels=channel_cell(item, standard),
         audience_public=tick(item.audience == "public"),
         audience_group=tick(item.audience == "group"),
@@ -85,10 +126,10 @@ def row_values(row: ExportRow, number: int, standard: list[Channel]) -> dict:
         level_county=tick(item.level_county),
         level_township=tick(item.level_township),
         level_village=tick(item.level_village),
-        stage=item.get_stage_display() if item.stage else "",
-        attribute=item.get_attribute_display(),
-        withheld_ground=item.get_withheld_ground_display() if item.withheld_ground else "",
-        source=source_cell(item),
+        stage=labels["stage"].get(item.stage, ""),
+        attribute=labels["attribute"].get(item.attribute, ""),
+        withheld_ground=labels["withheld_ground"].get(item.withheld_ground, ""),
+        source=source_cell(item, labels),
     )
     return values
 
@@ -100,13 +141,13 @@ def standard_channels() -> list[Channel]:
 def export_xlsx(catalog, stream) -> int:
     """Write the catalog as a national-template workbook, one sheet per domain; returns the number of rows."""
     workbook = Workbook(write_only=True)
-    standard, sheets, count = standard_channels(), {}, 0
+    standard, sheets, count, labels = standard_channels(), {}, 0, choice_labels()
     for row in catalog_rows(catalog):
         if row.domain.pk not in sheets:
             sheets[row.domain.pk] = [new_sheet(workbook, catalog, row.domain), 0]
         sheet_and_count = sheets[row.domain.pk]
         sheet_and_count[1] += 1
-        values = row_values(row, sheet_and_count[1], standard)
+        values = row_values(row, sheet_and_count[1], standard, labels)
         sheet_and_count[0].append([values.get(column.key, "") for column in COLUMNS])
         count += 1
     if not sheets:
@@ -165,10 +206,10 @@ def export_csv(catalog, stream) -> int:
     text = io.StringIO()
     writer = csv.writer(text)
     writer.writerow(FLAT_HEADERS)
-    standard, count, numbers = standard_channels(), 0, {}
+    standard, count, numbers, labels = standard_channels(), 0, {}, choice_labels()
     for row in catalog_rows(catalog):
         numbers[row.domain.pk] = numbers.get(row.domain.pk, 0) + 1
-        values = row_values(row, numbers[row.domain.pk], standard)
+        values = row_values(row, numbers[row.domain.pk], standard, labels)
         writer.writerow([row.domain.name, *[values.get(column.key, "") for column in COLUMNS]])
         count += 1
     stream.write(("\ufeff" + text.getvalue()).encode("utf-8"))
@@ -196,9 +237,9 @@ def item_json(row: ExportRow) -> dict:
         },
         "responsible": item.responsible_text,
         "responsible_organizations": [
-            {"name": org.name, "credit_code": org.credit_code} for org in item.responsible_orgs.all()
+            {"name": org.name, "credit_code": org.credit_code} for org in organizations_of(item)
         ],
-        "channels": [channel.name for channel in item.channels.all()],
+        "channels": [channel.name for channel in channels_of(item)],
         "audience": item.audience,
         "mode": item.mode,
         "levels": item.levels,

@@ -274,12 +274,7 @@ class Importer:
 
     def target(self, row: RowData) -> Item | None:
         if not row.code:
-            item = self.live_by_path.get((row.data["domain"], tuple(row.names)))
-            if item is not None and (item.status == ItemStatus.PROPOSED or item.pk in self.pending):
-                row.problem(
-                    "level1", _("事项“%(code)s”已有待审批的变更，请等公开办审批后再导入。") % {"code": item.code}
-                )
-            return item
+            return self.live_by_path.get((row.data["domain"], tuple(row.names)))
         item = self.by_code.get(row.code)
         if item is None or item.status == ItemStatus.REJECTED:
             row.problem(
@@ -288,9 +283,6 @@ class Importer:
             return None
         if item.status == ItemStatus.RETIRED:
             row.problem("code", _("事项“%(code)s”已废止，不能再导入修改。") % {"code": row.code})
-            return None
-        if item.status == ItemStatus.PROPOSED or item.pk in self.pending:
-            row.problem("code", _("事项“%(code)s”已有待审批的变更，请等公开办审批后再导入。") % {"code": row.code})
             return None
         return item
 
@@ -323,6 +315,12 @@ class Importer:
 
     def check(self, node: Node) -> None:
         row = node.row
+        item = node.item
+        if item is not None and (item.status == ItemStatus.PROPOSED or item.pk in self.pending) and self.changes(node):
+            row.problem(
+                "code" if row.code else "level1",
+                _("事项“%(code)s”已有待审批的变更，请等公开办审批后再导入修改。") % {"code": item.code},
+            )
         level_key = ("level1", "level2", "level3")[min(len(row.names), 3) - 1]
         already = {problem.column for problem in row.problems}  # a bad cell already explains what follows from it
         for problem in problems_in(node.data, context=self.context, check_tree=False):
@@ -362,6 +360,22 @@ class Importer:
         if self.approver:
             announce([node.item.pk for node in new] + self.updated_ids)
 
+    def changes(self, node: Node) -> bool:
+        """Whether the row would change its existing item (sets the row data's parent code on the way)."""
+        if isinstance(node.parent, Node) and node.parent.item is None:
+            return True  # its parent is still to be created
+        parent = self.parent_item(node)
+        node.data["parent"] = parent.code if parent else ""
+        item = node.item
+        parent_before = self.by_id.get(item.parent_id)
+        current = snapshot(
+            item,
+            responsible_org_ids=self.responsible.get(item.pk, []),
+            channel_ids=self.channels.get(item.pk, []),
+            parent_code=parent_before.code if parent_before else "",
+        )
+        return current != node.data
+
     def parent_item(self, node: Node) -> Item | None:
         parent = node.parent
         return parent.item if isinstance(parent, Node) else parent
@@ -396,16 +410,7 @@ class Importer:
         changes, reordered = [], []
         for node in nodes:
             item = node.item
-            parent = self.parent_item(node)
-            node.data["parent"] = parent.code if parent else ""
-            parent_before = self.by_id.get(item.parent_id)
-            current = snapshot(
-                item,
-                responsible_org_ids=self.responsible.get(item.pk, []),
-                channel_ids=self.channels.get(item.pk, []),
-                parent_code=parent_before.code if parent_before else "",
-            )
-            if current == node.data:
+            if not self.changes(node):
                 self.result.unchanged += 1
                 if item.sort_order != node.order:
                     item.sort_order = node.order

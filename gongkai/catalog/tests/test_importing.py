@@ -189,12 +189,14 @@ def test_a_clerks_import_waits_for_approval_as_one_change_set(catalog, make_pers
     assert set(Item.objects.values_list("status", flat=True)) == {ItemStatus.IN_FORCE}
 
 
-def test_rows_of_items_waiting_for_approval_are_refused(catalog, make_person, department):
+def test_changes_to_items_waiting_for_approval_are_refused(catalog, make_person, department):
     clerk = make_person("clerk", department, username="mz_clerk")
     import_catalog(catalog=catalog, content=national_workbook(), actor=clerk)
-    again = import_catalog(catalog=catalog, content=national_workbook(), actor=clerk)
-    assert [problem.row for problem in again.problems] == [4, 5, 6]
-    assert again.problems[0].message.endswith("已有待审批的变更，请等公开办审批后再导入。")
+    same = import_catalog(catalog=catalog, content=national_workbook(), actor=clerk)
+    assert (same.problems, same.unchanged, same.change_set_id) == ([], 3, None)
+    edited = import_catalog(catalog=catalog, content=national_workbook(rows_with(2, 5, "实时公开")), actor=clerk)
+    assert [(problem.row, problem.column) for problem in edited.problems] == [(6, "B（一级事项）")]
+    assert edited.problems[0].message.endswith("已有待审批的变更，请等公开办审批后再导入修改。")
     assert Change.objects.count() == 5
 
 
