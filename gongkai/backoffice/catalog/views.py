@@ -17,6 +17,7 @@ from gongkai.catalog import selectors
 from gongkai.catalog.access import can_approve, can_edit_catalog
 from gongkai.catalog.errors import CatalogError, ItemInvalid
 from gongkai.catalog.exporting import EXPORTERS
+from gongkai.catalog.handbook import render_pdf
 from gongkai.catalog.importing import import_catalog
 from gongkai.catalog.itemdata import snapshot
 from gongkai.catalog.models import Attribute, ChangeSetStatus, Mode, Stage
@@ -42,6 +43,7 @@ CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
+    "pdf": "application/pdf",
 }
 
 
@@ -280,11 +282,15 @@ def import_file(request, catalog_id):
 @staff_required
 def export(request, catalog_id, suffix):
     catalog = selectors.catalog_for_staff(person=request.user, catalog_id=catalog_id)
-    if f".{suffix}" not in EXPORTERS:
+    if suffix == "pdf":
+        content = render_pdf(catalog)
+    elif f".{suffix}" in EXPORTERS:
+        stream = io.BytesIO()
+        EXPORTERS[f".{suffix}"](catalog, stream)
+        content = stream.getvalue()
+    else:
         raise Http404
-    stream = io.BytesIO()
-    EXPORTERS[f".{suffix}"](catalog, stream)
-    response = HttpResponse(stream.getvalue(), content_type=CONTENT_TYPES[suffix])
+    response = HttpResponse(content, content_type=CONTENT_TYPES[suffix])
     response["Content-Disposition"] = f'attachment; filename="catalog-{catalog.prefix}.{suffix}"'
     return response
 

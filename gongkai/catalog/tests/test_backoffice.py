@@ -132,6 +132,11 @@ def test_export_download(client, item, office):
     response = client.get(reverse("backoffice:catalog:export", kwargs={"catalog_id": item.catalog_id, "suffix": "csv"}))
     assert response.status_code == 200
     assert item.code in response.content.decode("utf-8")
+    pdf = client.get(reverse("backoffice:catalog:export", kwargs={"catalog_id": item.catalog_id, "suffix": "pdf"}))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    missing = client.get(reverse("backoffice:catalog:export", kwargs={"catalog_id": item.catalog_id, "suffix": "doc"}))
+    assert missing.status_code == 404
 
 
 def test_workbench_panel_lists_pending_changes(client, item, clerk, office):
