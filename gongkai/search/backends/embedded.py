@@ -35,6 +35,8 @@ BULK_WRITER_HEAP = 400_000_000
 # A phrase is checked against the stored text of candidates in rank order; this many at most are examined.
 MAX_PHRASE_CANDIDATES = 10_000
 PHRASE_BATCH = 500
+TIE_WINDOW = 50
+MAX_TIES = 1000
 ID_LIMIT = 10_000_000
 
 _open_indexes: dict[str, tantivy.Index] = {}
@@ -325,15 +327,14 @@ class EmbeddedBackend(SearchBackend):
                 query, limit, count=True, order_by_field="stamp", offset=offset, order=tantivy.Order.Desc
             )
             return [_hit(searcher, address, None) for _, address in result.hits], result.count
-        # Fetch from the top, past the page while scores tie, so ties get the shared order (newer first).
+        # Fetch past the page while scores tie at its end, so ties get the shared order (newer first). Templated
+        # titles can tie by the thousand: at most MAX_TIES past the page are fetched (two passes at most).
         wanted = offset + limit
-        fetch = wanted + 1
-        while True:
+        for fetch in (wanted + TIE_WINDOW, wanted + MAX_TIES):
             result = searcher.search(query, fetch, count=True)
             found = result.hits
-            if len(found) <= wanted or found[wanted - 1][0] != found[-1][0] or len(found) < fetch:
+            if len(found) < fetch or found[wanted - 1][0] != found[-1][0]:
                 break
-            fetch *= 2
         stamps = searcher.fast_field_values("stamp", [address for _, address in found])
         ranked = sorted(zip(found, stamps, strict=True), key=lambda pair: (pair[0][0], pair[1]), reverse=True)
         return [_hit(searcher, address, score) for (score, address), _ in ranked[offset:wanted]], result.count

@@ -286,3 +286,14 @@ def test_a_query_of_punctuation_only_finds_nothing(backend, notices):
 
     assert search(backend, "〔〕，。").total == 0
     assert search(backend, "").hits == []
+
+
+def test_many_equal_scores_still_list_the_newest_first(backend, notices):
+    for number in range(1, 71):
+        notices.add(number, "行政处罚决定信息公开", "", date=at(1 + number % 28, hour=number % 24))
+    reindex()
+
+    first = search(backend, "行政处罚", page_size=10)
+
+    expected = sorted(range(1, 71), key=lambda n: (1 + n % 28, n % 24, n), reverse=True)[:10]
+    assert keys(first) == [f"notice:{n}" for n in expected]
