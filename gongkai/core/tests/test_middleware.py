@@ -1,0 +1,25 @@
+"""Chinese first: the browser's Accept-Language does not switch the interface; the language switch does."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_english_browser_still_gets_chinese(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response.headers["Content-Language"] == "zh-hans"
+    assert "政府信息公开" in response.content.decode()
+
+
+def test_language_switch_selects_english(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    response = client.get("/")
+    assert response.headers["Content-Language"] == "en"
+    assert '<html lang="en">' in response.content.decode()
+
+
+def test_unknown_language_cookie_falls_back_to_chinese(client):
+    client.cookies["django_language"] = "fr"
+    response = client.get("/")
+    assert response.headers["Content-Language"] == "zh-hans"

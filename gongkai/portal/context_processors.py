@@ -1,0 +1,24 @@
+"""Context for public pages: the main navigation of the portal."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .columns import optional_url
+
+PORTAL_NAVIGATION = [
+    (_("政府信息公开"), "portal:publishing:records"),
+    (_("标准目录"), "portal:catalog:index"),
+    (_("依申请公开"), "portal:applications:apply"),
+    (_("年度报告"), "portal:reports:index"),
+    (_("搜索"), "portal:search:search"),
+]
+
+
+def portal(request):
+    if request.path.startswith(("/backoffice/", "/api/", "/django-admin/")):
+        return {}
+    entries = []
+    for label, name in PORTAL_NAVIGATION:
+        url = optional_url(name)
+        if url:
+            entries.append({"label": label, "url": url, "current": request.path.startswith(url)})
+    return {"portal_navigation": entries}
