@@ -4,6 +4,8 @@ Idempotent: terms are added only when missing, and the index is rebuilt only whe
 another dictionary, or does not hold every public document.
 """
 
+from django.utils.translation import gettext as _
+
 from gongkai.orgs.demo import staff_of
 
 from .backends import get_backend
@@ -35,7 +37,10 @@ def build(context) -> None:
     built_with = backend.dictionary()
     public = count_public_documents()
     if built_with == current_dictionary() and backend.document_count() == public:
-        context.say(f"  search index up to date ({public} documents, {backend.name})")
+        context.say(_("  检索索引已是最新：%(count)s 条（%(backend)s）。") % {"count": public, "backend": backend.name})
         return
     count = reindex(actor=office)
-    context.say(f"  search index built: {count} documents ({backend.name}, dictionary {current_dictionary().version})")
+    context.say(
+        _("  检索索引已重建：%(count)s 条（%(backend)s，词典 %(version)s）。")
+        % {"count": count, "backend": backend.name, "version": current_dictionary().version}
+    )

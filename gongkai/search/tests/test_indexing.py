@@ -78,4 +78,4 @@ def test_demo_step_adds_terms_builds_the_index_and_changes_nothing_the_second_ti
 
     assert AuditEntry.objects.filter(action__startswith="search.").count() == entries
     assert Term.objects.count() == terms
-    assert "search index up to date" in context.stdout.getvalue()
+    assert "检索索引已是最新" in context.stdout.getvalue()
