@@ -142,3 +142,16 @@ def test_office_and_admin_see_statistics_and_terms(request, who):
 
     assert selectors.popular_queries(person=person) == []
     assert list(selectors.terms_for_staff(person=person)) == []
+
+
+def test_django_admin_shows_terms_read_only(client, django_user_model, db):
+    superuser = django_user_model.objects.create_superuser("root", "root@example.org", "correct horse 42")
+    Term.objects.create(word="低保", synonyms=["最低生活保障"])
+    client.force_login(superuser)
+
+    listing = client.get("/django-admin/search/term/")
+    adding = client.get("/django-admin/search/term/add/")
+
+    assert listing.status_code == 200
+    assert "低保" in listing.content.decode()
+    assert adding.status_code == 403
