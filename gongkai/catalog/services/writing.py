@@ -123,9 +123,12 @@ def announce(item_ids) -> None:
     ids = list(item_ids)
 
     def send():
-        items_changed.send(sender=Item, item_ids=ids)
-        for item_id in ids:
-            item_changed.send(sender=Item, item_id=item_id)
+        # Sent inside one transaction so receivers that defer work to on_commit (search indexing) do it once for
+        # all the items instead of once per item.
+        with transaction.atomic():
+            items_changed.send(sender=Item, item_ids=ids)
+            for item_id in ids:
+                item_changed.send(sender=Item, item_id=item_id)
 
     transaction.on_commit(send)
 
