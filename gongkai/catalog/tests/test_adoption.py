@@ -90,3 +90,17 @@ def test_a_township_clerks_adoption_waits_for_approval(
     assert {copy.status for copy in copies} == {ItemStatus.PROPOSED}
     approve_change_set(change_set=copies[0].changes.get().change_set, actor=office)
     assert set(township_catalog.items.values_list("status", flat=True)) == {ItemStatus.IN_FORCE}
+
+
+def test_the_workbench_offers_source_changes_to_the_township(
+    client, county_tree, township_catalog, office, make_person, street_office
+):
+    from django.urls import reverse
+
+    catalog, group, guide, review = county_tree
+    copy = adopt_items(catalog=township_catalog, source_items=[guide], actor=office)[1]
+    update_item(item=guide, actor=office, data=item_data(parent=group.code, time_limit="实时公开"))
+    client.force_login(make_person("clerk", street_office, username="df_clerk"))
+    page = client.get(reverse("backoffice:home")).content.decode()
+    assert "上级目录有新变化的事项" in page
+    assert copy.code in page
