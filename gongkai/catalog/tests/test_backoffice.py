@@ -176,3 +176,21 @@ def test_the_catalog_list_shows_only_catalogs_the_person_may_open(
     page = client.get(reverse("backoffice:catalog:index")).content.decode()
     assert "东风街道办事处" in page
     assert "示范区人民政府" not in page
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("anonymous", 302),
+        ("other_clerk", 403),
+        ("clerk", 200),
+        ("reviewer", 403),
+        ("office", 200),
+        ("admin_person", 200),
+    ],
+)
+def test_permission_matrix_for_import_and_adoption_pages(client, request, catalog, persona, status):
+    sign_in(client, request, persona)
+    assert client.get(reverse("backoffice:catalog:import", kwargs={"catalog_id": catalog.pk})).status_code == status
+    assert client.get(reverse("backoffice:catalog:adopt", kwargs={"catalog_id": catalog.pk})).status_code == status
+    assert client.get(reverse("backoffice:catalog:create", kwargs={"catalog_id": catalog.pk})).status_code == status
