@@ -91,7 +91,7 @@ def import_catalog(*, catalog, content: bytes, actor, dry_run: bool = False, fil
         return ImportResult(problems=[ImportProblem("", 0, "", str(error))], dry_run=dry_run)
     try:
         with transaction.atomic():
-            result = Importer(catalog, actor, file_name).run(sheets)
+            result = Importer(catalog, actor, file_name).run(sheets, dry_run=dry_run)
             result.dry_run = dry_run
             if result.problems or dry_run:
                 raise Rollback(result)
@@ -123,7 +123,7 @@ class Importer:
 
     # Reading ---------------------------------------------------------------------------------------------------
 
-    def run(self, sheets: list[Sheet]) -> ImportResult:
+    def run(self, sheets: list[Sheet], *, dry_run: bool = False) -> ImportResult:
         rows = self.read_rows(sheets)
         self.create_channels(rows)
         self.load_existing()
@@ -136,7 +136,7 @@ class Importer:
             key=lambda problem: (self.sheet_order.get(problem.sheet, -1), problem.row, problem.column),
         )
         if not self.result.problems:
-            self.write(nodes)
+            self.count(nodes) if dry_run else self.write(nodes)
         return self.result
 
     def read_rows(self, sheets: list[Sheet]) -> list[RowData]:
@@ -375,6 +375,19 @@ class Importer:
             parent_code=parent_before.code if parent_before else "",
         )
         return current != node.data
+
+    def count(self, nodes: list[Node]) -> None:
+        """A dry run's counts, exactly as `write` would report them, without writing the items."""
+        for node in nodes:
+            if node.item is None:
+                if node.row is None:
+                    self.result.groups_created += 1
+                else:
+                    self.result.created += 1
+            elif self.changes(node):
+                self.result.updated += 1
+            else:
+                self.result.unchanged += 1
 
     def parent_item(self, node: Node) -> Item | None:
         parent = node.parent

@@ -128,10 +128,17 @@ def test_one_bad_row_among_good_ones_writes_nothing(catalog, office):
     assert result.created == 0
 
 
-def test_a_dry_run_reports_counts_and_writes_nothing(catalog, office):
+def test_a_dry_run_reports_the_counts_of_the_real_run_and_writes_nothing(catalog, office):
     result = import_catalog(catalog=catalog, content=national_workbook(), actor=office, dry_run=True)
-    assert (result.ok, result.created, result.dry_run) == (True, 3, True)
+    assert (result.ok, result.created, result.groups_created, result.dry_run) == (True, 3, 2, True)
     assert not Item.objects.exists()
+    import_catalog(catalog=catalog, content=national_workbook(), actor=office)
+    edited = rows_with(0, 5, "实时公开")
+    edited[2][1] = "低保审核"  # without a code column this is a new item under a new group
+    preview = import_catalog(catalog=catalog, content=national_workbook(edited), actor=office, dry_run=True)
+    real = import_catalog(catalog=catalog, content=national_workbook(edited), actor=office)
+    counts = lambda result: (result.created, result.updated, result.unchanged, result.groups_created)  # noqa: E731
+    assert counts(preview) == counts(real) == (1, 1, 1, 1)
 
 
 def test_unknown_sheet_and_missing_columns_are_reported(catalog, office):
