@@ -109,6 +109,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # pg_trgm and Chinese text need a UTF-8 aware locale: build test databases from template0 in C.UTF-8.
     DATABASES["default"]["TEST"] = {"TEMPLATE": "template0", "CHARSET": "UTF8"}
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database lives under var/; create the folder on a fresh checkout.
+    if DATABASES["default"]["NAME"] and DATABASES["default"]["NAME"] != ":memory:":
+        Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
