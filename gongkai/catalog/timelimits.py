@@ -18,6 +18,7 @@ What `TimeLimit.due_date(formed_on)` returns for each rule (a `gongkai.core.work
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from django.utils.translation import gettext as _
 
@@ -134,7 +135,13 @@ class TimeLimitNotUnderstood(ValueError):
 
 def parse_time_limit(text: str) -> TimeLimit:
     """The structured rule of a catalog's time-limit text; raises TimeLimitNotUnderstood when none is found."""
-    text = (text or "").strip()
+    return parsed_time_limit((text or "").strip())
+
+
+@lru_cache(maxsize=4096)
+def parsed_time_limit(text: str) -> TimeLimit:
+    """Catalogs repeat a few dozen time-limit texts over thousands of items: each is parsed once (TimeLimit is
+    immutable; texts that are not understood raise every time, exceptions are not cached)."""
     publicity = PUBLICITY_PATTERN.search(text)
     publicity_days = chinese_number(publicity.group(1)) if publicity else None
     rest = PUBLICITY_PATTERN.sub("", text)

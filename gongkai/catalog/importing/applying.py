@@ -17,6 +17,7 @@ from ..services.writing import (
     announce,
     assign_fields,
     insert_items,
+    loaded_items,
     new_item,
     next_codes,
     open_version,
@@ -206,7 +207,8 @@ class Importer:
     # Planning --------------------------------------------------------------------------------------------------
 
     def load_existing(self) -> None:
-        items = list(Item.objects.filter(catalog=self.catalog).select_related("domain"))
+        domains = {domain.pk: domain for domain in self.context.domains_by_code.values()}
+        items = loaded_items(Item.objects.filter(catalog=self.catalog), domains)
         self.by_id = {item.pk: item for item in items}
         self.by_code = {item.code: item for item in items}
         self.responsible, self.channels = {}, {}

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..itemdata import normalized, parse_basis
 from ..models import Attribute, Audience, ItemSource, Mode
@@ -43,6 +44,10 @@ DETAIL_KEYS = (
 )
 CHANNEL_PATTERN = re.compile(f"([{SELECTED}{NOT_SELECTED}])\\s*([^{SELECTED}{NOT_SELECTED}]+)")
 LIST_SEPARATORS = re.compile(r"[、，,；;\n]+")
+TICK_KEYS = tuple(key for key in HEADER_LABELS if key.startswith(("audience_", "mode_", "level_")))
+# Hints only shown with a problem: translated when a problem is reported, not once per row.
+STAGE_HINT = gettext_lazy("请填决策、执行、管理、服务或结果")
+ATTRIBUTE_HINT = gettext_lazy("请填主动公开、依申请公开或不予公开")
 
 
 @dataclass
@@ -118,6 +123,8 @@ class RowReader:
         self.sheet, self.layout, self.domain_code = sheet, layout, domain_code
         self.context, self.organizations_by_name = context, organizations_by_name
         self.labels = {key: layout.labels[indexes[0]] for key, indexes in layout.columns.items()}
+        # Each key's cell is its first column (a "乡、村级" column serves two keys): looked up once per sheet.
+        self.positions = [(key, indexes[0]) for key, indexes in layout.columns.items()]
 
     def rows(self):
         for index in range(self.layout.data_start, len(self.sheet.rows)):
@@ -127,7 +134,9 @@ class RowReader:
             yield self.read(values, self.sheet.first_row + index)
 
     def read(self, values: list[str], number: int) -> RowData:
-        get = {key: cell(values, self.layout, key) for key in self.layout.columns}.get
+        width = len(values)
+        cells = {key: values[index] if index < width else "" for key, index in self.positions}
+        get = cells.get
         row = RowData(self.sheet.name, number, [], (get("code") or "").strip(), {}, labels=self.labels)
         row.names = self.names(row, get)
         is_group = not any(get(key) for key in DETAIL_KEYS)
@@ -146,9 +155,7 @@ class RowReader:
         return [name for name in names if name]
 
     def details(self, row: RowData, get) -> dict:
-        ticks = {
-            key: self.tick(row, get, key) for key in HEADER_LABELS if key.startswith(("audience_", "mode_", "level_"))
-        }
+        ticks = {key: self.tick(row, get, key) for key in TICK_KEYS}
         if ticks["audience_public"] and ticks["audience_group"]:
             row.problem("audience_public", _("公开对象只能勾选一项。"))
         if ticks["mode_active"] and ticks["mode_on_request"]:
@@ -171,7 +178,7 @@ class RowReader:
             "levels": [
                 key.removeprefix("level_") for key in ("level_county", "level_township", "level_village") if ticks[key]
             ],
-            "stage": self.choice(row, "stage", get("stage"), STAGE_LABELS, _("请填决策、执行、管理、服务或结果")),
+            "stage": self.choice(row, "stage", get("stage"), STAGE_LABELS, STAGE_HINT),
             "attribute": self.attribute(row, get("attribute"), mode),
             "withheld_ground": self.ground(row, get("withheld_ground")),
             **self.source(get("source")),
@@ -196,7 +203,7 @@ class RowReader:
         return ""
 
     def attribute(self, row: RowData, value, mode: str) -> str:
-        chosen = self.choice(row, "attribute", value, ATTRIBUTE_LABELS, _("请填主动公开、依申请公开或不予公开"))
+        chosen = self.choice(row, "attribute", value, ATTRIBUTE_LABELS, ATTRIBUTE_HINT)
         if chosen:
             return chosen
         return Attribute.ON_REQUEST if mode == Mode.ON_REQUEST else Attribute.ACTIVE

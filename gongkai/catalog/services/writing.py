@@ -9,7 +9,7 @@ from django.db.models.base import ModelState
 from django.utils import timezone
 
 from ..itemdata import SCALAR_FIELDS, level_fields
-from ..models import CodeCounter, Item, ItemVersion
+from ..models import CodeCounter, Domain, Item, ItemVersion
 from ..signals import item_changed, items_changed
 from ..timelimits import parse_time_limit
 
@@ -39,8 +39,8 @@ def assign_fields(item: Item, data: dict, context, parent: Item | None) -> None:
     """Set the item's columns from data (no save). `parent` is the resolved parent item."""
     for key in SCALAR_FIELDS:
         setattr(item, key, data[key])
-    item.domain = context.domains_by_code[data["domain"]]
-    item.parent = parent
+    set_related(item, "domain", context.domains_by_code[data["domain"]])
+    set_related(item, "parent", parent)
     for key, value in {**rule_fields(data["time_limit"]), **level_fields(data["levels"])}.items():
         setattr(item, key, value)
 
@@ -189,8 +189,43 @@ def new_item(**values) -> Item:
     item.__dict__["basis"] = []
     item._state = ModelState()
     for key, value in values.items():
-        setattr(item, key, value)
+        if key in ITEM_RELATIONS:
+            set_related(item, key, value)
+        else:
+            setattr(item, key, value)
     return item
+
+
+ITEM_RELATIONS = {field.name for field in Item._meta.concrete_fields if field.many_to_one}
+
+
+def set_related(obj, name: str, related) -> None:
+    """`obj.<name> = related` for a foreign key, as the field's descriptor does it (the id and the cached object),
+    without the descriptor's checks: five times cheaper, which counts over the tens of thousands of items of an
+    import. `related` must be a saved instance of the right model, or None."""
+    obj.__dict__[obj._meta.get_field(name).attname] = None if related is None else related.pk
+    obj._state.fields_cache[name] = related
+
+
+def loaded_items(queryset, domains_by_id: dict) -> list[Item]:
+    """The items of `queryset` as Item instances built from one values_list query without Model.__init__ (which
+    costs more than the query for a district's catalog), each with its domain attached from `domains_by_id` (the
+    ones missing from it are loaded). The instances are complete: every concrete field is loaded."""
+    attnames = [field.attname for field in Item._meta.concrete_fields]
+    rows = list(queryset.values_list(*attnames))
+    domain_index = attnames.index("domain_id")
+    missing = {row[domain_index] for row in rows} - domains_by_id.keys()
+    if missing:
+        domains_by_id = {**domains_by_id, **Domain.objects.in_bulk(missing)}
+    items = []
+    for row in rows:
+        item = Item.__new__(Item)
+        item.__dict__.update(zip(attnames, row, strict=True))
+        state = item._state = ModelState()
+        state.adding, state.db = False, queryset.db
+        state.fields_cache["domain"] = domains_by_id[row[domain_index]]
+        items.append(item)
+    return items
 
 
 def needs_preparation(field) -> bool:
