@@ -87,20 +87,26 @@ def empty_data() -> dict:
     }
 
 
+LEVEL_VALUES = [level.value for level in LEVEL_ORDER]
+TEXT_KEYS = ("name", "elements", "time_limit", "responsible_text", "source_note")
+
+
 def normalized(data: dict) -> dict:
     """Fill missing keys, sort id lists and order levels, so equal content gives equal dicts."""
     result = empty_data()
     result.update({key: value for key, value in data.items() if key in FIELDS})
-    for key in ("name", "elements", "time_limit", "responsible_text", "source_note"):
+    for key in TEXT_KEYS:
         result[key] = (result[key] or "").strip()
     result["responsible_orgs"] = sorted({int(pk) for pk in result["responsible_orgs"]})
     result["channels"] = sorted({int(pk) for pk in result["channels"]})
-    result["levels"] = [level.value for level in LEVEL_ORDER if level in set(result["levels"])]
-    result["basis"] = [
-        {"document": entry.get("document", "").strip(), "articles": entry.get("articles", "").strip()}
-        for entry in result["basis"]
-        if entry.get("document", "").strip() or entry.get("articles", "").strip()
-    ]
+    levels = set(result["levels"])
+    result["levels"] = [level for level in LEVEL_VALUES if level in levels]
+    basis = []
+    for entry in result["basis"]:
+        document, articles = entry.get("document", "").strip(), entry.get("articles", "").strip()
+        if document or articles:
+            basis.append({"document": document, "articles": articles})
+    result["basis"] = basis
     result["is_group"] = bool(result["is_group"])
     return result
 

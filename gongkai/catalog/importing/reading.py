@@ -66,7 +66,11 @@ def read_workbook(content: bytes) -> list[Sheet]:
 
 def read_sheet(sheet) -> Sheet:
     start_row, start_column = sheet.start or (0, 0)
-    rows = [[""] * start_column + [cell_text(value) for value in row] for row in sheet.to_python(skip_empty_area=True)]
+    lead = [""] * start_column
+    rows = [  # text cells (nearly all of them) stripped inline: a call per cell costs as much as the read
+        lead + [value.strip() if type(value) is str else cell_text(value) for value in row]
+        for row in sheet.to_python(skip_empty_area=True)
+    ]
     for (top, left), (bottom, right) in sheet.merged_cell_ranges or []:
         fill_merge(rows, top - start_row, left, bottom - start_row, right)
     return Sheet(sheet.name, rows, start_row + 1)
