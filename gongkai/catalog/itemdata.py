@@ -128,6 +128,22 @@ def snapshot(item, *, responsible_org_ids=None, channel_ids=None, parent_code=No
     return normalized(data)
 
 
+def same_as_item(data: dict, item, *, responsible_org_ids, channel_ids, parent_code: str) -> bool:
+    """Whether normalized `data` equals `snapshot(item, ...)`, answered without normalizing the item's columns
+    when they are stored exactly as `data` has them (nearly always): `normalized` maps equal values to equal
+    results and leaves normalized data unchanged, so equal stored columns mean an equal snapshot. Columns that
+    differ as stored are normalized and compared again, as `snapshot` would."""
+    current = {key: getattr(item, key) for key in SCALAR_FIELDS}
+    current.update(
+        parent=parent_code,
+        domain=item.domain.code,
+        responsible_orgs=responsible_org_ids,
+        channels=channel_ids,
+        levels=item.levels,
+    )
+    return current == data or normalized(current) == data
+
+
 def diff(old: dict, new: dict) -> list[str]:
     """The keys whose values differ between two data dicts."""
     old, new = normalized(old or {}), normalized(new or {})
