@@ -2,10 +2,11 @@
 
 Generates a realistic workbook (26 domains, 一级 → 二级 → 三级 items, ■/□ channel lists, √ ticks, basis with
 articles, every kind of time limit), then measures on a fresh database:
-- the bare read of the workbook with python-calamine (what the importer uses) and with openpyxl read-only;
+- the bare read of the workbook with python-calamine (what the importer reads with, with the same calls; median of
+  three runs, as the imports run warm) and, for information, with openpyxl read-only;
 - a dry run, the first import (all rows created), a re-import (all rows unchanged);
 - the export to .xlsx, .csv and .json.
-Targets: import ≤ 3× the bare calamine read and under 10 s.
+Targets: the first import and the re-import each ≤ 3× the bare calamine read and under 10 s.
 
 `python -m bench catalog` (or `make bench`); `--rows=N` changes the size. By default a fresh SQLite file under
 var/bench/; set BENCH_DATABASE_URL to run against PostgreSQL (it must be an empty, migrated database).
@@ -209,19 +210,45 @@ def benchmark_catalog():
     return ensure_catalog(organization=organization)
 
 
+BARE_READ_RUNS = 3
+
+
 def bare_reads(content: bytes) -> dict:
+    """The bare read of the workbook with python-calamine, made with the same calls as the importer
+    (`gongkai.catalog.importing.reading`: every sheet to Python values, empty area skipped, merged ranges), and
+    with openpyxl read-only for comparison. Each is run BARE_READ_RUNS times and the median taken: the imports
+    measured afterwards run with the file and the libraries warm, so the first, cold read alone is not comparable."""
+    import statistics
+
     import python_calamine
     from openpyxl import load_workbook
 
-    with timed() as calamine:
+    def calamine_read() -> int:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(content))
-        cells = sum(len(row) for name in workbook.sheet_names for row in workbook.get_sheet_by_name(name).to_python())
-    with timed() as openpyxl:
+        cells = 0
+        for name in workbook.sheet_names:
+            sheet = workbook.get_sheet_by_name(name)
+            cells += sum(len(row) for row in sheet.to_python(skip_empty_area=True))
+            _merged = sheet.merged_cell_ranges
+        return cells
+
+    def openpyxl_read() -> None:
         workbook = load_workbook(io.BytesIO(content), read_only=True)
         for sheet in workbook.worksheets:
             for _row in sheet.iter_rows(values_only=True):
                 pass
-    return {"calamine": calamine, "openpyxl_read_only": openpyxl, "cells": cells}
+
+    figures = {}
+    for label, read in (("calamine", calamine_read), ("openpyxl_read_only", openpyxl_read)):
+        runs = []
+        for _run in range(BARE_READ_RUNS):
+            with timed() as figure:
+                result = read()
+            runs.append(figure["seconds"])
+        figures[label] = {"seconds": statistics.median(runs), "runs": runs}
+        if label == "calamine":
+            figures["cells"] = result
+    return figures
 
 
 def main(argv: list[str]) -> dict:
@@ -271,17 +298,19 @@ def main(argv: list[str]) -> dict:
         figure["mb"] = round(len(stream.getvalue()) / 1024 / 1024, 2)
         figures[f"export{suffix.replace('.', '_')}"] = figure
     bare = figures["bare_read"]["calamine"]["seconds"]
-    imported = figures["first_import"]["seconds"]
-    figures["ratio_import_to_calamine_read"] = round(imported / bare, 1)
-    figures["ratio_import_to_openpyxl_read"] = round(
-        imported / figures["bare_read"]["openpyxl_read_only"]["seconds"], 2
-    )
+    openpyxl_bare = figures["bare_read"]["openpyxl_read_only"]["seconds"]
+    first, again = figures["first_import"]["seconds"], figures["reimport"]["seconds"]
+    figures["importer_reads_with"] = "python-calamine"
+    figures["ratio_import_to_calamine_read"] = round(first / bare, 2)
+    figures["ratio_reimport_to_calamine_read"] = round(again / bare, 2)
+    figures["ratio_import_to_openpyxl_read"] = round(first / openpyxl_bare, 2)  # for information only
     figures["targets"] = {
         "import_under_seconds": LIMIT_SECONDS,
-        "import_met": imported < LIMIT_SECONDS,
+        "import_met": max(first, again) < LIMIT_SECONDS,
         "ratio_limit": LIMIT_RATIO,
-        "ratio_met_against_calamine": imported <= LIMIT_RATIO * bare,
-        "ratio_met_against_openpyxl": imported <= LIMIT_RATIO * figures["bare_read"]["openpyxl_read_only"]["seconds"],
+        "ratio_against": "calamine bare read (the library the importer reads with)",
+        "ratio_met_first_import": first <= LIMIT_RATIO * bare,
+        "ratio_met_reimport": again <= LIMIT_RATIO * bare,
     }
     database = "postgresql" if "BENCH_DATABASE_URL" in __import__("os").environ else "sqlite"
     write_results(f"catalog_import_{rows}_{database}", figures)
