@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -70,6 +71,18 @@ class RowData:
 
     def problem(self, key: str, message: str) -> None:
         self.problems.append(ImportProblem(self.sheet, self.row, self.labels.get(key, ""), message))
+
+
+@lru_cache(maxsize=4096)
+def channel_names(value: str) -> tuple[str, ...]:
+    """The channel names chosen in a 公开渠道和载体 cell: the ■ ones of a ■/□ list, else every listed name. Catalogs
+    repeat the same few hundred cells over thousands of rows, so each text is parsed once."""
+    marked = CHANNEL_PATTERN.findall(value)
+    if marked:
+        names = [name.strip(" 、，,;；\n\t") for mark, name in marked if mark == SELECTED]
+    else:
+        names = [name.strip() for name in LIST_SEPARATORS.split(value)]
+    return tuple(filter(None, names))
 
 
 def header_keys(text: str) -> list[str]:
@@ -234,13 +247,8 @@ class RowReader:
         return {"source": ItemSource.OTHER.value, "source_note": note}
 
     def channels(self, row: RowData, value: str) -> list[int]:
-        marked = CHANNEL_PATTERN.findall(value)
-        if marked:
-            names = [name.strip(" 、，,;；\n\t") for mark, name in marked if mark == SELECTED]
-        else:
-            names = [name.strip() for name in LIST_SEPARATORS.split(value)]
         ids = []
-        for name in filter(None, names):
+        for name in channel_names(value):
             channel = self.context.channels_by_name.get(name)
             if channel is None:
                 row.new_channels.append(name)
