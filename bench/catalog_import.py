@@ -213,6 +213,19 @@ def benchmark_catalog():
 BARE_READ_RUNS = 3
 
 
+def calamine_read(content: bytes) -> int:
+    """The workbook read with python-calamine exactly as the importer reads it; returns the number of cells."""
+    import python_calamine
+
+    workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(content))
+    cells = 0
+    for name in workbook.sheet_names:
+        sheet = workbook.get_sheet_by_name(name)
+        cells += sum(len(row) for row in sheet.to_python(skip_empty_area=True))
+        _merged = sheet.merged_cell_ranges
+    return cells
+
+
 def bare_reads(content: bytes) -> dict:
     """The bare read of the workbook with python-calamine, made with the same calls as the importer
     (`gongkai.catalog.importing.reading`: every sheet to Python values, empty area skipped, merged ranges), and
@@ -220,17 +233,7 @@ def bare_reads(content: bytes) -> dict:
     measured afterwards run with the file and the libraries warm, so the first, cold read alone is not comparable."""
     import statistics
 
-    import python_calamine
     from openpyxl import load_workbook
-
-    def calamine_read() -> int:
-        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(content))
-        cells = 0
-        for name in workbook.sheet_names:
-            sheet = workbook.get_sheet_by_name(name)
-            cells += sum(len(row) for row in sheet.to_python(skip_empty_area=True))
-            _merged = sheet.merged_cell_ranges
-        return cells
 
     def openpyxl_read() -> None:
         workbook = load_workbook(io.BytesIO(content), read_only=True)
@@ -239,7 +242,7 @@ def bare_reads(content: bytes) -> dict:
                 pass
 
     figures = {}
-    for label, read in (("calamine", calamine_read), ("openpyxl_read_only", openpyxl_read)):
+    for label, read in (("calamine", lambda: calamine_read(content)), ("openpyxl_read_only", openpyxl_read)):
         runs = []
         for _run in range(BARE_READ_RUNS):
             with timed() as figure:
@@ -281,8 +284,14 @@ def main(argv: list[str]) -> dict:
     for label, dry_run in (("dry_run", True), ("first_import", False), ("reimport", False)):
         progress(f"{label} …")
         sent.clear()
+        # The machine's speed drifts over a run (shared cores): each import is compared with a calamine read made
+        # just before it, under the same conditions.
+        with timed() as paired:
+            calamine_read(content)
         with timed() as figure:
             result = import_catalog(catalog=catalog, content=content, actor=None, dry_run=dry_run)
+        figure["calamine_read_just_before"] = paired["seconds"]
+        figure["ratio_to_calamine_read"] = round(figure["seconds"] / paired["seconds"], 2)
         figure["item_changed_signals"] = len(sent)
         assert result.ok, result.problems[:5]
         figure.update(created=result.created, updated=result.updated, unchanged=result.unchanged)
@@ -309,8 +318,9 @@ def main(argv: list[str]) -> dict:
         "import_met": max(first, again) < LIMIT_SECONDS,
         "ratio_limit": LIMIT_RATIO,
         "ratio_against": "calamine bare read (the library the importer reads with)",
-        "ratio_met_first_import": first <= LIMIT_RATIO * bare,
-        "ratio_met_reimport": again <= LIMIT_RATIO * bare,
+        # Met only when it holds against both the median bare read and the read made just before the import.
+        "ratio_met_first_import": max(first / bare, figures["first_import"]["ratio_to_calamine_read"]) <= LIMIT_RATIO,
+        "ratio_met_reimport": max(again / bare, figures["reimport"]["ratio_to_calamine_read"]) <= LIMIT_RATIO,
     }
     database = "postgresql" if "BENCH_DATABASE_URL" in __import__("os").environ else "sqlite"
     write_results(f"catalog_import_{rows}_{database}", figures)
