@@ -372,6 +372,34 @@ def workflow_specs(context) -> list[Spec]:
     return specs
 
 
+SCREENING_SAMPLE_TITLES = {
+    "personal_data": "青溪镇2025年第四季度临时救助对象公示（待预审）",
+    "secret_marking": "关于做好防汛物资储备工作的通知（待预审）",
+    "expressions": "区政协开展专题视察情况通报（待预审）",
+    "sensitive": "关于防范网络赌博和非法集资的提示（待预审）",
+}
+
+
+def screening_draft_specs(context) -> list[Spec]:
+    """Drafts whose pre-publication check shows each screening detector (texts from the screening step)."""
+    samples = context.objects.get("screening_samples", {})
+    organization = context.objects["department_by_short"]["民政局"]
+    return [
+        Spec(
+            organization,
+            title,
+            Genre.NOTICE,
+            today() - timedelta(days=1),
+            Stage.EXECUTION,
+            state=S.DRAFT,
+            body=paragraphs(*samples[key].splitlines()),
+            after="check",
+        )
+        for key, title in SCREENING_SAMPLE_TITLES.items()
+        if key in samples
+    ]
+
+
 def at(day: date, rng) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(9 + rng.randint(0, 7), rng.randint(0, 59))))
 
@@ -478,6 +506,8 @@ def finish(spec: Spec, record: Record, people: dict) -> None:
         services.change_validity(
             record=record, actor=reviewer, validity=Validity.REPEALED, on=on, note="已被新办法替代。"
         )
+    elif spec.after == "check":
+        services.check_record(record=record, actor=people["clerk"])
     elif spec.after == "correct":
         services.correct_record(
             record=record,
@@ -492,7 +522,11 @@ def build(context) -> None:
     organizations = [context.objects["government"], *context.objects["departments"], *context.objects["townships"]]
     seeded = sum(services.seed_columns(organization=organization) for organization in organizations)
     specs = (
-        policy_specs(context, rng) + monthly_specs(context, rng) + unit_specs(context, rng) + workflow_specs(context)
+        policy_specs(context, rng)
+        + monthly_specs(context, rng)
+        + unit_specs(context, rng)
+        + workflow_specs(context)
+        + screening_draft_specs(context)
     )
     existing = set(Record.objects.values_list("organization_id", "title"))
     made = {record.title: record for record in Record.objects.filter(genre__in=[Genre.POLICY, Genre.NORMATIVE])}

@@ -1,0 +1,31 @@
+"""The publishing demo step leaves drafts whose pre-publication check shows each screening detector."""
+
+import io
+import random
+
+import pytest
+
+from gongkai.core.demo import DemoContext
+from gongkai.orgs import demo as orgs_demo
+from gongkai.publishing import demo
+from gongkai.publishing.models import Record, RecordStatus
+from gongkai.screening import demo as screening_demo
+from gongkai.screening.selectors import findings_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_screening_drafts_show_every_detector():
+    context = DemoContext(stdout=io.StringIO())
+    orgs_demo.build(context)
+    screening_demo.build(context)
+    specs = demo.screening_draft_specs(context)
+    people: dict = {}
+    for spec in specs:
+        record = demo.build_record(spec, demo.people_of(spec.organization, people), {}, random.Random(1), {})
+        demo.finish(spec, record, demo.people_of(spec.organization, people))
+    drafts = Record.objects.filter(title__in=demo.SCREENING_SAMPLE_TITLES.values())
+    assert drafts.count() == 4
+    assert set(drafts.values_list("status", flat=True)) == {RecordStatus.DRAFT}
+    kinds = {finding.kind for record in drafts for finding in findings_for(record)}
+    assert {"id_card", "mobile", "bank_card", "email", "secret_marking", "expression", "sensitive"} <= kinds
