@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from gongkai.core.audit import ACTION_LABELS, action_label
+from gongkai.orgs.access import organizations_for
 from gongkai.orgs.errors import OrgsError
 from gongkai.orgs.models import Role
 from gongkai.orgs.selectors import audit_entries_for
@@ -30,7 +31,19 @@ class LogoutView(auth_views.LogoutView):
 
 @staff_required
 def home(request):
-    return render(request, "backoffice/home.html", {"panels": collect_panels(request)})
+    overseen = (
+        organizations_for(request.user, (Role.ADMIN, Role.OFFICE))
+        .select_related("region")
+        .order_by("region__path", "sort_order", "id")
+    )
+    selected = request.GET.get("organization", "")
+    context = {
+        "panels": collect_panels(request),
+        # Offices and administrators may narrow every panel to one organization they oversee.
+        "overseen_organizations": list(overseen.only("id", "name", "region__path")),
+        "selected_organization": int(selected) if selected.isdigit() else None,
+    }
+    return render(request, "backoffice/home.html", context)
 
 
 @staff_required(roles=(Role.ADMIN, Role.OFFICE))

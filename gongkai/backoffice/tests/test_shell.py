@@ -59,3 +59,18 @@ def test_wrong_current_password_changes_nothing(client, clerk):
     clerk.refresh_from_db()
     assert clerk.check_password(PASSWORD)
     assert not AuditEntry.objects.filter(action="orgs.person.password_set").exists()
+
+
+def test_office_can_narrow_the_workbench_to_one_organization(client, office, department, other_department):
+    client.force_login(office)
+    response = client.get("/backoffice/", {"organization": department.pk})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f'<option value="{department.pk}" selected>' in page
+    assert f'<option value="{other_department.pk}">' in page
+
+
+def test_clerk_sees_no_organization_selector(client, clerk):
+    client.force_login(clerk)
+    response = client.get("/backoffice/")
+    assert 'name="organization"' not in response.content.decode()
