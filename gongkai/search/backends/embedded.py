@@ -42,6 +42,8 @@ ID_LIMIT = 10_000_000
 _open_indexes: dict[str, tantivy.Index] = {}
 _open_lock = threading.Lock()
 _dictionaries: dict[str, Dictionary] = {}
+_preloads: dict[str, threading.Thread] = {}
+PRELOAD_CHUNK = 1 << 20
 
 
 def build_schema() -> tantivy.Schema:
@@ -115,7 +117,18 @@ class EmbeddedBackend(SearchBackend):
             if index is None:
                 index = tantivy.Index(SCHEMA, path=path, reuse=True)
                 _open_indexes[path] = index
+                preloading = threading.Thread(target=_preload, args=(Path(path),), name="search-preload", daemon=True)
+                _preloads[path] = preloading
+                preloading.start()
         return index
+
+    def wait_for_preload(self) -> None:
+        """Block until the current generation's files have been read into the page cache (see `_preload`)."""
+        current = self._current()
+        if current is not None:
+            preloading = _preloads.get(str(self.root / current[0]))
+            if preloading is not None:
+                preloading.join()
 
     def _current(self) -> tuple[str, tantivy.Index] | None:
         name = self._current_name()
@@ -158,6 +171,7 @@ class EmbeddedBackend(SearchBackend):
             if path.name < keep and path.is_dir():
                 with _open_lock:
                     _open_indexes.pop(str(path), None)
+                    _preloads.pop(str(path), None)
                 shutil.rmtree(path, ignore_errors=True)
 
     @contextmanager
@@ -265,6 +279,7 @@ class EmbeddedBackend(SearchBackend):
                 if self._current_name() != name:
                     with _open_lock:
                         _open_indexes.pop(str(self.root / name), None)
+                        _preloads.pop(str(self.root / name), None)
                     shutil.rmtree(self.root / name, ignore_errors=True)
             raise
         return count
@@ -338,6 +353,28 @@ class EmbeddedBackend(SearchBackend):
         stamps = searcher.fast_field_values("stamp", [address for _, address in found])
         ranked = sorted(zip(found, stamps, strict=True), key=lambda pair: (pair[0][0], pair[1]), reverse=True)
         return [_hit(searcher, address, score) for (score, address), _ in ranked[offset:wanted]], result.count
+
+
+def _preload(path: Path) -> None:
+    """Read a generation's files once so the OS keeps them in its page cache (run in a thread when it is opened).
+
+    Tantivy reads the index through mmap: on a cold page cache every stored document shown costs a random disk read
+    (2–3 ms each on the benchmark machine, 50 ms and more for a page of 20), and posting lists likewise. Reading the
+    files sequentially once (about 0.7 s for the 1,000,000-document index) keeps queries at their CPU cost. Files
+    removed meanwhile (an older generation) are skipped.
+    """
+    buffer = bytearray(PRELOAD_CHUNK)
+    try:
+        files = [file for file in path.iterdir() if file.is_file()]
+    except OSError:
+        return
+    for file in files:
+        try:
+            with open(file, "rb", buffering=0) as handle:
+                while handle.readinto(buffer):
+                    pass
+        except OSError:
+            continue
 
 
 def _write(index: tantivy.Index, delete_keys: list[str], documents: list[PreparedDocument]) -> None:

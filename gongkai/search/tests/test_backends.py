@@ -1,6 +1,7 @@
 """The same behaviour from both backends (the PostgreSQL case exists only when the tests run on PostgreSQL)."""
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -297,3 +298,27 @@ def test_many_equal_scores_still_list_the_newest_first(backend, notices):
 
     expected = sorted(range(1, 71), key=lambda n: (1 + n % 28, n % 24, n), reverse=True)[:10]
     assert keys(first) == [f"notice:{n}" for n in expected]
+
+
+def test_embedded_index_files_are_read_ahead_when_a_process_opens_it(db, settings, notices, monkeypatch):
+    from gongkai.search.backends import embedded
+
+    settings.GONGKAI_SEARCH_BACKEND = "embedded"
+    backend = get_backend()
+    notices.add(1, "低保名单")
+    reindex()
+    generation = backend.root / backend._current_name()
+    monkeypatch.delitem(embedded._open_indexes, str(generation))  # as in a process that has not opened it yet
+    read = []
+
+    def recording_open(file, mode="r", *args, **kwargs):
+        if mode == "rb":
+            read.append(Path(file))
+        return open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(embedded, "open", recording_open, raising=False)
+
+    assert keys(search(backend, "低保")) == ["notice:1"]
+    backend.wait_for_preload()
+
+    assert {file for file in generation.iterdir() if file.is_file()} <= set(read)
