@@ -1,5 +1,7 @@
 """The import service: plan every row against the catalog, report every problem, then write all or nothing."""
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -87,18 +89,35 @@ def import_catalog(*, catalog, content: bytes, actor, dry_run: bool = False, fil
     if actor is not None and not can_edit_catalog(actor, catalog):
         raise AccessDenied(_("您不能修改这个标准目录。"))
     try:
-        sheets = read_workbook(content)
+        with collector_paused():
+            sheets = read_workbook(content)
     except WorkbookUnreadable as error:
         return ImportResult(problems=[ImportProblem("", 0, "", str(error))], dry_run=dry_run)
     try:
         with transaction.atomic():
-            result = Importer(catalog, actor, file_name).run(sheets, dry_run=dry_run)
+            with collector_paused():
+                result = Importer(catalog, actor, file_name).run(sheets, dry_run=dry_run)
             result.dry_run = dry_run
             if result.problems or dry_run:
                 raise Rollback(result)
     except Rollback as rollback:
         return rollback.result
     return result
+
+
+@contextmanager
+def collector_paused():
+    """Pause Python's cyclic garbage collector while an import builds its data. A district's catalog means some
+    hundred thousand objects that all live until the import ends; the collector would walk them again and again
+    (a third of a re-import's time) and find nothing to free. Reference counting still frees everything else, the
+    collector runs again as soon as the block ends, and it is left alone when someone else had already paused it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass(eq=False)
