@@ -98,9 +98,11 @@ def build(context) -> None:
     government = context.objects["government"]
     office = staff_of(government, "office")
     catalog = ensure_catalog(organization=government, actor=office)
-    result = import_catalog(
-        catalog=catalog, content=county_workbook(context.objects["department_by_short"]), actor=office, file_name="演示"
-    )
+    content = county_workbook(context.objects["department_by_short"])
+    result = import_catalog(catalog=catalog, content=content, actor=office, dry_run=True, file_name="演示")
+    # Import for real only when the workbook would change something, so a second run writes nothing at all.
+    if result.ok and (result.created or result.updated or result.groups_created):
+        result = import_catalog(catalog=catalog, content=content, actor=office, file_name="演示")
     if not result.ok:
         raise RuntimeError("\n".join(str(problem) for problem in result.problems))
     context.say(f"  区级目录：新增 {result.created} 项，未变 {result.unchanged} 项，分组 {result.groups_created} 项")

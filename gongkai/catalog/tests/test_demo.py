@@ -7,6 +7,7 @@ import pytest
 from gongkai.catalog import demo as catalog_demo
 from gongkai.catalog.models import Catalog, ChangeSet, ChangeSetStatus, Item, ItemStatus, ItemVersion
 from gongkai.core.demo import DemoContext
+from gongkai.core.models import AuditEntry
 from gongkai.orgs import demo as orgs_demo
 
 
@@ -28,6 +29,11 @@ def test_demo_builds_the_district_catalog_once():
     townships = Catalog.objects.filter(organization__in=context.objects["townships"])
     assert townships.count() == 7
     assert all(Item.objects.filter(catalog=catalog, source_item__isnull=False).exists() for catalog in townships)
-    counts = (Item.objects.count(), ItemVersion.objects.count(), ChangeSet.objects.count())
+    counts = (Item.objects.count(), ItemVersion.objects.count(), ChangeSet.objects.count(), AuditEntry.objects.count())
     run_steps(DemoContext(stdout=io.StringIO()))
-    assert (Item.objects.count(), ItemVersion.objects.count(), ChangeSet.objects.count()) == counts
+    assert (
+        Item.objects.count(),
+        ItemVersion.objects.count(),
+        ChangeSet.objects.count(),
+        AuditEntry.objects.count(),
+    ) == counts
