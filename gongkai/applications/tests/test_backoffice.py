@@ -294,3 +294,13 @@ def test_transfer_through_the_page_opens_the_new_application(client, clerk, appl
     assert application.status == Status.TRANSFERRED
     new = Application.objects.get(transferred_from=application)
     assert response["Location"] == reverse("backoffice:applications:detail", args=[new.pk])
+
+
+def test_pause_is_shown_only_while_the_application_is_open(client, clerk, application):
+    client.force_login(clerk)
+    Application.objects.filter(pk=application.pk).update(clock_paused=True, status=Status.CONSULTING)
+    assert "计时暂停" in client.get(reverse("backoffice:applications:index")).content.decode()
+    Application.objects.filter(pk=application.pk).update(status=Status.CLOSED)
+    assert "计时暂停" not in client.get(reverse("backoffice:applications:index")).content.decode()
+    detail = client.get(reverse("backoffice:applications:detail", args=[application.pk])).content.decode()
+    assert "已办结 · 计时暂停" not in detail
