@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from gongkai.backoffice.decorators import staff_required
@@ -25,7 +26,16 @@ from gongkai.orgs.selectors import regions_of_memberships
 from .forms import RegionalHolidayForm, ScheduleForm
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
-WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
+# (short label, full name) of each weekday, Monday first.
+WEEKDAYS = (
+    (pgettext_lazy("weekday", "一"), pgettext_lazy("weekday", "星期一")),
+    (pgettext_lazy("weekday", "二"), pgettext_lazy("weekday", "星期二")),
+    (pgettext_lazy("weekday", "三"), pgettext_lazy("weekday", "星期三")),
+    (pgettext_lazy("weekday", "四"), pgettext_lazy("weekday", "星期四")),
+    (pgettext_lazy("weekday", "五"), pgettext_lazy("weekday", "星期五")),
+    (pgettext_lazy("weekday", "六"), pgettext_lazy("weekday", "星期六")),
+    (pgettext_lazy("weekday", "日"), pgettext_lazy("weekday", "星期日")),
+)
 
 
 def checked_year(year: int) -> int:

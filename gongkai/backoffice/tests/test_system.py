@@ -476,3 +476,11 @@ def test_organizations_list_is_filtered_by_region_without_a_query_per_row(
         response = client.get(url, {"region": township.pk})
     assert len(response.context["page"]) == 11
     assert f'<option value="{township.pk}" selected>' in response.content.decode()
+
+
+def test_month_grid_names_weekdays_in_the_chosen_language(client, office):
+    client.force_login(office)
+    url = reverse("backoffice:system:calendar_year", kwargs={"year": 2026})
+    assert 'abbr="星期一">一</th>' in client.get(url).content.decode()
+    client.cookies["django_language"] = "en"
+    assert 'abbr="Monday">Mon</th>' in client.get(url).content.decode()
