@@ -1,5 +1,6 @@
 """What every backend implements, and the steps they share (segmenting documents, ordering ties)."""
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -47,12 +48,13 @@ def order_hits(hits: list[Hit], sort: str) -> list[Hit]:
     return sorted(hits, key=lambda hit: (hit.score or 0.0, hit.date, hit.id), reverse=True)
 
 
-class SearchBackend:
+class SearchBackend(ABC):
     name = ""
 
+    @abstractmethod
     def dictionary(self) -> Dictionary | None:
         """The dictionary the index was built with, or None when there is no index yet."""
-        raise NotImplementedError
+        ...
 
     def segmenter(self) -> Segmenter:
         dictionary = self.dictionary()
@@ -62,12 +64,13 @@ class SearchBackend:
             dictionary = current_dictionary()
         return segmenter_for(dictionary)
 
-    def upsert(self, documents: list[SearchDocument]) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def upsert(self, documents: list[SearchDocument]) -> None: ...
 
-    def remove(self, keys: list[str]) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def remove(self, keys: list[str]) -> None: ...
 
+    @abstractmethod
     def rebuild(
         self,
         documents: Iterable[SearchDocument],
@@ -77,16 +80,19 @@ class SearchBackend:
         progress: Progress | None = None,
     ) -> int:
         """Replace the whole index; searches see the old index until the new one is complete."""
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def replace_organization(self, organization_id: int, documents: Iterable[SearchDocument]) -> int:
         """Re-index one organization's documents with the index's current dictionary."""
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def lookup(self, key: str, filters: SearchFilters) -> list[Hit]:
         """Documents whose normalized document number or index number is `key`."""
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def search(
         self,
         parsed: ParsedQuery,
@@ -98,10 +104,10 @@ class SearchBackend:
         exclude_keys: tuple[str, ...] = (),
     ) -> tuple[list[Hit], int]:
         """One page of hits and the number of all matches."""
-        raise NotImplementedError
+        ...
 
-    def document_count(self) -> int:
-        raise NotImplementedError
+    @abstractmethod
+    def document_count(self) -> int: ...
 
-    def contains(self, key: str) -> bool:
-        raise NotImplementedError
+    @abstractmethod
+    def contains(self, key: str) -> bool: ...
