@@ -61,7 +61,10 @@ class Item(models.Model):
     The fields hold the values in force; proposed edits wait in `Change` rows, past values in `ItemVersion`.
     """
 
-    catalog = models.ForeignKey(Catalog, verbose_name=_("目录"), on_delete=models.PROTECT, related_name="items")
+    # No index of its own: the unique (catalog, code) index starts with it. Nor on created_by (never searched by).
+    catalog = models.ForeignKey(
+        Catalog, verbose_name=_("目录"), on_delete=models.PROTECT, related_name="items", db_index=False
+    )
     code = models.CharField(_("统一编码"), max_length=48, editable=False)
     name = models.CharField(_("事项名称"), max_length=200)
     parent = models.ForeignKey(
@@ -126,6 +129,7 @@ class Item(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,
     )
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
@@ -190,7 +194,10 @@ class Item(models.Model):
 class ItemVersion(models.Model):
     """One version of an item: a snapshot of every column, in force from `effective_from` until `effective_to`."""
 
-    item = models.ForeignKey(Item, verbose_name=_("事项"), on_delete=models.PROTECT, related_name="versions")
+    # Indexed by the unique (item, number) constraint; the people are never searched by: no indexes of their own.
+    item = models.ForeignKey(
+        Item, verbose_name=_("事项"), on_delete=models.PROTECT, related_name="versions", db_index=False
+    )
     number = models.PositiveIntegerField(_("版本号"))
     data = models.JSONField(_("内容快照"), default=dict)
     effective_from = models.DateTimeField(_("生效时间"))
@@ -202,6 +209,7 @@ class ItemVersion(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,
     )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -210,6 +218,7 @@ class ItemVersion(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,
     )
     note = models.CharField(_("修改说明"), max_length=300, blank=True)
 
