@@ -6,6 +6,7 @@ none), `domain` the domain code, `responsible_orgs` and `channels` sorted lists 
 """
 
 import re
+from functools import lru_cache
 
 from django.utils.translation import gettext_lazy as _
 
@@ -165,6 +166,18 @@ def parse_basis(text: str) -> list[dict]:
         else:
             entries.append({"document": part, "articles": ""})
     return entries
+
+
+@lru_cache(maxsize=4096)
+def basis_entries(text: str) -> tuple[dict, ...]:
+    """`parse_basis(text)` as normalized entries (stripped, none empty), parsed once per text: a catalog repeats
+    its few hundred legal bases over thousands of items. The dicts are shared: copy them before changing one."""
+    entries = []
+    for entry in parse_basis(text):
+        document, articles = entry["document"].strip(), entry["articles"].strip()
+        if document or articles:
+            entries.append({"document": document, "articles": articles})
+    return tuple(entries)
 
 
 def render_basis(basis: list[dict], separator: str = "\n") -> str:

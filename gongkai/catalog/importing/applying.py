@@ -3,6 +3,7 @@
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -17,13 +18,13 @@ from ..models import Change, ChangeKind, Channel, Item, ItemStatus
 from ..services.items import propose
 from ..services.writing import (
     announce,
-    assign_fields,
+    built_item,
     insert_items,
+    item_template,
     loaded_items,
-    new_item,
-    next_codes,
     open_version,
-    person_or_none,
+    reserve_codes,
+    reserve_ids,
     write_item,
 )
 from ..validation import LIVE_STATUSES, CatalogContext, problems_in
@@ -88,15 +89,16 @@ def import_catalog(*, catalog, content: bytes, actor, dry_run: bool = False, fil
     """
     if actor is not None and not can_edit_catalog(actor, catalog):
         raise AccessDenied(_("您不能修改这个标准目录。"))
+    importer = Importer(catalog, actor, file_name)
     try:
         with collector_paused():
-            sheets = read_workbook(content)
+            rows = importer.read(content)
     except WorkbookUnreadable as error:
         return ImportResult(problems=[ImportProblem("", 0, "", str(error))], dry_run=dry_run)
     try:
         with transaction.atomic():
             with collector_paused():
-                result = Importer(catalog, actor, file_name).run(sheets, dry_run=dry_run)
+                result = importer.run(rows, dry_run=dry_run)
             result.dry_run = dry_run
             if result.problems or dry_run:
                 raise Rollback(result)
@@ -143,8 +145,42 @@ class Importer:
 
     # Reading ---------------------------------------------------------------------------------------------------
 
-    def run(self, sheets: list[Sheet], *, dry_run: bool = False) -> ImportResult:
-        rows = self.read_rows(sheets)
+    def read(self, content: bytes) -> list[RowData]:
+        """The workbook's rows as item data, with a problem for every bad sheet and cell. Each sheet's rows are made
+        on the thread that read it (see `read_workbook`); nothing here touches the database."""
+        organizations = self.organizations_by_name()
+        sheets = read_workbook(content, each=partial(self.sheet_rows, organizations=organizations))
+        self.sheet_order = {sheet.name: index for index, sheet in enumerate(sheets)}
+        rows = []
+        for sheet in sheets:
+            sheet_problems, sheet_rows = sheet.result
+            self.problems += sheet_problems
+            rows += sheet_rows
+        return rows
+
+    def sheet_rows(self, sheet: Sheet, *, organizations: dict) -> tuple[list[ImportProblem], list[RowData]]:
+        if not any(any(row) for row in sheet.rows):
+            return [], []
+        domain = self.context.domains_by_name.get(sheet.name) or self.context.domains_by_code.get(sheet.name)
+        if domain is None:
+            message = _(
+                "工作表名称“%(name)s”不是已知的领域：请把工作表命名为26个国家试点领域之一"
+                "（如“社会救助”）或本机构已添加的地方领域。"
+            ) % {"name": sheet.name}
+            return [ImportProblem(sheet.name, 0, "", message)], []
+        layout = locate_layout(sheet)
+        if problems := layout_problems(sheet, layout):
+            return problems, []
+        reader = RowReader(
+            sheet=sheet,
+            layout=layout,
+            domain_code=domain.code,
+            context=self.context,
+            organizations_by_name=organizations,
+        )
+        return [], list(reader.rows())
+
+    def run(self, rows: list[RowData], *, dry_run: bool = False) -> ImportResult:
         self.create_channels(rows)
         self.load_existing()
         nodes = self.plan(rows)
@@ -158,42 +194,6 @@ class Importer:
         if not self.result.problems:
             self.count(nodes) if dry_run else self.write(nodes)
         return self.result
-
-    def read_rows(self, sheets: list[Sheet]) -> list[RowData]:
-        organizations = self.organizations_by_name()
-        self.sheet_order = {sheet.name: index for index, sheet in enumerate(sheets)}
-        rows = []
-        for sheet in sheets:
-            if not any(any(row) for row in sheet.rows):
-                continue
-            domain = self.context.domains_by_name.get(sheet.name) or self.context.domains_by_code.get(sheet.name)
-            if domain is None:
-                self.problems.append(
-                    ImportProblem(
-                        sheet.name,
-                        0,
-                        "",
-                        _(
-                            "工作表名称“%(name)s”不是已知的领域：请把工作表命名为26个国家试点领域之一"
-                            "（如“社会救助”）或本机构已添加的地方领域。"
-                        )
-                        % {"name": sheet.name},
-                    )
-                )
-                continue
-            layout = locate_layout(sheet)
-            if problems := layout_problems(sheet, layout):
-                self.problems += problems
-                continue
-            reader = RowReader(
-                sheet=sheet,
-                layout=layout,
-                domain_code=domain.code,
-                context=self.context,
-                organizations_by_name=organizations,
-            )
-            rows.extend(reader.rows())
-        return rows
 
     def organizations_by_name(self) -> dict[str, int]:
         region = self.catalog.organization.region
@@ -355,9 +355,7 @@ class Importer:
 
     def write(self, nodes: list[Node]) -> None:
         new = sorted((node for node in nodes if node.item is None), key=lambda node: len(node.path[1]))
-        codes = self.reserve_codes(new)
-        for depth in (1, 2, 3):
-            self.create_items([node for node in new if len(node.path[1]) == depth], codes)
+        self.create_items(new, self.reserve_codes(new))
         changes = [(node.item, ChangeKind.CREATE, node.data) for node in new]
         new_ids = {id(node) for node in new}
         changes += self.update_items([node for node in nodes if node.item is not None and id(node) not in new_ids])
@@ -418,35 +416,35 @@ class Importer:
         return parent.item if isinstance(parent, Node) else parent
 
     def reserve_codes(self, nodes: list[Node]) -> dict[int, str]:
-        """The codes of the new items, reserved with one counter update per domain, numbered in the order of
-        `nodes` (一级 items first): node id → code."""
+        """The codes of the new items, reserved together, numbered in the order of `nodes` (一级 items first):
+        node id → code."""
         by_domain: dict[str, list[Node]] = {}
         for node in nodes:
             by_domain.setdefault(node.data["domain"], []).append(node)
+        domains = {code: self.context.domains_by_code[code] for code in by_domain}
+        reserved = reserve_codes(self.catalog, {domains[code]: len(group) for code, group in by_domain.items()})
         codes = {}
         for domain_code, group in by_domain.items():
-            reserved = next_codes(self.catalog, self.context.domains_by_code[domain_code], len(group))
-            codes.update(zip((id(node) for node in group), reserved, strict=True))
+            codes.update(zip((id(node) for node in group), reserved[domains[domain_code].pk], strict=True))
         return codes
 
     def create_items(self, nodes: list[Node], codes: dict[int, str]) -> None:
+        """Create the new items (`nodes` sorted parents first) with ids reserved up front, so that one bulk insert
+        writes them all and each child points at its parent directly."""
         if not nodes:
             return
-        status = ItemStatus.IN_FORCE if self.approver else ItemStatus.PROPOSED
-        for node in nodes:
-            code = codes[id(node)]
+        template = item_template(
+            catalog=self.catalog,
+            status=ItemStatus.IN_FORCE if self.approver else ItemStatus.PROPOSED,
+            version=1 if self.approver else 0,
+            created_by=self.actor,
+        )
+        for node, pk in zip(nodes, reserve_ids(Item, len(nodes)), strict=True):
             parent = self.parent_item(node)
             node.data["parent"] = parent.code if parent else ""
-            item = new_item(
-                catalog=self.catalog,
-                code=code,
-                status=status,
-                version=1 if self.approver else 0,
-                sort_order=node.order,
-                created_by=person_or_none(self.actor),
+            node.item = built_item(
+                template, node.data, self.context, pk=pk, code=codes[id(node)], parent=parent, sort_order=node.order
             )
-            assign_fields(item, node.data, self.context, parent)
-            node.item = item
         insert_items(
             [(node.item, node.data) for node in nodes], in_force=self.approver, actor=self.actor, note=_("导入")
         )

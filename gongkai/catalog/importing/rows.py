@@ -7,7 +7,7 @@ from functools import lru_cache
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..itemdata import normalized, parse_basis
+from ..itemdata import LEVEL_ORDER, basis_entries, normalized
 from ..models import Attribute, Audience, ItemSource, Mode
 from ..template import (
     ATTRIBUTE_LABELS,
@@ -46,6 +46,7 @@ DETAIL_KEYS = (
 CHANNEL_PATTERN = re.compile(f"([{SELECTED}{NOT_SELECTED}])\\s*([^{SELECTED}{NOT_SELECTED}]+)")
 LIST_SEPARATORS = re.compile(r"[、，,；;\n]+")
 TICK_KEYS = tuple(key for key in HEADER_LABELS if key.startswith(("audience_", "mode_", "level_")))
+LEVEL_KEYS = [(level.value, f"level_{level.value}") for level in LEVEL_ORDER]
 # Hints only shown with a problem: translated when a problem is reported, not once per row.
 STAGE_HINT = gettext_lazy("请填决策、执行、管理、服务或结果")
 ATTRIBUTE_HINT = gettext_lazy("请填主动公开、依申请公开或不予公开")
@@ -138,6 +139,9 @@ class RowReader:
         self.labels = {key: layout.labels[indexes[0]] for key, indexes in layout.columns.items()}
         # Each key's cell is its first column (a "乡、村级" column serves two keys): looked up once per sheet.
         self.positions = [(key, indexes[0]) for key, indexes in layout.columns.items()]
+        # Catalogs repeat the same channel lists and responsible bodies over thousands of rows: parsed once each.
+        self.channel_cache: dict[str, tuple[list[int], list[str]]] = {}
+        self.organization_cache: dict[str, list[int]] = {}
 
     def rows(self):
         for index in range(self.layout.data_start, len(self.sheet.rows)):
@@ -152,11 +156,11 @@ class RowReader:
         get = cells.get
         row = RowData(self.sheet.name, number, [], (get("code") or "").strip(), {}, labels=self.labels)
         row.names = self.names(row, get)
-        is_group = not any(get(key) for key in DETAIL_KEYS)
-        data = {"name": row.names[-1] if row.names else "", "domain": self.domain_code, "is_group": is_group}
-        if not is_group:
-            data.update(self.details(row, get))
-        row.data = normalized(data)
+        name = row.names[-1] if row.names else ""
+        if any(get(key) for key in DETAIL_KEYS):
+            row.data = self.details(row, get, name)
+        else:
+            row.data = normalized({"name": name, "domain": self.domain_code, "is_group": True})
         return row
 
     def names(self, row: RowData, get) -> list[str]:
@@ -167,7 +171,9 @@ class RowReader:
             row.problem("level2", _("填写了三级事项时必须同时填写二级事项。"))
         return [name for name in names if name]
 
-    def details(self, row: RowData, get) -> dict:
+    def details(self, row: RowData, get, name: str) -> dict:
+        """The row's item data, built directly in the form `normalized` gives (cells are already stripped; lists
+        sorted; levels in order), so that the thousands of rows of a catalog are not normalized a second time."""
         ticks = {key: self.tick(row, get, key) for key in TICK_KEYS}
         if ticks["audience_public"] and ticks["audience_group"]:
             row.problem("audience_public", _("公开对象只能勾选一项。"))
@@ -175,9 +181,14 @@ class RowReader:
             row.problem("mode_active", _("公开方式只能勾选一项。"))
         mode = Mode.ACTIVE if ticks["mode_active"] else Mode.ON_REQUEST if ticks["mode_on_request"] else ""
         responsible = get("responsible") or ""
+        source, source_note = self.source(get("source"))
         return {
+            "name": name,
+            "parent": "",
+            "domain": self.domain_code,
+            "is_group": False,
             "elements": get("elements") or "",
-            "basis": parse_basis(get("basis") or ""),
+            "basis": [dict(entry) for entry in basis_entries(get("basis") or "")],
             "time_limit": get("time_limit") or "",
             "responsible_text": responsible,
             "responsible_orgs": self.organizations(responsible),
@@ -188,17 +199,16 @@ class RowReader:
             if ticks["audience_group"]
             else "",
             "mode": mode,
-            "levels": [
-                key.removeprefix("level_") for key in ("level_county", "level_township", "level_village") if ticks[key]
-            ],
+            "levels": [level for level, key in LEVEL_KEYS if ticks[key]],
             "stage": self.choice(row, "stage", get("stage"), STAGE_LABELS, STAGE_HINT),
             "attribute": self.attribute(row, get("attribute"), mode),
             "withheld_ground": self.ground(row, get("withheld_ground")),
-            **self.source(get("source")),
+            "source": source,
+            "source_note": source_note,
         }
 
     def tick(self, row: RowData, get, key: str) -> bool:
-        value = (get(key) or "").strip()
+        value = get(key)
         if not value:
             return False
         if value in TICK_MARKS:
@@ -237,25 +247,33 @@ class RowReader:
         )
         return ""
 
-    def source(self, value) -> dict:
+    def source(self, value) -> tuple[str, str]:
         value = (value or "").strip()
         if not value:
-            return {"source": "", "source_note": ""}
+            return "", ""
         if value in SOURCE_LABELS:
-            return {"source": SOURCE_LABELS[value], "source_note": ""}
-        note = re.sub(r"^其他[：:]\s*", "", value)
-        return {"source": ItemSource.OTHER.value, "source_note": note}
+            return SOURCE_LABELS[value], ""
+        return ItemSource.OTHER.value, re.sub(r"^其他[：:]\s*", "", value).strip()
 
     def channels(self, row: RowData, value: str) -> list[int]:
-        ids = []
-        for name in channel_names(value):
-            channel = self.context.channels_by_name.get(name)
-            if channel is None:
-                row.new_channels.append(name)
-            else:
-                ids.append(channel.pk)
-        return ids
+        """The sorted ids of the cell's channels; names not yet known are kept on the row to be created."""
+        if value not in self.channel_cache:
+            ids, new = set(), []
+            for name in channel_names(value):
+                channel = self.context.channels_by_name.get(name)
+                if channel is None:
+                    new.append(name)
+                else:
+                    ids.add(channel.pk)
+            self.channel_cache[value] = (sorted(ids), new)
+        ids, new = self.channel_cache[value]
+        row.new_channels.extend(new)
+        return list(ids)
 
     def organizations(self, text: str) -> list[int]:
-        parts = [part.strip() for part in LIST_SEPARATORS.split(text or "")]
-        return [self.organizations_by_name[part] for part in parts if part in self.organizations_by_name]
+        """The sorted ids of the organizations named in a 公开主体 cell (parsed once per text)."""
+        if text not in self.organization_cache:
+            parts = [part.strip() for part in LIST_SEPARATORS.split(text)]
+            ids = {self.organizations_by_name[part] for part in parts if part in self.organizations_by_name}
+            self.organization_cache[text] = sorted(ids)
+        return list(self.organization_cache[text])
