@@ -149,6 +149,7 @@ class Importer:
         """The workbook's rows as item data, with a problem for every bad sheet and cell. Each sheet's rows are made
         on the thread that read it (see `read_workbook`); nothing here touches the database."""
         organizations = self.organizations_by_name()
+        self.context.organization_ids  # noqa: B018 - loaded here: the reading threads check rows against it
         sheets = read_workbook(content, each=partial(self.sheet_rows, organizations=organizations))
         self.sheet_order = {sheet.name: index for index, sheet in enumerate(sheets)}
         rows = []
@@ -178,7 +179,11 @@ class Importer:
             context=self.context,
             organizations_by_name=organizations,
         )
-        return [], list(reader.rows())
+        rows = list(reader.rows())
+        for row in rows:
+            if not row.new_channels:  # those are checked once their channels exist (see create_channels)
+                row.rule_problems = problems_in(row.data, context=self.context, check_tree=False)
+        return [], rows
 
     def run(self, rows: list[RowData], *, dry_run: bool = False) -> ImportResult:
         self.create_channels(rows)
@@ -346,7 +351,10 @@ class Importer:
             )
         level_key = ("level1", "level2", "level3")[min(len(row.names), 3) - 1]
         already = {problem.column for problem in row.problems}  # a bad cell already explains what follows from it
-        for problem in problems_in(node.data, context=self.context, check_tree=False):
+        rule_problems = row.rule_problems
+        if rule_problems is None or row.data is not node.data:
+            rule_problems = problems_in(node.data, context=self.context, check_tree=False)
+        for problem in rule_problems:
             key = level_key if problem.field == "name" else FIELD_COLUMNS.get(problem.field, "")
             if row.labels.get(key, "") not in already:
                 row.problem(key, problem.message)

@@ -69,6 +69,7 @@ class RowData:
     new_channels: list[str] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # key → column label, to place semantic problems
+    rule_problems: list | None = None  # what validation.problems_in says of `data`, when already asked
 
     def problem(self, key: str, message: str) -> None:
         self.problems.append(ImportProblem(self.sheet, self.row, self.labels.get(key, ""), message))
