@@ -167,7 +167,8 @@ class Importer:
         on the thread that read it (see `read_workbook`); nothing here touches the database."""
         organizations = self.organizations_by_name()
         self.context.organization_ids  # noqa: B018 - loaded here: the reading threads check rows against it
-        sheets = read_workbook(content, each=partial(self.sheet_rows, organizations=organizations))
+        caches = {}  # shared by the sheets' readers (see RowReader)
+        sheets = read_workbook(content, each=partial(self.sheet_rows, organizations=organizations, caches=caches))
         self.sheet_order = {sheet.name: index for index, sheet in enumerate(sheets)}
         rows = []
         for sheet in sheets:
@@ -176,7 +177,9 @@ class Importer:
             rows += sheet_rows
         return rows
 
-    def sheet_rows(self, sheet: Sheet, *, organizations: dict) -> tuple[list[ImportProblem], list[RowData]]:
+    def sheet_rows(
+        self, sheet: Sheet, *, organizations: dict, caches: dict | None = None
+    ) -> tuple[list[ImportProblem], list[RowData]]:
         if not any(any(row) for row in sheet.rows):
             return [], []
         domain = self.context.domains_by_name.get(sheet.name) or self.context.domains_by_code.get(sheet.name)
@@ -195,6 +198,7 @@ class Importer:
             domain_code=domain.code,
             context=self.context,
             organizations_by_name=organizations,
+            caches=caches,
         )
         rows = list(reader.rows())
         for row in rows:

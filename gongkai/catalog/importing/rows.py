@@ -134,15 +134,26 @@ def cell(row: list[str], layout: Layout, key: str) -> str:
 class RowReader:
     """Reads the data rows of one sheet for one domain, with the catalog's channels and organizations."""
 
-    def __init__(self, *, sheet: Sheet, layout: Layout, domain_code: str, context, organizations_by_name: dict):
+    def __init__(
+        self,
+        *,
+        sheet: Sheet,
+        layout: Layout,
+        domain_code: str,
+        context,
+        organizations_by_name: dict,
+        caches: dict | None = None,
+    ):
         self.sheet, self.layout, self.domain_code = sheet, layout, domain_code
         self.context, self.organizations_by_name = context, organizations_by_name
         self.labels = {key: layout.labels[indexes[0]] for key, indexes in layout.columns.items()}
         # Each key's cell is its first column (a "乡、村级" column serves two keys): looked up once per sheet.
         self.positions = [(key, indexes[0]) for key, indexes in layout.columns.items()]
-        # Catalogs repeat the same channel lists and responsible bodies over thousands of rows: parsed once each.
-        self.channel_cache: dict[str, tuple[list[int], list[str]]] = {}
-        self.organization_cache: dict[str, list[int]] = {}
+        # Catalogs repeat the same channel lists and responsible bodies over thousands of rows: parsed once each
+        # (the caches may be shared by the readers of all of a workbook's sheets).
+        caches = caches if caches is not None else {}
+        self.channel_cache: dict[str, tuple[list[int], list[str]]] = caches.setdefault("channels", {})
+        self.organization_cache: dict[str, list[int]] = caches.setdefault("organizations", {})
 
     def rows(self):
         for index in range(self.layout.data_start, len(self.sheet.rows)):
@@ -155,7 +166,7 @@ class RowReader:
         width = len(values)
         cells = {key: values[index] if index < width else "" for key, index in self.positions}
         get = cells.get
-        row = RowData(self.sheet.name, number, [], (get("code") or "").strip(), {}, labels=self.labels)
+        row = RowData(self.sheet.name, number, [], get("code") or "", {}, labels=self.labels)  # cells come stripped
         row.names = self.names(row, get)
         name = row.names[-1] if row.names else ""
         if any(get(key) for key in DETAIL_KEYS):
@@ -165,7 +176,7 @@ class RowReader:
         return row
 
     def names(self, row: RowData, get) -> list[str]:
-        names = [(get(key) or "").strip() for key in ("level1", "level2", "level3")]
+        names = [get("level1") or "", get("level2") or "", get("level3") or ""]
         if not names[0]:
             row.problem("level1", _("请填写一级事项。"))
         if names[2] and not names[1]:
@@ -175,7 +186,10 @@ class RowReader:
     def details(self, row: RowData, get, name: str) -> dict:
         """The row's item data, built directly in the form `normalized` gives (cells are already stripped; lists
         sorted; levels in order), so that the thousands of rows of a catalog are not normalized a second time."""
-        ticks = {key: self.tick(row, get, key) for key in TICK_KEYS}
+        ticks = {}
+        for key in TICK_KEYS:
+            value = get(key)
+            ticks[key] = bool(value) and (value in TICK_MARKS or self.not_a_tick(row, key, value))
         if ticks["audience_public"] and ticks["audience_group"]:
             row.problem("audience_public", _("公开对象只能勾选一项。"))
         if ticks["mode_active"] and ticks["mode_on_request"]:
@@ -208,17 +222,11 @@ class RowReader:
             "source_note": source_note,
         }
 
-    def tick(self, row: RowData, get, key: str) -> bool:
-        value = get(key)
-        if not value:
-            return False
-        if value in TICK_MARKS:
-            return True
+    def not_a_tick(self, row: RowData, key: str, value: str) -> bool:
         row.problem(key, _("“%(value)s”不是勾选标记：请填“√”或留空。") % {"value": value})
         return False
 
     def choice(self, row: RowData, key: str, value, labels: dict, hint: str) -> str:
-        value = (value or "").strip()
         if not value:
             return ""
         if value in labels:

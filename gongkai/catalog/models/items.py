@@ -118,6 +118,7 @@ class Item(models.Model):
         on_delete=models.PROTECT,
         related_name="adoptions",
         help_text=_("从上级目录采用时指向上级目录中的事项。"),
+        db_index=False,  # indexed only where set (Meta.indexes): a county's own items, nearly all, have none
     )
     adopted_version = models.PositiveIntegerField(
         _("采用的来源版本"), null=True, blank=True, help_text=_("本地副本最近一次对齐的来源事项版本号。")
@@ -151,7 +152,10 @@ class Item(models.Model):
                 name="catalog_item_withheld_has_ground",
             ),
         ]
-        indexes = [models.Index(fields=["catalog", "status", "domain"], name="catalog_item_browse")]
+        indexes = [
+            models.Index(fields=["catalog", "status", "domain"], name="catalog_item_browse"),
+            models.Index(fields=["source_item"], condition=Q(source_item__isnull=False), name="catalog_item_adopted"),
+        ]
 
     def __str__(self):
         return f"{self.code} {self.name}"
