@@ -9,7 +9,7 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import NoReverseMatch
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -140,15 +140,19 @@ class ItemSource(Source):
     label = _("公开事项")
 
     def public_objects(self, organization_id: int | None = None) -> QuerySet:
+        """With an organization: the items whose documents name it, those of its catalog and those of any catalog
+        it is a responsible body of, as an organization's reindex replaces every document that names it."""
         from gongkai.catalog.models import Item
         from gongkai.catalog.selectors import public_catalogs, public_items
 
-        catalogs = public_catalogs()
-        if organization_id is not None:
-            catalogs = catalogs.filter(organization_id=organization_id)
         items = Item.objects.none()
-        for catalog in catalogs:
+        for catalog in public_catalogs():
             items = items | public_items(catalog)
+        if organization_id is not None:
+            named = Item.objects.filter(
+                Q(catalog__organization_id=organization_id) | Q(responsible_orgs__id=organization_id)
+            )
+            items = items.filter(pk__in=named.values("pk"))
         return items.select_related("catalog__organization", "domain", "parent").prefetch_related("responsible_orgs")
 
     def to_document(self, item) -> SearchDocument:

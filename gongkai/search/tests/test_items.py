@@ -4,7 +4,7 @@ from gongkai.catalog.services import retire_item
 from gongkai.catalog.tests.factories import catalog_of, make_tree
 from gongkai.search import selectors
 from gongkai.search.documents import SearchFilters
-from gongkai.search.services import reindex
+from gongkai.search.services import count_public_documents, reindex
 
 
 def keys(page):
@@ -36,3 +36,27 @@ def test_retired_item_leaves_the_index(backend, government, office, django_captu
 
     assert not backend.contains(f"item:{review.pk}")
     assert keys(selectors.search("初审对象名单")) == []
+
+
+def test_reindexing_one_organization_keeps_the_items_it_is_responsible_for(
+    backend, government, department, office, django_capture_on_commit_callbacks
+):
+    from gongkai.catalog.services import create_item
+    from gongkai.catalog.tests.factories import item_data
+
+    catalog = catalog_of(government)
+    with django_capture_on_commit_callbacks(execute=True):
+        item = create_item(
+            catalog=catalog, actor=office, data=item_data(name="临时救助审批结果", responsible_orgs=[department.pk])
+        )
+    reindex()
+    assert keys(selectors.search("临时救助审批结果", SearchFilters(organization=str(department.pk)))) == [
+        f"item:{item.pk}"
+    ]
+
+    # The department's documents are replaced: the county's item it is responsible for is among them again.
+    reindex(organization=department)
+
+    assert backend.contains(f"item:{item.pk}")
+    assert keys(selectors.search("临时救助审批结果")) == [f"item:{item.pk}"]
+    assert count_public_documents(organization=department) == 1
