@@ -81,13 +81,27 @@ def index_after_commit(*, kind: str, object_id: int) -> None:
 
 
 def index_objects(keys: set[tuple[str, int]]) -> None:
-    """Index what is public of those objects and remove the rest, in one write per backend operation."""
+    """Index what is public of those objects (and of the objects whose documents change with them, such as an
+    adopted item's source) and remove the rest, in one write per backend operation."""
+    keys = set(keys) | related_keys(keys)
     fresh = refresh_documents([f"{kind}:{object_id}" for kind, object_id in sorted(keys)])
     backend = get_backend()
     gone = [key for key, document in fresh.items() if document is None]
     present = [document for document in fresh.values() if document is not None]
     backend.remove(gone)
     backend.upsert(present)
+
+
+def related_keys(keys: set[tuple[str, int]]) -> set[tuple[str, int]]:
+    by_kind: dict[str, set[int]] = {}
+    for kind, object_id in keys:
+        by_kind.setdefault(kind, set()).add(object_id)
+    related = set()
+    for kind, ids in by_kind.items():
+        source = source_for(kind)
+        if source is not None:
+            related.update((kind, object_id) for object_id in source.related_ids(ids))
+    return related
 
 
 def index_objects_safely(keys: set[tuple[str, int]]) -> None:

@@ -9,7 +9,7 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.urls import NoReverseMatch
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -34,19 +34,28 @@ class Source:
         """Words of this kind the segmenter should keep whole (item names, domain names …)."""
         return ()
 
+    def indexed(self, objects: QuerySet) -> QuerySet:
+        """Those of `objects` (public ones) that get a document of their own; by default all of them. A source may
+        fold an object into another's document (an adopted catalog item into its source item)."""
+        return objects
+
+    def related_ids(self, ids: set[int]) -> set[int]:
+        """Objects whose documents change when those objects change (besides themselves); by default none."""
+        return set()
+
     def documents(self, organization_id: int | None = None) -> Iterator[SearchDocument]:
-        for obj in self.public_objects(organization_id).iterator(chunk_size=CHUNK):
+        for obj in self.indexed(self.public_objects(organization_id)).iterator(chunk_size=CHUNK):
             yield self.to_document(obj)
 
     def count(self, organization_id: int | None = None) -> int:
-        return self.public_objects(organization_id).count()
+        return self.indexed(self.public_objects(organization_id)).count()
 
     def fetch(self, ids: list[int]) -> dict[int, SearchDocument]:
         """The documents of those ids that are public now; the others are missing from the result."""
-        return {obj.pk: self.to_document(obj) for obj in self.public_objects().filter(pk__in=ids)}
+        return {obj.pk: self.to_document(obj) for obj in self.indexed(self.public_objects().filter(pk__in=ids))}
 
     def public_ids(self, ids: list[int]) -> set[int]:
-        return set(self.public_objects().filter(pk__in=ids).values_list("pk", flat=True))
+        return set(self.indexed(self.public_objects().filter(pk__in=ids)).values_list("pk", flat=True))
 
 
 BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|tr|td|th|blockquote|pre|table)>|<br\s*/?>", re.IGNORECASE)
@@ -133,15 +142,51 @@ class RecordSource(Source):
         )
 
 
+def searched_content(item) -> tuple:
+    """What an item's document is made of, apart from its organization: two items with the same content make the
+    same document."""
+    return (
+        item.name,
+        item.parent.name if item.parent_id else "",
+        item.domain_id,
+        item.elements,
+        item.basis,
+        item.time_limit,
+        item.responsible_text,
+        item.stage,
+    )
+
+
+def public_adoptions():
+    """Adopted copies the public may see, with what their documents are made of (and their own copies, one level
+    down: a village may adopt its township's copy of a county item)."""
+    from gongkai.catalog.models import Attribute, Item, ItemStatus
+
+    copies = (
+        Item.objects.filter(status=ItemStatus.IN_FORCE, catalog__organization__is_active=True)
+        .exclude(attribute=Attribute.WITHHELD)
+        .select_related("parent", "catalog__organization")
+        .order_by("catalog__organization__region__path", "catalog__organization__sort_order", "id")
+    )
+    return copies.prefetch_related(Prefetch("adoptions", queryset=copies))
+
+
 class ItemSource(Source):
-    """Catalog items in force (not retired), with their elements, legal basis, time limit and responsible body."""
+    """Catalog items in force (not retired), with their elements, legal basis, time limit and responsible body.
+
+    An adopted copy that still reads exactly as its source (同一事项、统一编码: same code, same name, same content)
+    does not get a document of its own: it is folded into its source's document, which lists the adopting
+    organizations (linking to their copies) and is found under each of them. A copy that differs from its source
+    (a local edit, or a source change not taken) has its own document again.
+    """
 
     kind = "item"
     label = _("公开事项")
 
     def public_objects(self, organization_id: int | None = None) -> QuerySet:
-        """With an organization: the items whose documents name it, those of its catalog and those of any catalog
-        it is a responsible body of, as an organization's reindex replaces every document that names it."""
+        """With an organization: the items whose documents name it, those of its catalog, those of any catalog
+        it is a responsible body of, and those its copies are folded into, as an organization's reindex replaces
+        every document that names it."""
         from gongkai.catalog.models import Item
         from gongkai.catalog.selectors import public_catalogs, public_items
 
@@ -150,10 +195,67 @@ class ItemSource(Source):
             items = items | public_items(catalog)
         if organization_id is not None:
             named = Item.objects.filter(
-                Q(catalog__organization_id=organization_id) | Q(responsible_orgs__id=organization_id)
+                Q(catalog__organization_id=organization_id)
+                | Q(responsible_orgs__id=organization_id)
+                | Q(adoptions__catalog__organization_id=organization_id)
+                | Q(adoptions__adoptions__catalog__organization_id=organization_id)
             )
             items = items.filter(pk__in=named.values("pk"))
-        return items.select_related("catalog__organization", "domain", "parent").prefetch_related("responsible_orgs")
+        return items.select_related("catalog__organization", "domain", "parent").prefetch_related(
+            "responsible_orgs", Prefetch("adoptions", queryset=public_adoptions())
+        )
+
+    def indexed(self, objects: QuerySet) -> QuerySet:
+        folded = self.folded_ids(objects)
+        return objects.exclude(pk__in=folded) if folded else objects
+
+    def folded_ids(self, objects: QuerySet) -> set[int]:
+        """The adopted copies among `objects` that read exactly as their source, itself public."""
+        copies = list(
+            objects.filter(source_item__isnull=False)
+            .select_related("parent", "source_item__parent")
+            .prefetch_related(None)
+        )
+        if not copies:
+            return set()
+        public_sources = set(
+            self.public_objects().filter(pk__in={copy.source_item_id for copy in copies}).values_list("pk", flat=True)
+        )
+        return {
+            copy.pk
+            for copy in copies
+            if copy.source_item_id in public_sources and searched_content(copy) == searched_content(copy.source_item)
+        }
+
+    def related_ids(self, ids: set[int]) -> set[int]:
+        """The sources (two levels up) and the copies (two levels down) of those items: a copy folds into or out of
+        its source's document when either changes."""
+        from gongkai.catalog.models import Item
+
+        related: set[int] = set()
+        ids = list(ids)
+        for start in range(0, len(ids), 5000):
+            chunk = ids[start : start + 5000]
+            for source_id, grand_source_id in Item.objects.filter(pk__in=chunk, source_item__isnull=False).values_list(
+                "source_item_id", "source_item__source_item_id"
+            ):
+                related.update(pk for pk in (source_id, grand_source_id) if pk)
+            related.update(
+                Item.objects.filter(Q(source_item_id__in=chunk) | Q(source_item__source_item_id__in=chunk)).values_list(
+                    "pk", flat=True
+                )
+            )
+        return related - set(ids)
+
+    def folded_copies(self, item) -> list:
+        """The public copies of `item` (and of those copies) folded into its document."""
+        content = searched_content(item)
+        folded = []
+        for copy in item.adoptions.all():
+            if searched_content(copy) == content:
+                folded.append(copy)
+                folded += [grandcopy for grandcopy in copy.adoptions.all() if searched_content(grandcopy) == content]
+        return folded
 
     def to_document(self, item) -> SearchDocument:
         basis = [
@@ -168,7 +270,17 @@ class ItemSource(Source):
             item.time_limit,
             item.responsible_text,
         ]
-        organizations = {item.catalog.organization_id, *(org.pk for org in item.responsible_orgs.all())}
+        folded = self.folded_copies(item)
+        organizations = {
+            item.catalog.organization_id,
+            *(org.pk for org in item.responsible_orgs.all()),
+            *(copy.catalog.organization_id for copy in folded),
+        }
+        fields = {"organization": item.catalog.organization.name, "code": item.code, "domain": item.domain.name}
+        if folded:
+            fields["adopted_by"] = [
+                {"organization": copy.catalog.organization.name, "url": absolute_url(copy)} for copy in folded
+            ]
         return SearchDocument(
             kind=self.kind,
             id=item.pk,
@@ -176,7 +288,7 @@ class ItemSource(Source):
             body="\n".join(part for part in body_parts if part),
             url=absolute_url(item),
             date=item.updated_at,
-            fields={"organization": item.catalog.organization.name, "code": item.code, "domain": item.domain.name},
+            fields=fields,
             filters={
                 "organization": tuple(sorted(str(pk) for pk in organizations)),
                 "domain": (item.domain.code,),
