@@ -143,14 +143,22 @@ def public_catalog(organization_key) -> Catalog | None:
     return Catalog.objects.filter(organization=organization).select_related("organization__region").first()
 
 
-def public_items(catalog: Catalog) -> QuerySet[Item]:
+def shown_to_the_public(items: QuerySet[Item]) -> QuerySet[Item]:
     """In-force items the public may see: the negative list's withheld items are not shown one by one."""
+    return items.filter(status=ItemStatus.IN_FORCE).exclude(attribute=Attribute.WITHHELD)
+
+
+def public_items(catalog: Catalog) -> QuerySet[Item]:
     return (
-        Item.objects.filter(catalog=catalog, status=ItemStatus.IN_FORCE)
-        .exclude(attribute=Attribute.WITHHELD)
+        shown_to_the_public(Item.objects.filter(catalog=catalog))
         .select_related("domain", "parent__parent")
         .order_by("domain__sort_order", "sort_order", "id")
     )
+
+
+def all_public_items() -> QuerySet[Item]:
+    """`public_items` of every public catalog (see `public_catalogs`), in one query."""
+    return shown_to_the_public(Item.objects.filter(catalog__organization__is_active=True))
 
 
 def public_item(catalog: Catalog, code: str) -> Item | None:

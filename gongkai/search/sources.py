@@ -160,14 +160,10 @@ def searched_content(item) -> tuple:
 def public_adoptions():
     """Adopted copies the public may see, with what their documents are made of (and their own copies, one level
     down: a village may adopt its township's copy of a county item)."""
-    from gongkai.catalog.models import Attribute, Item, ItemStatus
+    from gongkai.catalog.selectors import all_public_items
 
-    copies = (
-        Item.objects.filter(status=ItemStatus.IN_FORCE, catalog__organization__is_active=True)
-        .exclude(attribute=Attribute.WITHHELD)
-        .select_related("parent", "catalog__organization")
-        .order_by("catalog__organization__region__path", "catalog__organization__sort_order", "id")
-    )
+    copies = all_public_items().select_related("parent", "catalog__organization")
+    copies = copies.order_by("catalog__organization__region__path", "catalog__organization__sort_order", "id")
     return copies.prefetch_related(Prefetch("adoptions", queryset=copies))
 
 
@@ -188,11 +184,9 @@ class ItemSource(Source):
         it is a responsible body of, and those its copies are folded into, as an organization's reindex replaces
         every document that names it."""
         from gongkai.catalog.models import Item
-        from gongkai.catalog.selectors import public_catalogs, public_items
+        from gongkai.catalog.selectors import all_public_items
 
-        items = Item.objects.none()
-        for catalog in public_catalogs():
-            items = items | public_items(catalog)
+        items = all_public_items()
         if organization_id is not None:
             named = Item.objects.filter(
                 Q(catalog__organization_id=organization_id)
@@ -211,21 +205,14 @@ class ItemSource(Source):
 
     def folded_ids(self, objects: QuerySet) -> set[int]:
         """The adopted copies among `objects` that read exactly as their source, itself public."""
-        copies = list(
-            objects.filter(source_item__isnull=False)
+        from gongkai.catalog.selectors import all_public_items
+
+        copies = (
+            objects.filter(source_item__in=all_public_items())
             .select_related("parent", "source_item__parent")
             .prefetch_related(None)
         )
-        if not copies:
-            return set()
-        public_sources = set(
-            self.public_objects().filter(pk__in={copy.source_item_id for copy in copies}).values_list("pk", flat=True)
-        )
-        return {
-            copy.pk
-            for copy in copies
-            if copy.source_item_id in public_sources and searched_content(copy) == searched_content(copy.source_item)
-        }
+        return {copy.pk for copy in copies if searched_content(copy) == searched_content(copy.source_item)}
 
     def related_ids(self, ids: set[int]) -> set[int]:
         """The sources (two levels up) and the copies (two levels down) of those items: a copy folds into or out of

@@ -104,16 +104,12 @@ def built_item(template: dict, data: dict, context, *, pk: int, code: str, paren
     """An unsaved Item with a reserved primary key, built from `template` and `data` without Model.__init__ (which
     costs more than the insert itself over a district's catalog): only for `insert_items`."""
     values = template.copy()
-    for key in SCALAR_FIELDS:
-        values[key] = data[key]
-    domain = context.domains_by_code[data["domain"]]
-    values["domain_id"], values["id"], values["code"], values["sort_order"] = domain.pk, pk, code, sort_order
+    values.update(item_columns(data, context))
+    values["id"], values["code"], values["sort_order"] = pk, code, sort_order
     values["parent_id"] = parent.pk if parent is not None else None
-    values.update(rule_fields(data["time_limit"]))
-    values.update(level_columns(tuple(data["levels"])))
     item = Item.__new__(Item)
     state = values["_state"] = ModelState()
-    state.fields_cache = {"domain": domain, "parent": parent}
+    state.fields_cache = {"domain": context.domains_by_code[data["domain"]], "parent": parent}
     item.__dict__ = values
     return item
 
