@@ -64,6 +64,10 @@ INSTALLED_APPS = [
     "gongkai.applications",
     "gongkai.reports",
     "gongkai.search",
+    "gongkai.oversight",
+    "gongkai.engagement",
+    "gongkai.services",
+    "gongkai.villages",
     # Interface apps.
     "gongkai.backoffice",
     "gongkai.portal",
