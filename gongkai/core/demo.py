@@ -7,7 +7,19 @@ nothing). `context` carries what earlier steps made (the district region, organi
 from dataclasses import dataclass, field
 from importlib import import_module
 
-STEPS = ("orgs", "catalog", "screening", "publishing", "applications", "reports", "search")
+STEPS = (
+    "orgs",
+    "catalog",
+    "screening",
+    "publishing",
+    "applications",
+    "villages",
+    "services",
+    "engagement",
+    "reports",
+    "oversight",
+    "search",
+)
 
 
 @dataclass
