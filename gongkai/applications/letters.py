@@ -1,12 +1,13 @@
-"""Reply letters: filling a template's {{ 字段 }} placeholders, sanitizing, and rendering Word and PDF files."""
+"""Reply letters: filling a template's {{ 字段 }} placeholders, sanitizing, and rendering Word and PDF files in the
+national document format (gongkai.core.documents)."""
 
-import io
 import re
-from html.parser import HTMLParser
 
 import nh3
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+
+from gongkai.core import documents
 
 ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "u", "h2", "h3", "ol", "ul", "li", "table", "tr", "td", "th"}
 ALLOWED_ATTRIBUTES = {"p": {"class"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
@@ -63,96 +64,36 @@ def reviewing_body(organization) -> str:
     return parent.name if parent is not None else _("上一级人民政府")
 
 
-LETTER_CSS = """
-@page { size: A4; margin: 3.7cm 2.6cm 3.5cm 2.8cm; }
-body { font-family: "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 1.8; }
-h1 { font-size: 22pt; text-align: center; font-weight: bold; margin: 0 0 .3em; }
-.reference { text-align: center; margin-bottom: 1.5em; }
-p { text-indent: 2em; margin: 0; }
-p.signature { text-align: right; text-indent: 0; }
-p.salutation { text-indent: 0; }
-"""
+def official_letter(*, title: str, reference: str, body: str, organization=None) -> documents.OfficialDocument:
+    """The letter in the national letter format (信函格式, GB/T 9704-2012 §10.1): the organization's name as the
+    letterhead, the reference under it, the template's body, and its closing signature lines set by the seal rule."""
+    blocks = documents.blocks_from_html(body)
+    signature = None
+    closing = _closing_signature(blocks)
+    if closing:
+        issuer, date = closing
+        del blocks[-2:]
+        seal = documents.SealMode(organization.seal_mode) if organization is not None else documents.SealMode.STAMPED
+        signature = documents.Signature(issuer, date, seal)
+    issuer_name = organization.name if organization is not None else (signature.issuer if signature else "")
+    head = documents.Head(documents.HeadStyle.LETTER, issuer_name, reference)
+    return documents.OfficialDocument(title=title, blocks=blocks, head=head, signature=signature)
 
 
-def letter_html(*, title: str, reference: str, body: str) -> str:
-    return (
-        '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
-        f"<style>{LETTER_CSS}</style><title>{escape(title)}</title></head><body>"
-        f'<h1>{escape(title)}</h1><p class="reference">{escape(reference)}</p>{body}</body></html>'
-    )
+def _closing_signature(blocks) -> tuple[str, str] | None:
+    """The template's last two right-aligned paragraphs (机关名称, 答复日期) become the document's signature."""
+    if len(blocks) < 2:
+        return None
+    last_two = blocks[-2:]
+    if all(isinstance(block, documents.Paragraph) and block.align == "right" for block in last_two):
+        return last_two[0].text.strip(), last_two[1].text.strip()
+    return None
 
 
-def render_pdf(*, title: str, reference: str, body: str) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=letter_html(title=title, reference=reference, body=body)).write_pdf()
+def render_pdf(*, title: str, reference: str, body: str, organization=None) -> bytes:
+    return documents.render_pdf(official_letter(title=title, reference=reference, body=body, organization=organization))
 
 
-class DocxBuilder(HTMLParser):
-    """Turns the sanitized letter HTML (paragraphs, line breaks, bold/italic/underline, lists) into Word paragraphs."""
-
-    def __init__(self, document):
-        super().__init__(convert_charrefs=True)
-        self.document = document
-        self.paragraph = None
-        self.styles: list[str] = []
-        self.right = False
-
-    def new_paragraph(self, css_class: str = ""):
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Pt
-
-        self.paragraph = self.document.add_paragraph()
-        if "signature" in css_class:
-            self.paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        elif "salutation" not in css_class:
-            self.paragraph.paragraph_format.first_line_indent = Pt(32)
-
-    def handle_starttag(self, tag, attrs):
-        if tag in {"p", "li", "h2", "h3", "tr"}:
-            self.new_paragraph(dict(attrs).get("class") or "")
-        elif tag == "br" and self.paragraph is not None:
-            self.paragraph.add_run().add_break()
-        elif tag in {"strong", "b", "em", "u"}:
-            self.styles.append(tag)
-
-    def handle_endtag(self, tag):
-        if tag in {"strong", "b", "em", "u"} and tag in self.styles:
-            self.styles.remove(tag)
-        elif tag in {"p", "li", "h2", "h3", "tr"}:
-            self.paragraph = None
-
-    def handle_data(self, data):
-        if not data.strip():
-            return
-        if self.paragraph is None:
-            self.new_paragraph()
-        run = self.paragraph.add_run(data)
-        run.bold = bool({"strong", "b"} & set(self.styles)) or None
-        run.italic = "em" in self.styles or None
-        run.underline = "u" in self.styles or None
-
-
-def render_docx(*, title: str, reference: str, body: str) -> bytes:
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "Noto Serif CJK SC"
-    style.font.size = Pt(16)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "Noto Serif CJK SC")
-    heading = document.add_paragraph()
-    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = heading.add_run(title)
-    run.bold, run.font.size = True, Pt(22)
-    number = document.add_paragraph(reference)
-    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    builder = DocxBuilder(document)
-    builder.feed(body)
-    builder.close()
-    output = io.BytesIO()
-    document.save(output)
-    return output.getvalue()
+def render_docx(*, title: str, reference: str, body: str, organization=None) -> bytes:
+    letter = official_letter(title=title, reference=reference, body=body, organization=organization)
+    return documents.render_docx(letter)

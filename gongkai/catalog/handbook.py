@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.documents.fonts import font_face_css
+
 from .exporting import catalog_rows
 
 LEVEL_SECTIONS = [("county", _("县级")), ("township", _("乡级")), ("village", _("村级"))]
@@ -59,7 +61,10 @@ def handbook_context(catalog) -> dict:
 
 
 def render_html(catalog, *, for_print: bool = True) -> str:
-    return render_to_string("catalog/handbook.html", {**handbook_context(catalog), "for_print": for_print})
+    context = {**handbook_context(catalog), "for_print": for_print}
+    if for_print:
+        context["document_fonts_css"] = font_face_css()  # the official document faces, embedded in the PDF
+    return render_to_string("catalog/handbook.html", context)
 
 
 def render_pdf(catalog) -> bytes:

@@ -8,4 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("基础")
 
     def ready(self):
+        from django.core import checks
+
         from . import labels  # noqa: F401
+        from .documents.fonts import fonts_check
+
+        checks.register(fonts_check)

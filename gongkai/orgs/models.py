@@ -69,6 +69,13 @@ class Region(models.Model):
         return Region.objects.filter(path__startswith=self.path)
 
 
+class SealMode(models.TextChoices):
+    """Whether the documents an organization issues are stamped (the values of core.documents.SealMode)."""
+
+    STAMPED = "stamped", _("加盖印章")
+    UNSTAMPED = "unstamped", _("不加盖印章")
+
+
 class Organization(models.Model):
     class Kind(models.TextChoices):
         GOVERNMENT = "government", _("人民政府")
@@ -99,6 +106,26 @@ class Organization(models.Model):
     email = models.EmailField(_("电子邮箱"), blank=True)
     is_active = models.BooleanField(_("有效"), default=True)
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
+    # How the official documents it issues look (GB/T 9704-2012, gongkai.core.documents).
+    issuer_mark = models.CharField(
+        _("发文机关标志"),
+        max_length=40,
+        blank=True,
+        help_text=_("文件格式版头的红色标志，如：青溪区人民政府办公室文件。不填则为“机构全称＋文件”。"),
+    )
+    seal_mode = models.CharField(
+        _("印章"),
+        max_length=20,
+        choices=SealMode.choices,
+        default=SealMode.STAMPED,
+        help_text=_("加盖印章时，署名以成文日期为准居中、日期右空四字，留出盖章位置；不加盖印章时署名右空二字。"),
+    )
+    printed_by = models.CharField(
+        _("印发机关"),
+        max_length=150,
+        blank=True,
+        help_text=_("版记中的印发机关，一般为办公厅（室）。不填则为本机构。"),
+    )
 
     class Meta:
         verbose_name = _("机构")
@@ -107,6 +134,14 @@ class Organization(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def document_issuer_mark(self) -> str:
+        return self.issuer_mark or f"{self.name}文件"
+
+    @property
+    def document_printed_by(self) -> str:
+        return self.printed_by or self.name
 
     @property
     def display_name(self) -> str:

@@ -28,6 +28,9 @@ ORGANIZATION_FIELDS = (
     "email",
     "sort_order",
     "parent",
+    "issuer_mark",
+    "seal_mode",
+    "printed_by",
 )
 PERSON_FIELDS = ("full_name", "email", "phone")
 

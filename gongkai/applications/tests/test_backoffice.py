@@ -229,7 +229,8 @@ def test_pdf_letter_has_the_text_and_an_embedded_cjk_font(client, clerk, decided
     path = tmp_path / "letter.pdf"
     path.write_bytes(response.content)
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout  # noqa: S603, S607
-    assert "CJK" in fonts
+    assert "FandolFang" in fonts  # the body's 仿宋, embedded
+    assert all(" yes " in line for line in fonts.splitlines()[2:])
 
 
 def test_template_edit_is_sanitized_and_must_keep_the_remedy(client, office):
@@ -304,3 +305,29 @@ def test_pause_is_shown_only_while_the_application_is_open(client, clerk, applic
     assert "计时暂停" not in client.get(reverse("backoffice:applications:index")).content.decode()
     detail = client.get(reverse("backoffice:applications:detail", args=[application.pk])).content.decode()
     assert "已办结 · 计时暂停" not in detail
+
+
+def test_word_letter_is_in_the_letter_format_with_the_organizations_seal_rule(client, clerk, decided, application):
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from gongkai.core.documents.geometry import text_width
+
+    application.organization.seal_mode = "unstamped"
+    application.organization.save()
+    client.force_login(clerk)
+    response = client.get(reverse("backoffice:applications:reply_file", args=[application.pk, decided.pk, "docx"]))
+    word = Document(io.BytesIO(response.content))
+    section = word.sections[0]
+    assert section.first_page_header.paragraphs[0].text == application.organization.name
+    assert decided.reference in [paragraph.text for paragraph in section.first_page_header.paragraphs]
+    rFonts = word.styles["Normal"].element.rPr.rFonts  # noqa: N806
+    assert rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
+    texts = [paragraph.text for paragraph in word.paragraphs]
+    name = word.paragraphs[texts.index(application.organization.name, 1)]
+    date = word.paragraphs[texts.index(application.organization.name, 1) + 1]
+    # Unstamped (GB/T 9704 7.3.5.2): the name two characters from the right and the date starting two characters
+    # right of it; a date longer than that keeps two characters on its right and pushes the name left.
+    name_right, date_right = (paragraph.paragraph_format.right_indent.pt / 16 for paragraph in (name, date))
+    assert min(name_right, date_right) == 2
+    assert name_right + text_width(name.text) - (date_right + text_width(date.text)) == 2

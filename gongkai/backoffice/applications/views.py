@@ -316,7 +316,12 @@ def reply_file(request, application_id: int, reply_id: int, kind: str):
     application = selectors.application_for_staff(application_id=application_id, person=request.user)
     reply = get_object_or_404(application.replies, pk=reply_id)
     services.record_personal_data_view(actor=request.user, application=application, ip_address=client_ip(request))
-    arguments = {"title": reply.title, "reference": reply.reference, "body": reply.body}
+    arguments = {
+        "title": reply.title,
+        "reference": reply.reference,
+        "body": reply.body,
+        "organization": application.organization,
+    }
     if kind == "docx":
         content = letters.render_docx(**arguments)
         content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.errors import DomainError
 from gongkai.orgs.access import is_admin, regions_for
-from gongkai.orgs.models import Organization, Role
+from gongkai.orgs.models import Organization, Role, SealMode
 from gongkai.orgs.selectors import organizations_managed_by
 
 MAX_SCHEDULE_FILE_BYTES = 256 * 1024
@@ -36,6 +36,9 @@ class OrganizationForm(forms.ModelForm):
             "fax",
             "email",
             "sort_order",
+            "issuer_mark",
+            "seal_mode",
+            "printed_by",
         ]
 
     def __init__(self, *args, person, **kwargs):
@@ -48,8 +51,13 @@ class OrganizationForm(forms.ModelForm):
             self.fields["region"].queryset = regions_for(person).order_by("path")
         self.fields["credit_code"].help_text = _("18位，不含 I、O、S、V、Z；最后一位为 GB 32100 校验码。")
 
+        self.fields["seal_mode"].required = False  # forms that do not show it keep the stamped default
+
     def clean_credit_code(self):
         return self.cleaned_data["credit_code"].strip().upper()
+
+    def clean_seal_mode(self):
+        return self.cleaned_data.get("seal_mode") or (self.instance.seal_mode if self.instance.pk else SealMode.STAMPED)
 
 
 class PersonCreateForm(forms.Form):

@@ -484,3 +484,23 @@ def test_month_grid_names_weekdays_in_the_chosen_language(client, office):
     assert 'abbr="星期一">一</th>' in client.get(url).content.decode()
     client.cookies["django_language"] = "en"
     assert 'abbr="Monday">Mon</th>' in client.get(url).content.decode()
+
+
+def test_office_sets_how_an_organizations_documents_look(client, office, department):
+    client.force_login(office)
+    url = reverse("backoffice:system:organization_edit", kwargs={"organization_id": department.pk})
+    data = organization_data(
+        kind="department",
+        name=department.name,
+        credit_code=department.credit_code,
+        issuer_mark="示范区民政局文件",
+        seal_mode="unstamped",
+        printed_by="示范区民政局办公室",
+    )
+    data.pop("region")
+    assert client.post(url, data).status_code == 302
+    department.refresh_from_db()
+    assert (department.document_issuer_mark, department.seal_mode) == ("示范区民政局文件", "unstamped")
+    assert department.document_printed_by == "示范区民政局办公室"
+    entry = AuditEntry.objects.get(action="orgs.organization.updated")
+    assert entry.data["seal_mode"] == ["stamped", "unstamped"]

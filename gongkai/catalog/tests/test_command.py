@@ -81,7 +81,7 @@ def test_handbook_pdf_embeds_the_cjk_font(government, workbook, tmp_path):
     assert output.read_bytes().startswith(b"%PDF")
     fonts = subprocess.run(["pdffonts", str(output)], capture_output=True, text=True, check=True).stdout  # noqa: S603, S607
     names = [line.split()[0].split("+", 1)[-1] for line in fonts.splitlines()[2:]]
-    assert "Noto-Sans-CJK-SC" in names, fonts
+    assert {"FandolSong-Bold", "FandolHei", "FandolFang"} <= set(names), fonts  # the official document faces
     assert all(" yes " in line.split("Identity-H")[-1] + " " for line in fonts.splitlines()[2:]), fonts
     text = subprocess.run(["pdftotext", str(output), "-"], capture_output=True, text=True, check=True).stdout  # noqa: S603, S607
     assert "基层政务公开标准目录一本通" in text

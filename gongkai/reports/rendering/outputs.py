@@ -1,14 +1,16 @@
 """The report as JSON, a standalone HTML page, Word (.docx) and PDF — all drawn from one ReportDocument."""
 
-import io
 import json
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from gongkai.core import documents
+from gongkai.core.documents.html import blocks_from_text
+
 from .. import tables as t
 from .document import SECTION_TITLES, ReportDocument
-from .layout import Grid, placed
+from .layout import Grid
 
 FORMATS = ("json", "html", "docx", "pdf")
 CONTENT_TYPES = {
@@ -17,7 +19,6 @@ CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
 }
-CJK_FONT = "Noto Sans CJK SC"
 
 
 def as_data(document: ReportDocument) -> dict:
@@ -65,44 +66,19 @@ def as_html(document: ReportDocument) -> bytes:
     return render_to_string("reports/document.html", {"document": document}).encode("utf-8")
 
 
-def as_pdf(document: ReportDocument) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=as_html(document).decode("utf-8")).write_pdf()
-
-
-def as_docx(document: ReportDocument) -> bytes:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
-
-    word = Document()
-    style = word.styles["Normal"]
-    style.font.name = CJK_FONT
-    style.font.size = Pt(11)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), CJK_FONT)
-    page = word.sections[0]
-    page.orientation = WD_ORIENT.PORTRAIT
-    page.left_margin = page.right_margin = Cm(1.8)
-    heading = word.add_paragraph()
-    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = heading.add_run(document.title)
-    run.bold = True
-    run.font.size = Pt(16)
+def official(document: ReportDocument) -> documents.OfficialDocument:
+    """The report in the national document layout: numbered sections, the three tables with their merged headers
+    (repeated on each page), the overrides' footnote."""
+    blocks: list = []
     for section in document.sections:
-        title = word.add_paragraph()
-        title.add_run(section["title"]).bold = True
+        blocks.append(documents.Heading(1, section["title"]))
         if "grid" in section:
-            _docx_table(word, section["grid"], WD_TABLE_ALIGNMENT, Pt)
+            blocks.append(_table(section["grid"]))
             continue
-        for paragraph in section["paragraphs"] or [_("无。")]:
-            body = word.add_paragraph(paragraph)
-            body.paragraph_format.first_line_indent = Pt(22)
+        paragraphs = section["paragraphs"] or [_("无。")]
+        blocks.extend(block for paragraph in paragraphs for block in blocks_from_text(paragraph))
     if document.overrides:
-        word.add_paragraph(document.override_footnote)
+        blocks.append(documents.Paragraph.of(document.override_footnote))
         for note in document.overrides:
             text = _("%(label)s：填报 %(value)s（系统统计 %(computed)s），理由：%(reason)s") % {
                 "label": note.label,
@@ -110,29 +86,34 @@ def as_docx(document: ReportDocument) -> bytes:
                 "computed": note.computed_value,
                 "reason": note.reason,
             }
-            word.add_paragraph(text, style="List Bullet")
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return buffer.getvalue()
+            blocks.append(documents.Paragraph.of(text))
+    return documents.OfficialDocument(title=document.title, blocks=blocks)
 
 
-def _docx_table(word, grid: Grid, alignment, points) -> None:
-    table = word.add_table(rows=len(grid.rows), cols=grid.columns)
-    table.style = "Table Grid"
-    table.alignment = alignment.CENTER
-    size = points(7 if grid.columns > 10 else 9)
-    for row_index, column_index, cell in placed(grid):
-        target = table.cell(row_index, column_index)
-        if cell.rowspan > 1 or cell.colspan > 1:
-            target = target.merge(table.cell(row_index + cell.rowspan - 1, column_index + cell.colspan - 1))
-        text = cell.text + ("*" if cell.overridden else "")
-        paragraph = target.paragraphs[0]
-        run = paragraph.add_run(text)
-        run.font.size = size
-        if cell.header:
-            run.bold = False
-        if not cell.header or cell.scope in ("col", "colgroup"):
-            paragraph.alignment = 1  # centred, as the official tables are
+def _table(grid: Grid) -> documents.Table:
+    rows = [
+        [
+            documents.TableCell(
+                cell.text + ("*" if cell.overridden else ""),
+                colspan=cell.colspan,
+                rowspan=cell.rowspan,
+                header=cell.header,
+                align="left" if cell.scope in ("row", "rowgroup") else "center",
+            )
+            for cell in row
+        ]
+        for row in grid.rows
+    ]
+    font = documents.geometry.SIZE["小五"] if grid.columns > 10 else documents.geometry.SIZE["五号"]
+    return documents.Table(grid.columns, rows, header_rows=grid.header_rows, font_pt=font)
+
+
+def as_pdf(document: ReportDocument) -> bytes:
+    return documents.render_pdf(official(document))
+
+
+def as_docx(document: ReportDocument) -> bytes:
+    return documents.render_docx(official(document))
 
 
 def render(document: ReportDocument, output_format: str) -> bytes:
