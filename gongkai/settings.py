@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "gongkai.core.middleware.AbsoluteSessionLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -161,9 +162,14 @@ LOGOUT_REDIRECT_URL = "backoffice:login"
 # Lock an account for LOGIN_LOCKOUT_MINUTES after LOGIN_MAX_FAILURES failed logins in a row.
 LOGIN_MAX_FAILURES = int(os.environ.get("LOGIN_MAX_FAILURES", "5"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
+# One network address may fail LOGIN_MAX_FAILURES_PER_ADDRESS sign-ins in LOGIN_ADDRESS_WINDOW_MINUTES, whatever the
+# accounts it tries (guessing across many accounts never locks any one of them).
+LOGIN_MAX_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_MAX_FAILURES_PER_ADDRESS", "20"))
+LOGIN_ADDRESS_WINDOW_MINUTES = int(os.environ.get("LOGIN_ADDRESS_WINDOW_MINUTES", "15"))
 
-# Staff sessions end after 8 hours, or after 30 idle minutes.
+# Staff sessions end after 8 hours (SESSION_ABSOLUTE_AGE, from sign-in, however active), or after 30 idle minutes.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(30 * 60)))
+SESSION_ABSOLUTE_AGE = int(os.environ.get("SESSION_ABSOLUTE_AGE", str(8 * 3600)))
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 

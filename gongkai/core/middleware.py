@@ -5,7 +5,10 @@ English-language browser would switch to English by itself. Here only the langua
 switch, /i18n/setlang/) changes it.
 """
 
+import time
+
 from django.conf import settings
+from django.contrib.auth import logout
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -25,3 +28,23 @@ class ChineseFirstLocaleMiddleware:
         response.headers.setdefault("Content-Language", language)
         translation.deactivate()
         return response
+
+
+SIGNED_IN_AT = "signed_in_at"
+
+
+class AbsoluteSessionLimitMiddleware:
+    """End a signed-in session SESSION_ABSOLUTE_AGE seconds after sign-in, however active it has been (the idle
+    limit is SESSION_COOKIE_AGE). The sign-in time is stamped into the session at the first request after it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            started = request.session.setdefault(SIGNED_IN_AT, now)
+            if now - started > settings.SESSION_ABSOLUTE_AGE:
+                logout(request)
+        return self.get_response(request)
