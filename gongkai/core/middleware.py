@@ -9,8 +9,10 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.http import HttpResponseBadRequest
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 
 
 class ChineseFirstLocaleMiddleware:
@@ -48,3 +50,27 @@ class AbsoluteSessionLimitMiddleware:
             if now - started > settings.SESSION_ABSOLUTE_AGE:
                 logout(request)
         return self.get_response(request)
+
+
+class RejectNulMiddleware:
+    """A NUL character has no business in a path, a query or a form field; PostgreSQL refuses it in a query with an
+    error, so it is answered here with 400 before any view can turn it into a server error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", "") or self._in_form(request):
+            return HttpResponseBadRequest(
+                _("请求中含有不允许的空字符（NUL），请检查链接或输入的内容。"), content_type="text/plain; charset=utf-8"
+            )
+        return self.get_response(request)
+
+    @staticmethod
+    def _in_form(request) -> bool:
+        if request.method != "POST" or request.content_type not in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
+            return False
+        return any("\x00" in value for values in request.POST.lists() for value in values[1])
