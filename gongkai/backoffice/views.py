@@ -1,7 +1,7 @@
 """Views of the back-office shell: sign-in, the workbench and the audit log."""
 
 from django.contrib import messages
-from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -12,7 +12,7 @@ from gongkai.orgs.access import organizations_for
 from gongkai.orgs.errors import OrgsError
 from gongkai.orgs.models import Role
 from gongkai.orgs.selectors import audit_entries_for
-from gongkai.orgs.services import set_person_password
+from gongkai.orgs.services import is_locked, set_person_password
 
 from .decorators import staff_required
 from .forms import LoginForm, OwnPasswordForm
@@ -67,8 +67,13 @@ def audit(request):
 
 @staff_required
 def own_password(request):
-    form = OwnPasswordForm(request.POST or None, person=request.user)
-    if request.method == "POST" and form.is_valid():
+    form = OwnPasswordForm(request.POST or None, person=request.user, request=request)
+    valid = request.method == "POST" and form.is_valid()
+    request.user.refresh_from_db(fields=["locked_until"])
+    if is_locked(request.user):  # too many wrong current passwords: the account is locked like a failed sign-in
+        logout(request)
+        return redirect("backoffice:login")
+    if valid:
         try:
             set_person_password(person=request.user, password=form.cleaned_data["password"], actor=request.user)
         except OrgsError as error:

@@ -12,6 +12,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.cell_range import CellRange
 
+from gongkai.core import spreadsheets
 from gongkai.orgs.models import Organization
 
 from .errors import CatalogError, CatalogErrorCode
@@ -148,7 +149,8 @@ def export_xlsx(catalog, stream) -> int:
         sheet_and_count = sheets[row.domain.pk]
         sheet_and_count[1] += 1
         values = row_values(row, sheet_and_count[1], standard, labels)
-        sheet_and_count[0].append([values.get(column.key, "") for column in COLUMNS])
+        sheet = sheet_and_count[0]
+        sheet.append(spreadsheets.xlsx_row(sheet, [values.get(column.key, "") for column in COLUMNS]))
         count += 1
     if not sheets:
         new_sheet(workbook, catalog, None)
@@ -210,7 +212,7 @@ def export_csv(catalog, stream) -> int:
     for row in catalog_rows(catalog):
         numbers[row.domain.pk] = numbers.get(row.domain.pk, 0) + 1
         values = row_values(row, numbers[row.domain.pk], standard, labels)
-        writer.writerow([row.domain.name, *[values.get(column.key, "") for column in COLUMNS]])
+        writer.writerow(spreadsheets.csv_row([row.domain.name, *[values.get(column.key, "") for column in COLUMNS]]))
         count += 1
     stream.write(("\ufeff" + text.getvalue()).encode("utf-8"))
     return count

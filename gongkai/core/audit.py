@@ -1,5 +1,6 @@
 """Writing the audit log. Every service calls `log` inside its transaction."""
 
+import ipaddress
 from typing import Any
 
 from django.db import models
@@ -42,12 +43,24 @@ def log(
 
 
 def client_ip(request) -> str | None:
-    """The client's address; X-Forwarded-For is trusted only behind a configured proxy."""
+    """The client's address. Behind TRUSTED_PROXIES reverse proxies, each of which appends the address it received
+    the request from to X-Forwarded-For, the client is the entry the outermost trusted proxy added: the
+    TRUSTED_PROXIES-th from the right. Entries further left were written by the client and prove nothing."""
     from django.conf import settings
 
-    if settings.SECURE_PROXY_SSL_HEADER and request.META.get("HTTP_X_FORWARDED_FOR"):
-        return request.META["HTTP_X_FORWARDED_FOR"].split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR")
+    remote = request.META.get("REMOTE_ADDR")
+    proxies = getattr(settings, "TRUSTED_PROXIES", 0)
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if not proxies or not forwarded:
+        return remote
+    entries = [entry.strip() for entry in forwarded.split(",") if entry.strip()]
+    if len(entries) < proxies:
+        return remote
+    candidate = entries[-proxies]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote
 
 
 # Readable labels for actions, registered by each app (`register_action_labels`) and used only at display time.

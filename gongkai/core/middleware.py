@@ -5,9 +5,14 @@ English-language browser would switch to English by itself. Here only the langua
 switch, /i18n/setlang/) changes it.
 """
 
+import time
+
 from django.conf import settings
+from django.contrib.auth import logout
+from django.http import HttpResponseBadRequest
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 
 
 class ChineseFirstLocaleMiddleware:
@@ -25,3 +30,47 @@ class ChineseFirstLocaleMiddleware:
         response.headers.setdefault("Content-Language", language)
         translation.deactivate()
         return response
+
+
+SIGNED_IN_AT = "signed_in_at"
+
+
+class AbsoluteSessionLimitMiddleware:
+    """End a signed-in session SESSION_ABSOLUTE_AGE seconds after sign-in, however active it has been (the idle
+    limit is SESSION_COOKIE_AGE). The sign-in time is stamped into the session at the first request after it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            started = request.session.setdefault(SIGNED_IN_AT, now)
+            if now - started > settings.SESSION_ABSOLUTE_AGE:
+                logout(request)
+        return self.get_response(request)
+
+
+class RejectNulMiddleware:
+    """A NUL character has no business in a path, a query or a form field; PostgreSQL refuses it in a query with an
+    error, so it is answered here with 400 before any view can turn it into a server error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", "") or self._in_form(request):
+            return HttpResponseBadRequest(
+                _("请求中含有不允许的空字符（NUL），请检查链接或输入的内容。"), content_type="text/plain; charset=utf-8"
+            )
+        return self.get_response(request)
+
+    @staticmethod
+    def _in_form(request) -> bool:
+        if request.method != "POST" or request.content_type not in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
+            return False
+        return any("\x00" in value for values in request.POST.lists() for value in values[1])

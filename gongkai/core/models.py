@@ -99,3 +99,18 @@ class WorkdayOverride(models.Model):
 
     def __str__(self):
         return f"{self.on:%Y-%m-%d} {self.get_kind_display()} {self.name}"
+
+
+class RateCounter(models.Model):
+    """Attempts counted for a rate limit within a window, shared by every worker process (see core.ratelimit)."""
+
+    key = models.CharField(_("键"), max_length=200, unique=True)
+    count = models.PositiveIntegerField(_("次数"), default=0)
+    expires_at = models.DateTimeField(_("到期时间"), db_index=True)
+
+    class Meta:
+        verbose_name = _("频率计数")
+        verbose_name_plural = _("频率计数")
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

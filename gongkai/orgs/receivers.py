@@ -1,5 +1,7 @@
 """Connects Django's login signals to the services that count failures and write the audit log."""
 
+import time
+
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
@@ -11,6 +13,8 @@ from . import services
 @receiver(user_logged_in)
 def on_login(sender, request, user, **kwargs):
     services.record_login(person=user, ip_address=client_ip(request) if request else None)
+    if request is not None and hasattr(request, "session"):
+        request.session["signed_in_at"] = int(time.time())  # the absolute session limit counts from here
 
 
 @receiver(user_logged_out)

@@ -132,3 +132,19 @@ def check_upload(upload, name: str) -> CheckedFile:
         if data.startswith(magic):
             return check_image(name, data, content_type, extension, pil_format)
     raise refuse(name, _("只接受 PDF、Word（.docx）、Excel（.xlsx）和 PNG/JPEG/GIF 图片，文件内容不属于这些类型。"))
+
+
+EXTENSIONS = {
+    "application/pdf": ".pdf",
+    DOCX[0]: DOCX[1],
+    XLSX[0]: XLSX[1],
+    **{content_type: extension for content_type, extension, _format in IMAGE_TYPES.values()},
+}
+
+
+def download_name(original_name: str, content_type: str) -> str:
+    """The name a download is saved under: the uploaded name with the extension of the checked content, so that a
+    PDF uploaded as "通知.exe" downloads as "通知.pdf" and opens as what it is."""
+    base = (original_name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    stem = base.rsplit(".", 1)[0] if "." in base else base
+    return (stem.strip() or _("附件")) + EXTENSIONS.get(content_type, "")

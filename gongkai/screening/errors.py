@@ -15,6 +15,7 @@ class ScreeningErrorCode(StrEnum):
     WRONG_STATUS = "screening.wrong_status"
     IMPORT_FAILED = "screening.import_failed"
     UNKNOWN_SOURCE = "screening.unknown_source"
+    TOO_LARGE = "screening.too_large"
 
 
 class ScreeningError(DomainError):

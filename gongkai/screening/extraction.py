@@ -20,6 +20,11 @@ PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
+# Limits that keep a small hostile file (a "zip bomb": 99 KB of .xlsx that unpacks to gigabytes of XML) from taking
+# the server's memory: the unpacked size of an Office file, and the characters extracted from any file.
+MAX_UNCOMPRESSED_BYTES = int(os.environ.get("SCREENING_MAX_UNCOMPRESSED_MB", "100")) * 1024 * 1024
+MAX_CHARACTERS = int(os.environ.get("SCREENING_MAX_CHARACTERS", "5000000"))
+
 TEXT = "text/plain"
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -82,6 +87,8 @@ class _Builder:
         self.extracted = Extracted(text="", content_type=content_type, name=name)
 
     def add(self, text: str, label: str, separator: str = "\n") -> None:
+        if self.length + len(text) > MAX_CHARACTERS:
+            raise too_many_characters(self.extracted.name)
         if self.parts:
             self.parts.append(separator)
             self.length += len(separator)
@@ -95,11 +102,35 @@ class _Builder:
         return self.extracted
 
 
+def too_many_characters(name: str) -> ScreeningError:
+    return ScreeningError(
+        ScreeningErrorCode.TOO_LARGE,
+        _("“%(name)s”的文字超过 %(limit)s 个字符，无法自动检查。请拆分为较小的文件后分别上传。")
+        % {"name": name, "limit": f"{MAX_CHARACTERS:,}"},
+    )
+
+
+def check_unpacked_size(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse an Office file whose parts unpack to more than MAX_UNCOMPRESSED_BYTES (the sizes the archive declares
+    bound what reading it can return)."""
+    unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_UNCOMPRESSED_BYTES:
+        raise ScreeningError(
+            ScreeningErrorCode.TOO_LARGE,
+            _("“%(name)s”解压后有 %(size)d MB，超过 %(limit)d MB 的上限，无法检查。请删除不需要的内容或拆分文件。")
+            % {"name": name, "size": unpacked // (1024 * 1024), "limit": MAX_UNCOMPRESSED_BYTES // (1024 * 1024)},
+        )
+
+
 def extract(file, *, filename: str | None = None) -> Extracted:
     """Extract the text of a path or a binary file object; raises ScreeningError when it cannot be read."""
     name = filename or (os.fspath(file) if isinstance(file, (str, os.PathLike)) else getattr(file, "name", "")) or ""
     data = _read_bytes(file, name)
     display = os.path.basename(str(name)) or _("上传的文件")
+    if not data:
+        raise ScreeningError(
+            ScreeningErrorCode.UNREADABLE, _("“%(name)s”是空文件（0 字节），没有可检查的内容。") % {"name": display}
+        )
     if data.startswith(PDF_MAGIC):
         return _extract_pdf(data, display)
     if data.startswith(ZIP_MAGIC):
@@ -150,6 +181,8 @@ def _extract_plain(data: bytes, name: str) -> Extracted:
             )
             % {"name": name},
         ) from error
+    if len(text) > MAX_CHARACTERS:
+        raise too_many_characters(name)
     if "\x00" in text:
         raise ScreeningError(
             ScreeningErrorCode.UNREADABLE,
@@ -186,6 +219,7 @@ def _extract_office(data: bytes, name: str) -> Extracted:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
+            check_unpacked_size(archive, name)
     except zipfile.BadZipFile as error:
         raise ScreeningError(
             ScreeningErrorCode.UNREADABLE, _("“%(name)s”是损坏的压缩文件，无法读取。") % {"name": name}

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from gongkai.core import spreadsheets
+
 from .extraction import OLE_MAGIC, ZIP_MAGIC
 from .kinds import Severity
 from .models import ExpressionCategory, LexiconCategory
@@ -84,7 +86,7 @@ def read_table(file, *, filename: str = "") -> tuple[str, list[list[str]]]:
             continue
     else:
         return "", [[UNREADABLE, _("无法识别文件编码，请保存为 UTF-8 编码的 CSV 或 .xlsx。")]]
-    return "CSV", [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
+    return "CSV", [[spreadsheets.unquote(cell.strip()) for cell in row] for row in csv.reader(io.StringIO(text))]
 
 
 def _choice(value: str, choices) -> str | None:
@@ -214,11 +216,11 @@ def export_table(entries, *, kind: str, file_format: str) -> bytes:
         workbook = openpyxl.Workbook(write_only=True)
         sheet = workbook.create_sheet(_("敏感词库") if kind == "lexicon" else _("表述纠错"))
         for row in rows:
-            sheet.append(row)
+            sheet.append(spreadsheets.xlsx_row(sheet, row))
         buffer = io.BytesIO()
         workbook.save(buffer)
         return buffer.getvalue()
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerows(rows)
+    writer.writerows(spreadsheets.csv_row(row) for row in rows)
     return buffer.getvalue().encode("utf-8-sig")

@@ -21,6 +21,7 @@ from gongkai.publishing.models import Column, IndexScheme, RecordStatus
 from gongkai.publishing.selectors import attachment_for_staff, column_tree, record_for_staff, records_for_staff
 from gongkai.publishing.services.common import DRAFTERS
 from gongkai.publishing.services.numbering import pattern_for
+from gongkai.publishing.uploads import download_name
 
 from . import forms
 from .lists import BY_SLUG, visible_work_lists, work_list_records
@@ -346,7 +347,7 @@ def attachment(request, public_id):
     return FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
-        filename=attachment.original_name,
+        filename=download_name(attachment.original_name, attachment.content_type),
         content_type=attachment.content_type,
     )
 

@@ -23,3 +23,17 @@ def test_unknown_language_cookie_falls_back_to_chinese(client):
     client.cookies["django_language"] = "fr"
     response = client.get("/")
     assert response.headers["Content-Language"] == "zh-hans"
+
+
+@pytest.mark.parametrize(
+    "url", ["/catalog/abc%00def/", "/catalog/?domain=%00", "/search/?q=%E6%94%BF%00", "/records/?organization=1%00"]
+)
+def test_nul_characters_are_refused_with_400_not_a_server_error(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "空字符" in response.content.decode()
+
+
+def test_nul_in_a_posted_form_field_is_refused(client):
+    response = client.post("/backoffice/login/", {"username": "a\x00b", "password": "x"})
+    assert response.status_code == 400

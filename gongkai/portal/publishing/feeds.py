@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from gongkai.publishing.models import Column
@@ -46,7 +47,9 @@ class ColumnFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary or html_to_text(item.body)[:300]
+        """Readers render a description as HTML: the plain text is escaped, so a body that shows "<script>" as text
+        (stored as &lt;script&gt;) reaches the reader as text again, never as markup."""
+        return escape(item.summary or html_to_text(item.body)[:300])
 
     def item_link(self, item):
         return item.get_absolute_url()

@@ -20,6 +20,7 @@ from gongkai.publishing.selectors import (
     published_records,
 )
 from gongkai.publishing.standard_columns import standard_slug
+from gongkai.publishing.uploads import download_name
 
 PAGE_SIZE = 20
 
@@ -52,7 +53,10 @@ def attachment(request, record_id, public_id):
     if found is None or found.record_id != int(record_id):
         raise Http404
     response = FileResponse(
-        found.file.open("rb"), as_attachment=True, filename=found.original_name, content_type=found.content_type
+        found.file.open("rb"),
+        as_attachment=True,
+        filename=download_name(found.original_name, found.content_type),
+        content_type=found.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -187,3 +187,34 @@ def test_bad_query_parameters_are_not_found_not_errors(client, columns):
     assert client.get(url + "?organization=abc").status_code == 404
     assert client.get(url + "?page=abc").status_code == 200
     assert client.get(reverse("portal:publishing:stage", args=["nonsense"])).status_code == 404
+
+
+@pytest.mark.parametrize("feed", ["feed_rss", "feed_atom"])
+def test_feeds_escape_markup_that_a_body_shows_as_text(client, columns, clerk, reviewer, feed):
+    """A body that shows "<img onerror>" as text must reach feed readers (which render descriptions as HTML) as
+    text: the XML carries it escaped twice."""
+    body = "<p>示例：&lt;img src=x onerror=alert(1)&gt; 与 &amp;lt;</p>"
+    published(columns, clerk, reviewer, body=body, summary="")
+    response = client.get(reverse(f"portal:publishing:{feed}", kwargs={"slug": "notices"}))
+    content = response.content.decode()
+    assert "&amp;lt;img src=x onerror=alert(1)&amp;gt;" in content
+    assert "<img" not in content
+    assert "&lt;img" not in content.replace("&amp;lt;img", "")
+
+
+@pytest.mark.parametrize(
+    ("uploaded", "served"), [("通知.exe", "通知.pdf"), ("通知.PDF", "通知.pdf"), ("..\\\\a\\\\通知", "通知.pdf")]
+)
+def test_downloads_take_their_extension_from_the_checked_content(client, columns, clerk, reviewer, uploaded, served):
+    from urllib.parse import quote
+
+    record = draft(columns, clerk)
+    services.add_attachment(record=record, upload=SimpleUploadedFile(uploaded, pdf_bytes("x")), actor=clerk)
+    services.publish_record(record=force_status(record, S.CLEARED), actor=reviewer)
+    url = reverse("portal:publishing:attachment", args=[record.pk, record.attachments.get().public_id])
+    response = client.get(url)
+    assert response["Content-Type"] == "application/pdf"
+    assert quote(served) in response["Content-Disposition"]
+    client.force_login(clerk)
+    staff = client.get(reverse("backoffice:publishing:attachment", args=[record.attachments.get().public_id]))
+    assert quote(served) in staff["Content-Disposition"]

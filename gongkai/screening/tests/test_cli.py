@@ -137,3 +137,12 @@ def test_lexicon_import_command_dry_run_errors_and_export(tmp_path, capsys):
     out = tmp_path / "out.xlsx"
     call_command("screening", "export", "expressions", str(out))
     assert out.read_bytes().startswith(b"PK")
+
+
+def test_an_empty_file_exits_2(db, tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, err = run_screen(capsys, str(empty), "--json")
+    assert code == 2
+    assert json.loads(out) == []
+    assert "空文件" in err

@@ -175,3 +175,39 @@ def test_pdf_pages_without_text_give_one_warning(tmp_path, department, capsys):
     assert [(f["kind"], f["severity"], f["text"]) for f in json.loads(capsys.readouterr().out)] == [
         ("no_text", "warn", "第2页")
     ]
+
+
+def test_an_office_file_that_unpacks_past_the_limit_is_refused_before_parsing(monkeypatch):
+    """A 'zip bomb': a few KB of .xlsx whose sheet unpacks to megabytes of XML."""
+    import zipfile
+
+    from gongkai.screening import extraction
+
+    monkeypatch.setattr(extraction, "MAX_UNCOMPRESSED_BYTES", 1024 * 1024)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", "<row>" + "<c><v>1</v></c>" * 200_000 + "</row>")
+    assert len(buffer.getvalue()) < 50_000
+    with pytest.raises(ScreeningError) as error:
+        extract(io.BytesIO(buffer.getvalue()), filename="bomb.xlsx")
+    assert error.value.code == "screening.too_large"
+    assert "解压后有 2 MB，超过 1 MB 的上限" in error.value.message
+
+
+@pytest.mark.parametrize("kind", ["text", "xlsx"])
+def test_text_past_the_character_limit_is_refused(monkeypatch, kind):
+    from gongkai.screening import extraction
+
+    monkeypatch.setattr(extraction, "MAX_CHARACTERS", 20)
+    data = ("一二三四五六七八九十" * 3).encode() if kind == "text" else xlsx_bytes()
+    with pytest.raises(ScreeningError) as error:
+        extract(io.BytesIO(data), filename=f"long.{kind}")
+    assert error.value.code == "screening.too_large"
+    assert "超过 20 个字符" in error.value.message
+
+
+def test_an_empty_file_is_refused_with_a_clear_message():
+    with pytest.raises(ScreeningError) as error:
+        extract(io.BytesIO(b""), filename="empty.txt")
+    assert "空文件（0 字节）" in error.value.message
