@@ -101,7 +101,7 @@ def test_django_admin_saves_organizations_through_the_service(client, admin_pers
     client.force_login(admin_person)
     data = {"region": county.pk, "kind": "department", "name": "示范区统计局", "credit_code": credit_code(7777),
             "short_name": "", "address": "", "office_hours": "", "phone": "", "fax": "", "email": "", "sort_order": 0,
-            "parent": ""}  # fmt: skip
+            "parent": "", "issuer_mark": "", "seal_mode": "stamped", "printed_by": ""}  # fmt: skip
     response = client.post("/django-admin/orgs/organization/add/", data)
     assert response.status_code == 302
     organization = Organization.objects.get(name="示范区统计局")
