@@ -10,11 +10,10 @@ from gongkai.core.errors import AccessDenied
 from gongkai.orgs.access import ALL_ROLES, has_role, organizations_for
 from gongkai.orgs.models import Role
 
-from .models import Attachment, Attribute, Column, Genre, Record, RecordStatus, Revision
+from .models import GONE_STATUSES, Attachment, Attribute, Column, Genre, Record, RecordStatus, Revision
 from .services.common import CONFIDENTIALITY, DRAFTERS, PUBLISHERS, REVIEWERS, SUPERVISORS
 
 PUBLIC_STATUSES = (RecordStatus.PUBLISHED,)
-GONE_STATUSES = (RecordStatus.WITHDRAWN, RecordStatus.EXPIRED)
 STAFF_ACTIONS = {
     "view": ALL_ROLES,
     "edit": DRAFTERS,

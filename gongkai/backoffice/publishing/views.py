@@ -17,7 +17,7 @@ from gongkai.orgs.access import has_role, organizations_for
 from gongkai.orgs.models import Organization, Role
 from gongkai.publishing import history, services
 from gongkai.publishing.deadlines import annotate_lights
-from gongkai.publishing.models import Column, IndexScheme, RecordStatus
+from gongkai.publishing.models import OPEN_STATUSES, Column, IndexScheme, RecordStatus
 from gongkai.publishing.selectors import attachment_for_staff, column_tree, record_for_staff, records_for_staff
 from gongkai.publishing.services.common import DRAFTERS
 from gongkai.publishing.services.numbering import pattern_for
@@ -55,15 +55,6 @@ def index(request):
     annotate_lights([record for record in page if record.status in OPEN_STATUSES], timezone.localdate())
     context = {"form": form, "page": page, "work_lists": visible_work_lists(request.user)}
     return render(request, "backoffice/publishing/index.html", context)
-
-
-OPEN_STATUSES = (
-    RecordStatus.DRAFT,
-    RecordStatus.SUBMITTED,
-    RecordStatus.REVIEWED,
-    RecordStatus.CLEARED,
-    RecordStatus.SCHEDULED,
-)
 
 
 @staff_required

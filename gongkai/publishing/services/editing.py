@@ -13,6 +13,7 @@ from ..errors import PublishingError, PublishingErrorCode
 from ..models import (
     GENRES_NEEDING_INTERPRETATION,
     GENRES_WITH_DECISIONS,
+    OPEN_STATUSES,
     Attribute,
     Genre,
     Record,
@@ -42,7 +43,7 @@ def validate_dates(record: Record) -> None:
         raise invalid(_("成文日期不能晚于今天。"), "written_on")
     if record.validity == Validity.REPEALED and not record.repealed_on:
         raise invalid(_("有效性为“废止”时须填写废止日期。"), "repealed_on")
-    if record.validity == Validity.EXPIRED and not record.expired_on:
+    if record.validity == Validity.LAPSED and not record.expired_on:
         raise invalid(_("有效性为“失效”时须填写失效日期。"), "expired_on")
     if record.effective_on and record.expired_on and record.expired_on < record.effective_on:
         raise invalid(_("失效日期不能早于生效日期。"), "expired_on")
@@ -193,7 +194,7 @@ def change_validity(*, record: Record, actor, validity: str, on: date | None = N
     record.validity = validity
     if validity == Validity.REPEALED:
         record.repealed_on = on
-    elif validity == Validity.EXPIRED:
+    elif validity == Validity.LAPSED:
         record.expired_on = on
     else:
         record.repealed_on = None
@@ -248,12 +249,3 @@ def refresh_item_records(*, item_id: int, actor=None) -> int:
     if changed:
         audit.log("publishing.deadlines.recomputed", actor=actor, data={"records": changed, "item": item_id})
     return changed
-
-
-OPEN_STATUSES = (
-    RecordStatus.DRAFT,
-    RecordStatus.SUBMITTED,
-    RecordStatus.REVIEWED,
-    RecordStatus.CLEARED,
-    RecordStatus.SCHEDULED,
-)

@@ -17,7 +17,7 @@ from gongkai.orgs.access import ALL_ROLES
 
 from ..checks import run_checks
 from ..errors import PublishingError, PublishingErrorCode
-from ..models import Attribute, Record, RecordStatus, RevisionKind
+from ..models import OPEN_STATUSES, Attribute, Record, RecordStatus, RevisionKind
 from ..signals import record_changed, record_published, record_withdrawn, send_after_commit
 from .common import (
     CONFIDENTIALITY,
@@ -37,7 +37,6 @@ from .editing import FIELDS, apply, refresh_derived, set_relations, validate
 from .numbering import allocate_index_number
 
 S = RecordStatus
-OPEN = {S.DRAFT, S.SUBMITTED, S.REVIEWED, S.CLEARED, S.SCHEDULED}
 # action → (states it may start from, what it is called in messages)
 TRANSITIONS = {
     "submit": ({S.DRAFT}, gettext_lazy("提交审核")),
@@ -47,7 +46,7 @@ TRANSITIONS = {
     "publish": ({S.CLEARED}, gettext_lazy("发布")),
     "unschedule": ({S.SCHEDULED}, gettext_lazy("取消定时发布")),
     "publish_scheduled": ({S.SCHEDULED}, gettext_lazy("按计划发布")),
-    "emergency_publish": (OPEN, gettext_lazy("紧急发布")),
+    "emergency_publish": (set(OPEN_STATUSES), gettext_lazy("紧急发布")),
     "correct": ({S.PUBLISHED}, gettext_lazy("更正")),
     "withdraw": ({S.PUBLISHED}, gettext_lazy("撤回")),
     "expire": ({S.PUBLISHED}, gettext_lazy("下线")),
@@ -300,7 +299,7 @@ def expire_record(*, record: Record, actor=None, today=None) -> Record:
     require_state(record, "expire")
     if actor is None and not (record.display_until and record.display_until < (today or timezone.localdate())):
         raise illegal(record, _("在公示期内下线"))
-    record.status = S.EXPIRED
+    record.status = S.TAKEN_OFFLINE
     record.expired_at = timezone.now()
     record.save(update_fields=["status", "expired_at", "updated_at"])
     log("expired", record, actor, display_until=record.display_until.isoformat() if record.display_until else "")

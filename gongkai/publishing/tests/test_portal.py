@@ -30,7 +30,7 @@ def records(columns, clerk, reviewer):
         record = draft(department, clerk, title=f"状态{status.value}的通知")
         if status == S.PUBLISHED:
             record = services.publish_record(record=force_status(record, S.CLEARED), actor=reviewer)
-        elif status in (S.WITHDRAWN, S.EXPIRED):
+        elif status in (S.WITHDRAWN, S.TAKEN_OFFLINE):
             record = services.publish_record(record=force_status(record, S.CLEARED), actor=reviewer)
             if status == S.WITHDRAWN:
                 services.withdraw_record(record=record, actor=reviewer, reason="内容已过时")

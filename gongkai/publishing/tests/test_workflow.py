@@ -25,7 +25,7 @@ RESULT = {
     "emergency_publish": S.PUBLISHED,
     "correct": S.PUBLISHED,
     "withdraw": S.WITHDRAWN,
-    "expire": S.EXPIRED,
+    "expire": S.TAKEN_OFFLINE,
 }
 
 
@@ -201,7 +201,7 @@ def test_display_period_end_takes_the_record_down(department, clerk, reviewer):
     with pytest.raises(PublishingError):
         services.expire_record(record=force_status(draft(department, clerk), S.PUBLISHED), today=timezone.localdate())
     assert services.publish_due()["expired"] == [record.pk]
-    assert Record.objects.get(pk=record.pk).status == S.EXPIRED
+    assert Record.objects.get(pk=record.pk).status == S.TAKEN_OFFLINE
 
 
 def test_withheld_records_never_reach_the_website(department, clerk, reviewer):
