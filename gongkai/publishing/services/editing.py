@@ -17,13 +17,13 @@ from ..models import (
     Attribute,
     Genre,
     Record,
-    RecordStatus,
     RevisionKind,
     Validity,
 )
+from ..rules import DRAFTERS, authorize
 from ..sanitizing import clean_html
 from ..signals import record_changed, send_after_commit
-from .common import DRAFTERS, PUBLISHERS, add_revision, full_clean, illegal, locked, require
+from .common import add_revision, full_clean, locked, require
 
 FIELDS = (
     "title", "summary", "body", "doc_number", "written_on", "subject_category", "genre", "keywords", "validity",
@@ -31,7 +31,6 @@ FIELDS = (
     "fee_amount", "interprets", "needs_interpretation", "display_until",
 )  # fmt: skip
 RELATIONS = ("columns", "items", "channels")
-EDITABLE_STATUSES = {RecordStatus.DRAFT}
 
 
 def invalid(message: str, field: str) -> PublishingError:
@@ -160,9 +159,7 @@ def create_record(*, organization, actor, **fields) -> Record:
 def update_record(*, record: Record, actor, **fields) -> Record:
     """Edit a draft (a new record, or one returned with a comment). Published records are corrected instead."""
     record = locked(record)
-    require(actor, record, DRAFTERS, _("只有本机构的信息员或政务公开办公室可以修改草稿。"))
-    if record.status not in EDITABLE_STATUSES:
-        raise illegal(record, _("修改（已提交的信息请先退回，已发布的信息请使用“更正”）"))
+    authorize(actor, record, "edit")
     before = {name: getattr(record, name) for name in FIELDS}
     relations = apply(record, fields)
     validate(record, relations)
@@ -185,11 +182,9 @@ def update_record(*, record: Record, actor, **fields) -> Record:
 
 @transaction.atomic
 def change_validity(*, record: Record, actor, validity: str, on: date | None = None, note: str = "") -> Record:
-    """Mark a published regulation or document as expired or repealed (or in force again), with a public note."""
+    """Mark a published regulation or document as lapsed or repealed (or in force again), with a public note."""
     record = locked(record)
-    require(actor, record, PUBLISHERS, _("只有本机构的工作人员可以变更有效性。"))
-    if record.status != RecordStatus.PUBLISHED:
-        raise illegal(record, _("变更有效性（草稿请直接修改）"))
+    authorize(actor, record, "validity")
     before = (record.validity, record.expired_on, record.repealed_on)
     record.validity = validity
     if validity == Validity.REPEALED:
