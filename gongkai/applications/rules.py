@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.orgs.access import has_role, require_role
+from gongkai.orgs.models import Person
 
 from .errors import ApplicationError, ApplicationErrorCode
 from .models import Application, Status
@@ -24,7 +25,7 @@ WORKING = (Status.REGISTERED, Status.ACCEPTED)  # taken in hand, not paused, not
 DECIDABLE = WORKING
 
 
-def _in(*states) -> Callable[[Application], bool]:
+def _in(*states: str) -> Callable[[Application], bool]:
     allowed = frozenset(states)
     return lambda application: application.status in allowed
 
@@ -64,7 +65,7 @@ RULES: dict[str, Rule] = {
 }
 
 
-def require_permission(actor, application: Application, permission: str) -> None:
+def require_permission(actor: Person | None, application: Application, permission: str) -> None:
     require_role(actor, application.organization, ROLES_BY_ACTION[permission])
 
 
@@ -78,13 +79,13 @@ def require_allowed_state(application: Application, action: str) -> None:
         )
 
 
-def authorize(actor, application: Application, action: str) -> None:
+def authorize(actor: Person | None, application: Application, action: str) -> None:
     """The permission check, then the state check, of `action`: what every lifecycle service starts with."""
     require_permission(actor, application, RULES[action].permission)
     require_allowed_state(application, action)
 
 
-def allowed_actions(person, application: Application) -> set[str]:
+def allowed_actions(person: Person, application: Application) -> set[str]:
     """The actions `person` may take on `application` now (the buttons of the back office's application page)."""
     organization = application.organization
     return {

@@ -7,14 +7,17 @@ SQLite and PostgreSQL and must run inside the caller's transaction.
 """
 
 import json
+from collections.abc import Callable, Sequence
 from operator import itemgetter
+from typing import Any
 
 import orjson
 from django.db import connection, connections, models
+from django.db.models import QuerySet
 from django.utils import timezone
 
 
-def json_writer(encoder=None):
+def json_writer(encoder: type[json.JSONEncoder] | None = None) -> Callable[[Any], Any]:
     """A function preparing JSONField values for a bulk insert, writing them with orjson (six times faster than the
     json module over the tens of thousands of snapshots of a district's import; compact, Chinese unescaped: the same
     JSON to every reader). SQLite's column holds the text; PostgreSQL's jsonb gets it through psycopg's Jsonb. With
@@ -27,7 +30,7 @@ def json_writer(encoder=None):
 
         return lambda value: Jsonb(value, dumps=json_bytes)
 
-    def write(value):
+    def write(value: Any) -> Any:
         try:
             return orjson.dumps(value).decode()
         except TypeError:
@@ -36,14 +39,14 @@ def json_writer(encoder=None):
     return write
 
 
-def json_bytes(value) -> bytes | str:
+def json_bytes(value: Any) -> bytes | str:
     try:
         return orjson.dumps(value)
     except TypeError:
         return json.dumps(value)
 
 
-def reserve_ids(model, count: int) -> list[int]:
+def reserve_ids(model: type[models.Model], count: int) -> list[int]:
     """`count` primary keys for new rows of `model`, handed out by the database as an insert would, so that a bulk
     insert needs no read-back and children can point at parents inserted in the same statement.
 
@@ -52,7 +55,7 @@ def reserve_ids(model, count: int) -> list[int]:
     the database's only write lock (this project opens every transaction with BEGIN IMMEDIATE)."""
     if count <= 0:
         return []
-    table, column = model._meta.db_table, model._meta.pk.column
+    table, column = model._meta.db_table, str(model._meta.pk.column)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
@@ -77,7 +80,7 @@ def reserve_ids(model, count: int) -> list[int]:
         return list(range(start, start + count))
 
 
-def fast_insert(model, objects: list, *, batch_size: int = 5000) -> None:
+def fast_insert(model: type[models.Model], objects: list[models.Model], *, batch_size: int = 5000) -> None:
     """INSERT many instances with `insert_rows`: several times faster than bulk_create for the tens of thousands of rows
     of a district's catalog import. Defaults must already be set (see `built_item`); auto_now values are set here;
     primary keys must be set (see `reserve_ids`). Values are read from the instances' __dict__ (every concrete
@@ -93,12 +96,14 @@ def fast_insert(model, objects: list, *, batch_size: int = 5000) -> None:
         for index, field in enumerate(fields)
         if isinstance(field, models.JSONField)
     ]
-    memoized = [  # dates repeat (one "now" for the whole import): each is prepared once
+    memoized: list[
+        tuple[int, Callable[..., Any], dict[Any, Any]]
+    ] = [  # dates repeat (one "now" for the whole import): each is prepared once
         (index, field.get_db_prep_save, {})
         for index, field in enumerate(fields)
         if needs_preparation(field) and not isinstance(field, models.JSONField)
     ]
-    columns = [field.column for field in fields]
+    columns = [str(field.column) for field in fields]
     for start in range(0, len(objects), batch_size):
         rows = []
         for obj in objects[start : start + batch_size]:
@@ -117,19 +122,24 @@ def fast_insert(model, objects: list, *, batch_size: int = 5000) -> None:
         insert_rows(model, columns, rows)
 
 
-def set_related(obj, name: str, related) -> None:
+def set_related(obj: models.Model, name: str, related: models.Model | None) -> None:
     """`obj.<name> = related` for a foreign key, as the field's descriptor does it (the id and the cached object),
     without the descriptor's checks: five times cheaper, which counts over the tens of thousands of items of an
     import. `related` must be a saved instance of the right model, or None."""
-    obj.__dict__[obj._meta.get_field(name).attname] = None if related is None else related.pk
+    field = obj._meta.get_field(name)
+    if not isinstance(field, models.ForeignKey):
+        raise TypeError(f"set_related: {name} is not a foreign key")
+    obj.__dict__[field.attname] = None if related is None else related.pk
     obj._state.fields_cache[name] = related
 
 
-def needs_preparation(field) -> bool:
+def needs_preparation(field: Any) -> bool:
     return isinstance(field, models.JSONField | models.DateTimeField | models.DateField | models.DecimalField)
 
 
-def insert_rows(model, columns: list[str], rows: list, *, batch_size: int = 5000) -> None:
+def insert_rows(
+    model: type[models.Model], columns: list[str], rows: Sequence[Sequence[Any]], *, batch_size: int = 5000
+) -> None:
     """INSERT already prepared rows (values in `columns` order) into the model's table: with executemany on SQLite,
     with COPY on PostgreSQL (where executemany costs a round trip per row: ten times slower for an import)."""
     if not rows:
@@ -147,10 +157,10 @@ def insert_rows(model, columns: list[str], rows: list, *, batch_size: int = 5000
             cursor.executemany(sql, rows[start : start + batch_size])
 
 
-def fetch_rows(queryset, attnames: list[str]) -> list[tuple]:
+def fetch_rows(queryset: QuerySet[Any], attnames: list[str]) -> list[tuple[Any, ...]]:
     """The `attnames` columns of `queryset` as plain tuples, with one query and none of the ORM's per-value converters
     (JSON comes back as text on SQLite, dates as the driver returns them): for reading tens of thousands of rows."""
     sql, params = queryset.values_list(*attnames).query.get_compiler(queryset.db).as_sql()
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        return list(cursor.fetchall())

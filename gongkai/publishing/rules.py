@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.orgs.access import ALL_ROLES, has_role, require_role
-from gongkai.orgs.models import Role
+from gongkai.orgs.models import Person, Role
 
 from .errors import PublishingError, PublishingErrorCode
 from .models import OPEN_STATUSES, Record, RecordStatus
@@ -31,7 +31,7 @@ EMERGENCY_REVIEWERS = (Role.REVIEWER, Role.CONFIDENTIALITY_OFFICER)
 OFFICE = (Role.OFFICE,)
 
 
-def _in(*states) -> Callable[[Record], bool]:
+def _in(*states: str) -> Callable[[Record], bool]:
     allowed = frozenset(states)
     return lambda record: record.status in allowed
 
@@ -152,7 +152,7 @@ def illegal(record: Record, action_label: str) -> PublishingError:
     )
 
 
-def require_allowed_role(actor, record: Record, action: str) -> None:
+def require_allowed_role(actor: Person | None, record: Record, action: str) -> None:
     """AccessDenied (with the rule's message) unless `actor` holds one of the action's roles; the platform itself
     (actor None) passes for the actions it runs."""
     rule = RULES[action]
@@ -167,13 +167,13 @@ def require_allowed_state(record: Record, action: str) -> None:
         raise illegal(record, str(rule.label))
 
 
-def authorize(actor, record: Record, action: str) -> None:
+def authorize(actor: Person | None, record: Record, action: str) -> None:
     """The role check, then the state check, of `action` on `record`: what every workflow service starts with."""
     require_allowed_role(actor, record, action)
     require_allowed_state(record, action)
 
 
-def allowed_actions(person, record: Record) -> set[str]:
+def allowed_actions(person: Person, record: Record) -> set[str]:
     """The actions `person` may take on `record` now, by role and state (the buttons the back office shows)."""
     organization = record.organization
     return {

@@ -18,5 +18,5 @@ class Detection:
     message: str
     rule: str
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str | int]:
         return asdict(self)

@@ -10,6 +10,7 @@ from .detection import Detection
 from .detectors import scan
 from .extraction import Extracted, unreadable_detection
 from .kinds import PERSONAL_DATA_KINDS, Severity
+from .lexicon import LexiconSnapshot
 from .masking import mask
 
 
@@ -34,7 +35,7 @@ class Scan:
         return mask(self.text, self.detections)
 
 
-def scan_content(content: "str | Extracted | None", *, lexicon=None) -> Scan:
+def scan_content(content: str | Extracted | None, *, lexicon: LexiconSnapshot | None = None) -> Scan:
     """Scan a text or an extracted file. A file whose pages have no text gets one warning saying which pages."""
     extracted = content if isinstance(content, Extracted) else None
     text = extracted.text if extracted is not None else str(content or "")

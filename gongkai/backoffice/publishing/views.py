@@ -189,10 +189,7 @@ def perform(request, record, action):
     if action == "reject":
         return services.reject_record(record=record, actor=user, comment=post.get("comment", "")), _("已退回修改。")
     if action == "publish":
-        form = forms.PublishForm(post)
-        at = form.cleaned_data["at"] if form.is_valid() else None
-        result = services.publish_record(record=record, actor=user, at=at)
-        return result, _("已定时发布。") if result.status == RecordStatus.SCHEDULED else _("已发布。")
+        return publish(post, record, user)
     if action == "unschedule":
         return services.unschedule_record(record=record, actor=user), _("已取消定时发布。")
     if action == "emergency_publish":
@@ -206,15 +203,26 @@ def perform(request, record, action):
     if action == "expire":
         return services.expire_record(record=record, actor=user), _("已下线。")
     if action == "validity":
-        form = forms.ValidityForm(post)
-        if not form.is_valid():
-            raise Http404
-        data = form.cleaned_data
-        changed = services.change_validity(
-            record=record, actor=user, validity=data["validity"], on=data["on"], note=data["note"]
-        )
-        return changed, _("有效性已变更。")
+        return change_validity(post, record, user)
     raise Http404
+
+
+def publish(post, record, user):
+    form = forms.PublishForm(post)
+    at = form.cleaned_data["at"] if form.is_valid() else None
+    result = services.publish_record(record=record, actor=user, at=at)
+    return result, _("已定时发布。") if result.status == RecordStatus.SCHEDULED else _("已发布。")
+
+
+def change_validity(post, record, user):
+    form = forms.ValidityForm(post)
+    if not form.is_valid():
+        raise Http404
+    data = form.cleaned_data
+    changed = services.change_validity(
+        record=record, actor=user, validity=data["validity"], on=data["on"], note=data["note"]
+    )
+    return changed, _("有效性已变更。")
 
 
 @staff_required
