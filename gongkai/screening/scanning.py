@@ -1,7 +1,8 @@
 """THE scan: detect, add the warning for unreadable pages, and mask, built once.
 
-Everything that checks a text or an uploaded file goes through `scan_content`: the staff API's check, the back
-office's check page, the `screen` command and `services.screen_target` (which then stores the findings).
+Everything that checks a text or an uploaded file goes through `scan_content`: the back office's check page, the
+`screen` command and `services.screen_target` (which then stores the findings); the staff API's check endpoint is to
+call it too.
 """
 
 from dataclasses import dataclass, field

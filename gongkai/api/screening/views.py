@@ -6,8 +6,10 @@ from django.conf import settings
 from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.api.responses import api_view, error_response, json_response
-from gongkai.screening.extraction import extract
-from gongkai.screening.scanning import scan_content
+from gongkai.screening.detectors import scan
+from gongkai.screening.extraction import extract, unreadable_detection
+from gongkai.screening.kinds import Severity
+from gongkai.screening.masking import mask
 from gongkai.screening.selectors import finding_for_staff
 
 MAX_TEXT_CHARACTERS = 2_000_000
@@ -17,11 +19,14 @@ MAX_TEXT_CHARACTERS = 2_000_000
 @api_view(staff=True)
 def check(request):
     """POST JSON {"text": …} or a multipart "file": the detections, the blocking count and the masked text."""
+    location_of, extra = None, []
     if request.FILES.get("file"):
         upload = request.FILES["file"]
         if upload.size > settings.GONGKAI_MAX_ATTACHMENT_BYTES:
             return error_response("screening.too_large", "文件过大。", 400)
-        content = extract(upload, filename=upload.name)
+        extracted = extract(upload, filename=upload.name)
+        text, location_of = extracted.text, extracted.location_of
+        extra = [unreadable_detection(extracted)]
     else:
         try:
             payload = json.loads(request.body or b"{}")
@@ -32,15 +37,20 @@ def check(request):
             return error_response("screening.invalid", "缺少文本：请提供 text 字段。", 400)
         if len(text) > MAX_TEXT_CHARACTERS:
             return error_response("screening.too_large", "文本过长，请分段检查。", 400)
-        content = text
-    result = scan_content(content)
+    detections = scan(text) + [detection for detection in extra if detection is not None]
     findings = []
-    for detection in result.detections:
+    for detection in detections:
         item = detection.as_dict()
         item["kind"], item["severity"] = str(detection.kind), str(detection.severity)
-        item["location"] = result.location_of(detection)
+        item["location"] = location_of(detection.start) if location_of else ""
         findings.append(item)
-    return json_response({"findings": findings, "blocking": result.blocking, "masked": result.masked})
+    return json_response(
+        {
+            "findings": findings,
+            "blocking": sum(detection.severity == Severity.BLOCK for detection in detections),
+            "masked": mask(text, detections),
+        }
+    )
 
 
 @require_GET
