@@ -8,6 +8,7 @@ from gongkai.orgs.access import require_role
 
 from ..errors import PublishingError, PublishingErrorCode
 from ..models import Record, Revision
+from ..rules import DRAFTERS, PUBLISHERS, SUPERVISORS  # noqa: F401  (the role groups live in rules; kept importable here)
 
 
 def locked(record: Record) -> Record:
