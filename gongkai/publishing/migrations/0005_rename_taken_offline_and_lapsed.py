@@ -1,32 +1,13 @@
 """RecordStatus.EXPIRED ("expired") becomes TAKEN_OFFLINE ("taken_offline") and Validity.EXPIRED ("expired")
 becomes LAPSED ("lapsed"), so that a record taken offline and a document no longer in force cannot be confused.
-Existing rows, and the validity kept in revisions' metadata, are converted both ways."""
+
+Three migrations, because PostgreSQL refuses to alter a table in the transaction that updated its rows (deferred
+foreign-key checks are pending): this one widens the status column and drops the check constraint naming
+"expired", 0006 converts the rows, 0007 restores the constraint with "taken_offline".
+"""
 
 from django.conf import settings
 from django.db import migrations, models
-
-RENAMES = {"status": ("expired", "taken_offline"), "validity": ("expired", "lapsed")}
-
-
-def convert(apps, *, forwards: bool) -> None:
-    Record = apps.get_model("publishing", "Record")
-    Revision = apps.get_model("publishing", "Revision")
-    for field, (old, new) in RENAMES.items():
-        before, after = (old, new) if forwards else (new, old)
-        Record.objects.filter(**{field: before}).update(**{field: after})
-    old, new = RENAMES["validity"]
-    before, after = (old, new) if forwards else (new, old)
-    for revision in Revision.objects.filter(metadata__validity=before).only("pk", "metadata").iterator():
-        revision.metadata["validity"] = after
-        Revision.objects.filter(pk=revision.pk).update(metadata=revision.metadata)
-
-
-def forwards(apps, schema_editor):
-    convert(apps, forwards=True)
-
-
-def backwards(apps, schema_editor):
-    convert(apps, forwards=False)
 
 
 class Migration(migrations.Migration):
@@ -70,19 +51,6 @@ class Migration(migrations.Migration):
                 default="in_force",
                 max_length=10,
                 verbose_name="有效性",
-            ),
-        ),
-        migrations.RunPython(forwards, backwards),
-        migrations.AddConstraint(
-            model_name="record",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("status__in", ["published", "withdrawn", "taken_offline"]), _negated=True),
-                    models.Q(("index_number__isnull", False), ("published_at__isnull", False)),
-                    _connector="OR",
-                ),
-                name="publishing_record_published_has_index_number",
-                violation_error_message="已发布、撤回或下线的信息必须有索引号和发布日期。",
             ),
         ),
     ]

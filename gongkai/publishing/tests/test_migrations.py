@@ -10,7 +10,7 @@ from gongkai.publishing.models import Record, RecordStatus, Revision, Validity
 from .factories import draft, force_status
 
 BEFORE = [("publishing", "0004_constraint_messages")]
-AFTER = [("publishing", "0005_rename_taken_offline_and_lapsed")]
+AFTER = [("publishing", "0007_taken_offline_constraint")]
 
 
 def migrate(target) -> None:
