@@ -20,7 +20,7 @@ from gongkai.orgs.demo import staff_of
 from gongkai.orgs.models import Role
 
 from . import services
-from .models import ApplicantType, Application, Channel, Fee, IdType, Outcome
+from .models import ApplicantType, Application, Fee, IdType, Outcome, SubmissionChannel
 from .outcomes import OUTCOME_ROWS
 from .services.intake import ID_CARD_WEIGHTS
 
@@ -358,7 +358,7 @@ class Runner:
             actor=clerk,
             organization=organization,
             data=applicant_data(plan, subjects[plan.applicant % len(subjects)]),
-            channel=(Channel.IN_PERSON, Channel.POST, Channel.EMAIL)[plan.applicant % 3],
+            channel=(SubmissionChannel.IN_PERSON, SubmissionChannel.POST, SubmissionChannel.EMAIL)[plan.applicant % 3],
             submitted_on=plan.received,
             signed_for_on=plan.received,
             confirmed_on=plan.received,
@@ -371,7 +371,7 @@ class Runner:
             application.refresh_from_db()
         return True
 
-    def take(self, application, step):
+    def take(self, application, step):  # noqa: C901 - the demo's step dispatcher, one branch per lifecycle step
         clerk, reviewer, office = self.people(application.organization)
         kind, *arguments = step
         if kind == "accept":

@@ -21,7 +21,9 @@ class ApplicantType(models.TextChoices):
     OTHER = "other", _("其他")
 
 
-class Channel(models.TextChoices):
+class SubmissionChannel(models.TextChoices):
+    """How an application arrived (申请渠道); it decides the date of receipt. Not the catalog's disclosure channels."""
+
     ONLINE = "online", _("网上申请")
     IN_PERSON = "in_person", _("当面提交")
     POST = "post", _("邮寄（挂号信、特快专递等需签收）")
@@ -118,7 +120,9 @@ class Application(models.Model):
         help_text=_("现在负责办理的机关；转办后为接收转办的机关。"),
     )
     tracking_code = models.CharField(_("查询码"), max_length=40, unique=True)
-    channel = models.CharField(_("申请渠道"), max_length=20, choices=Channel.choices, default=Channel.ONLINE)
+    channel = models.CharField(
+        _("申请渠道"), max_length=20, choices=SubmissionChannel.choices, default=SubmissionChannel.ONLINE
+    )
     # The applicant (Art 29 ¶1 (一)); never shown publicly.
     applicant_type = models.CharField(_("申请人类型"), max_length=20, choices=ApplicantType.choices)
     applicant_name = models.CharField(_("申请人姓名或名称"), max_length=150, blank=True)

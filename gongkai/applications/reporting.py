@@ -31,22 +31,33 @@ def applications_for_report(*, organization_ids, year: int) -> QuerySet[Applicat
     ).exclude(status=Status.TRANSFERRED)
 
 
+def report_figures(year: int) -> dict:
+    """The counts of table 三 as aggregates, keyed NEW, CARRIED_IN, CARRIED_OUT and each outcome: the one statement
+    of the counting rules above, used by `report_counts` and by the reports app."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    decided_in_year = Q(decided_on__gte=first, decided_on__lte=last)
+    return {
+        NEW: Count("id", filter=Q(received_on__gte=first)),
+        CARRIED_IN: Count("id", filter=Q(received_on__lt=first)),
+        CARRIED_OUT: Count("id", filter=Q(decided_on__isnull=True) | Q(decided_on__gt=last)),
+        **{outcome: Count("id", filter=decided_in_year & Q(outcome=outcome)) for outcome in Outcome.values},
+    }
+
+
+def report_rows(*, organization_ids, year: int, by: tuple[str, ...]) -> QuerySet:
+    """The figures of `report_figures` grouped by the fields `by` (one query), as dicts."""
+    return (
+        applications_for_report(organization_ids=organization_ids, year=year)
+        .values(*by)
+        .annotate(**report_figures(year))
+        .order_by()
+    )
+
+
 def report_counts(*, organization_ids, year: int) -> dict[str, dict[str, int]]:
     """{row: {column: count}} for table 三; rows are ROWS, columns the applicant types plus "total"."""
-    first, last = date(year, 1, 1), date(year, 12, 31)
     table = {row: dict.fromkeys(COLUMNS, 0) for row in ROWS}
-    decided_in_year = Q(decided_on__gte=first, decided_on__lte=last)
-    rows = (
-        applications_for_report(organization_ids=organization_ids, year=year)
-        .values("applicant_type")
-        .annotate(
-            new=Count("id", filter=Q(received_on__gte=first)),
-            carried_in=Count("id", filter=Q(received_on__lt=first)),
-            carried_out=Count("id", filter=Q(decided_on__isnull=True) | Q(decided_on__gt=last)),
-            **{outcome: Count("id", filter=decided_in_year & Q(outcome=outcome)) for outcome in Outcome.values},
-        )
-    )
-    for row in rows:
+    for row in report_rows(organization_ids=organization_ids, year=year, by=("applicant_type",)):
         column = row["applicant_type"]
         for key in (NEW, CARRIED_IN, CARRIED_OUT, *Outcome.values):
             table[key][column] += row[key]

@@ -17,9 +17,9 @@ from gongkai.orgs.access import ALL_ROLES, has_role, organizations_for
 from gongkai.orgs.models import Role
 
 from .models import OPEN_STATUSES, Application, Event, Status
-from .reporting import applications_for_report, report_counts
+from .reporting import CARRIED_IN, CARRIED_OUT, NEW, applications_for_report, report_counts, report_rows
 
-__all__ = ["applications_for_report", "report_counts"]
+__all__ = ["CARRIED_IN", "CARRIED_OUT", "NEW", "applications_for_report", "report_counts", "report_rows"]
 
 HANDLER_ROLES = (Role.CLERK, Role.REVIEWER, Role.OFFICE, Role.ADMIN)
 DECIDER_ROLES = (Role.REVIEWER, Role.OFFICE, Role.ADMIN)

@@ -6,3 +6,6 @@ class CatalogConfig(AppConfig):
     name = "gongkai.catalog"
     label = "catalog"
     verbose_name = _("标准目录")
+
+    def ready(self):
+        from . import labels  # noqa: F401

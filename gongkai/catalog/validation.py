@@ -149,7 +149,7 @@ def withheld_problems(data: dict) -> list[Problem]:
     return []
 
 
-def column_problems(data: dict, context: CatalogContext) -> list[Problem]:
+def column_problems(data: dict, context: CatalogContext) -> list[Problem]:  # noqa: C901 - one rule per template column
     problems = []
     if not data["elements"]:
         problems.append(Problem("elements", _("请填写公开内容（要素）。")))

@@ -82,6 +82,13 @@ def national_overrides(year: int) -> list[WorkdayOverride]:
     return list(WorkdayOverride.objects.filter(region=None, on__year=year).order_by("on"))
 
 
+def region_by_division_code(code: str):
+    """The region with this division code, or None. `core` sits below `orgs`, so it reaches `orgs.Region` only
+    through the model its calendar refers to (`WorkdayOverride.region`), never by importing `orgs`."""
+    region_model = WorkdayOverride._meta.get_field("region").related_model
+    return region_model.objects.filter(division_code=code).first()
+
+
 def regional_holidays(*, year: int, region_ids=None) -> QuerySet[WorkdayOverride]:
     """Regional extra holidays of a year, limited to `region_ids` when given."""
     holidays = WorkdayOverride.objects.filter(on__year=year).exclude(region=None).select_related("region")

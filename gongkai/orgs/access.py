@@ -9,6 +9,7 @@ Every other app's access functions (e.g. `record_for_staff`) build on these. Rul
 from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from gongkai.core.errors import AccessDenied
 
@@ -130,6 +131,16 @@ def region_for_staff(*, person, region_id: int) -> Region:
     if region is None:
         raise AccessDenied()
     return region
+
+
+def require_may_add_region(*, person, parent: Region | None) -> Region | None:
+    """A top-level (county) region only by an administrator; a region below `parent` by whoever oversees `parent`.
+    Returns `parent` as read through `region_for_staff`."""
+    if parent is None:
+        if not is_admin(person):
+            raise AccessDenied(_("只有系统管理员可以新建县级行政区划。"))
+        return None
+    return region_for_staff(person=person, region_id=parent.pk)
 
 
 def may_edit_national_schedule(person) -> bool:

@@ -10,10 +10,8 @@ class PublishingConfig(AppConfig):
     def ready(self):
         from gongkai.screening.registry import register_source
 
-        from . import checks, receivers
-        from .audit_labels import register
+        from . import checks, labels, receivers  # noqa: F401
 
         checks.register_check("screening", checks.screening_check)
         register_source("publishing.records", receivers.published_record_texts)
         receivers.connect()
-        register()

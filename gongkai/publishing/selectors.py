@@ -8,13 +8,11 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from gongkai.core.errors import AccessDenied
 from gongkai.orgs.access import ALL_ROLES, has_role, organizations_for
-from gongkai.orgs.models import Role
 
-from .models import Attachment, Attribute, Column, Genre, Record, RecordStatus, Revision
-from .services.common import CONFIDENTIALITY, DRAFTERS, PUBLISHERS, REVIEWERS, SUPERVISORS
+from .models import GONE_STATUSES, Attachment, Attribute, Column, Genre, Record, RecordStatus, Revision
+from .rules import CONFIDENTIALITY, DRAFTERS, OFFICE, PUBLISHERS, REVIEWERS, SUPERVISORS
 
 PUBLIC_STATUSES = (RecordStatus.PUBLISHED,)
-GONE_STATUSES = (RecordStatus.WITHDRAWN, RecordStatus.EXPIRED)
 STAFF_ACTIONS = {
     "view": ALL_ROLES,
     "edit": DRAFTERS,
@@ -22,7 +20,7 @@ STAFF_ACTIONS = {
     "clear": CONFIDENTIALITY,
     "publish": PUBLISHERS,
     "supervise": SUPERVISORS,
-    "emergency": (Role.OFFICE,),
+    "emergency": OFFICE,
 }
 
 

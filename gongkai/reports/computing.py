@@ -8,9 +8,8 @@ Counting rules (docs/reports.md explains the choices):
 - 表二: records published (or published and since expired as a 公示) count; withdrawn records do not.
   本年制发 = written in the year; 本年废止 = repealed in the year; 现行有效 = in force on 31 December (written and
   effective by then, not repealed or expired by then); decisions and fees = records of the genre written in the year.
-- 表三: `applications.selectors.applications_for_report` decides which applications count (transferred ones only
-  where they were received); 一 by `received_on`, 二 received before the year and undecided at its start,
-  三 by `outcome` for `decided_on` in the year, 四 received by 31 December and undecided then.
+- 表三: stated once, in `applications.reporting` (`applications_for_report` decides which applications count,
+  `report_figures` how 一 本年新收, 二 上年结转, 三 办理结果 and 四 结转下年度 are counted); this module places them.
 - 表四: active cases filed in the year, each with its state on 31 December (not yet concluded → 尚未审结); a case the
   organization registered as the review body sued as co-defendant is not counted (the original agency counts it).
 - An aggregated report uses the figures its members typed into their own reports of the year (their overrides).
@@ -24,16 +23,16 @@ from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
 from gongkai.applications.models import Fee, Outcome
-from gongkai.applications.selectors import applications_for_report
+from gongkai.applications.selectors import CARRIED_IN, CARRIED_OUT, NEW, applications_for_report, report_rows
 from gongkai.orgs.models import Level, Organization
-from gongkai.publishing.models import Column, Genre, Record, RecordStatus, Validity
+from gongkai.publishing.models import EVER_PUBLISHED_STATUSES, Column, Genre, Record, RecordStatus, Validity
 
 from . import tables as t
 from .models import CaseKind, CaseResult, ReportOverride, ReviewCase, Scope
 from .totals import complete_totals, effective_values
 
 AMOUNT_PLACES = Decimal("0.0001")  # 万元 to the yuan, as Record.fee_amount stores it
-COUNTED_RECORD_STATUSES = (RecordStatus.PUBLISHED, RecordStatus.EXPIRED)
+COUNTED_RECORD_STATUSES = (RecordStatus.PUBLISHED, RecordStatus.TAKEN_OFFLINE)
 CASE_GROUPS = {
     CaseKind.REVIEW: t.REVIEW_GROUPS[0],
     CaseKind.DIRECT_SUIT: t.REVIEW_GROUPS[1],
@@ -160,26 +159,14 @@ def _fill_active(per_organization: dict, ids: list[int], year: int) -> None:
 
 
 def _fill_requests(per_organization: dict, ids: list[int], year: int) -> None:
-    first, last = year_bounds(year)
-    decided_in_year = Q(decided_on__gte=first, decided_on__lte=last)
     outcome_rows = {outcome: t.outcome_row(outcome) for outcome in Outcome.values}
-    rows = (
-        applications_for_report(organization_ids=ids, year=year)
-        .values("organization_id", "applicant_type")
-        .annotate(
-            new=Count("id", filter=Q(received_on__gte=first)),
-            carried_in=Count("id", filter=Q(received_on__lt=first)),
-            carried_out=Count("id", filter=Q(decided_on__isnull=True) | Q(decided_on__gt=last)),
-            **{outcome: Count("id", filter=decided_in_year & Q(outcome=outcome)) for outcome in Outcome.values},
-        )
-        .order_by()
-    )
+    rows = report_rows(organization_ids=ids, year=year, by=("organization_id", "applicant_type"))
     for row in rows:
         values = per_organization[row["organization_id"]]
         column = (t.APPLICANT_TYPE_COLUMNS[row["applicant_type"]],)
-        values[t.Cell(t.TABLE_REQUESTS, (t.NEW,), column).key] += row["new"]
-        values[t.Cell(t.TABLE_REQUESTS, (t.CARRIED_IN,), column).key] += row["carried_in"]
-        values[t.Cell(t.TABLE_REQUESTS, (t.CARRIED_OUT,), column).key] += row["carried_out"]
+        values[t.Cell(t.TABLE_REQUESTS, (t.NEW,), column).key] += row[NEW]
+        values[t.Cell(t.TABLE_REQUESTS, (t.CARRIED_IN,), column).key] += row[CARRIED_IN]
+        values[t.Cell(t.TABLE_REQUESTS, (t.CARRIED_OUT,), column).key] += row[CARRIED_OUT]
         for outcome, result_row in outcome_rows.items():
             values[t.Cell(t.TABLE_REQUESTS, result_row, column).key] += row[outcome]
 
@@ -212,8 +199,7 @@ def _facts(ids: list[int], year: int, values: dict) -> dict:
     start = timezone.make_aware(datetime.combine(first, time.min))
     end = timezone.make_aware(datetime.combine(last + timedelta(days=1), time.min))
     # The status condition lets the databases use the (status, published_at) index instead of scanning by organization.
-    ever_published = [RecordStatus.PUBLISHED, RecordStatus.WITHDRAWN, RecordStatus.EXPIRED]
-    published = Q(status__in=ever_published, published_at__gte=start, published_at__lt=end)
+    published = Q(status__in=EVER_PUBLISHED_STATUSES, published_at__gte=start, published_at__lt=end)
     records = Record.objects.filter(published, organization_id__in=ids).aggregate(
         published=Count("id"),
         interpretations=Count("id", filter=Q(genre=Genre.INTERPRETATION)),
@@ -223,7 +209,7 @@ def _facts(ids: list[int], year: int, values: dict) -> dict:
     columns = list(
         Column.objects.filter(
             organization_id__in=ids,
-            records__status__in=ever_published,
+            records__status__in=EVER_PUBLISHED_STATUSES,
             records__published_at__gte=start,
             records__published_at__lt=end,
         )
@@ -234,7 +220,7 @@ def _facts(ids: list[int], year: int, values: dict) -> dict:
     channels = list(
         Record.channels.through.objects.filter(
             record__organization_id__in=ids,
-            record__status__in=ever_published,
+            record__status__in=EVER_PUBLISHED_STATUSES,
             record__published_at__gte=start,
             record__published_at__lt=end,
         )

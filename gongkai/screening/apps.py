@@ -8,6 +8,4 @@ class ScreeningConfig(AppConfig):
     verbose_name = _("内容预审")
 
     def ready(self):
-        from .audit_labels import register
-
-        register()
+        from . import labels  # noqa: F401

@@ -14,7 +14,9 @@ from datetime import date, datetime, time
 
 from django.utils.translation import gettext as _
 
+from .detection import Detection
 from .errors import ScreeningError, ScreeningErrorCode
+from .kinds import Kind, Severity
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -59,9 +61,6 @@ def pages_without_text(extracted: Extracted) -> list[tuple[int, str]]:
 
 def unreadable_detection(extracted: Extracted):
     """One warning for an attachment whose pages have no text (None when every page has text)."""
-    from .detectors import Detection
-    from .kinds import Kind, Severity
-
     pages = pages_without_text(extracted)
     if not pages:
         return None

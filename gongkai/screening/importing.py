@@ -96,7 +96,9 @@ def _choice(value: str, choices) -> str | None:
     return None
 
 
-def _parse(file, filename: str, columns: dict, required: tuple[str, ...], category_choices) -> tuple[list, list]:
+def _parse(  # noqa: C901 - one validation per lexicon column; splitting it would scatter the row errors
+    file, filename: str, columns: dict, required: tuple[str, ...], category_choices
+) -> tuple[list, list]:
     sheet, table = read_table(file, filename=filename)
     errors: list[RowError] = []
     if table and table[0][:1] == [UNREADABLE]:

@@ -11,6 +11,7 @@ import ahocorasick
 from django.db import DatabaseError
 from django.db.models import Count, Max
 
+from .detection import Detection
 from .kinds import Kind, Severity
 from .texts import active_language
 from .texts import cached_gettext as _
@@ -65,8 +66,6 @@ class LexiconSnapshot:
             yield start, start + len(term.text), term
 
     def scan(self, text: str) -> list:
-        from .detectors import Detection
-
         described = self._descriptions.setdefault(active_language(), {})
         detections = []
         for start, end, term in self.matches(text):

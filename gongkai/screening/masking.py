@@ -112,11 +112,3 @@ def mask(text: str, detections) -> str:
         position = detection.end
     parts.append(text[position:])
     return "".join(parts)
-
-
-def mask_personal_data(text: str) -> str:
-    """The text with every personal-data finding masked (what "一键脱敏" applies to a record's body)."""
-    from .detectors import scan
-    from .kinds import PERSONAL_DATA_KINDS
-
-    return mask(text, scan(text, kinds=PERSONAL_DATA_KINDS))

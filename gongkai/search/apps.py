@@ -8,6 +8,6 @@ class SearchConfig(AppConfig):
     verbose_name = _("全文检索")
 
     def ready(self):
-        from . import receivers
+        from . import labels, receivers  # noqa: F401
 
         receivers.connect()

@@ -38,15 +38,6 @@ def require(actor, application: Application, action: str) -> None:
     require_role(actor, application.organization, ROLES_BY_ACTION[action])
 
 
-def require_status(application: Application, allowed, what: str) -> None:
-    if application.status not in allowed:
-        raise ApplicationError(
-            ApplicationErrorCode.WRONG_STATUS,
-            _("申请当前状态为“%(status)s”，不能%(what)s。")
-            % {"status": application.get_status_display(), "what": what},
-        )
-
-
 def last_event_date(application: Application) -> date:
     last = application.events.order_by("-on", "-id").values_list("on", flat=True).first()
     return max(last or application.received_on, application.received_on)

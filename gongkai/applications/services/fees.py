@@ -13,9 +13,10 @@ from gongkai.core.workdays import add_workdays
 from .. import fees
 from ..errors import ApplicationError, ApplicationErrorCode
 from ..models import Application, Event, Fee, Outcome, Status
+from ..rules import authorize
 from ..selectors import prior_items_in_month
-from .common import add_event, check_date, locked, log, refresh_clock, require, require_status, save
-from .lifecycle import WORKING, close_with_outcome
+from .common import add_event, check_date, locked, log, refresh_clock, save
+from .lifecycle import close_with_outcome
 
 PAYMENT_DAYS = 20
 
@@ -35,8 +36,7 @@ def notify_fee(
     *, actor, application: Application, method: str, quantity: int, amount: Decimal | None = None, on: date
 ) -> Fee:
     application = locked(application)
-    require(actor, application, "handle")
-    require_status(application, WORKING, _("发出收费通知"))
+    authorize(actor, application, "notify_fee")
     check_date(application, on, _("收费通知"))
     if Fee.objects.filter(application=application).exists():
         raise ApplicationError(ApplicationErrorCode.INVALID_FEE, _("本申请已发出过收费通知。"))
@@ -87,8 +87,7 @@ def notify_fee(
 @transaction.atomic
 def record_fee_payment(*, actor, application: Application, on: date, receipt_number: str = "") -> Fee:
     application = locked(application)
-    require(actor, application, "handle")
-    require_status(application, (Status.FEE_NOTIFIED,), _("登记缴费"))
+    authorize(actor, application, "record_payment")
     check_date(application, on, _("缴费"))
     fee = Fee.objects.select_for_update().get(application=application)
     if on > fee.pay_by:
@@ -109,8 +108,7 @@ def record_fee_payment(*, actor, application: Application, on: date, receipt_num
 @transaction.atomic
 def lapse_fee(*, actor, application: Application, on: date | None = None) -> Application:
     application = locked(application)
-    require(actor, application, "handle")
-    require_status(application, (Status.FEE_NOTIFIED,), _("按逾期未缴费处理"))
+    authorize(actor, application, "lapse_fee")
     on = on or timezone.localdate()
     check_date(application, on, _("逾期未缴费处理"))
     fee = Fee.objects.select_for_update().get(application=application)

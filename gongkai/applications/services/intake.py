@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from gongkai.orgs.codes import is_valid_credit_code
 
 from ..errors import ApplicationError, ApplicationErrorCode
-from ..models import ApplicantType, Application, Channel, Event, IdType
+from ..models import ApplicantType, Application, Event, IdType, SubmissionChannel
 from .common import add_event, log, new_tracking_code, refresh_clock, require, save
 
 APPLICANT_FIELDS = (
@@ -59,15 +59,18 @@ def receipt_date(
 ) -> tuple[date, str]:
     """The receipt date of Art 31 for this channel, with the rule that gave it."""
     rules = {
-        Channel.ONLINE: (submitted_on, _("网上申请：提交即由平台确认，以提交之日为收到申请之日（第三十一条第三项）")),
-        Channel.IN_PERSON: (submitted_on, _("当面提交：以提交之日为收到申请之日（第三十一条第一项）")),
-        Channel.POST: (signed_for_on, _("邮寄：以行政机关签收之日为收到申请之日（第三十一条第二项）")),
-        Channel.LETTER: (
+        SubmissionChannel.ONLINE: (
+            submitted_on,
+            _("网上申请：提交即由平台确认，以提交之日为收到申请之日（第三十一条第三项）"),
+        ),
+        SubmissionChannel.IN_PERSON: (submitted_on, _("当面提交：以提交之日为收到申请之日（第三十一条第一项）")),
+        SubmissionChannel.POST: (signed_for_on, _("邮寄：以行政机关签收之日为收到申请之日（第三十一条第二项）")),
+        SubmissionChannel.LETTER: (
             confirmed_on,
             _("平常信函：以收到当日与申请人确认之日为收到申请之日（第三十一条第二项）"),
         ),
-        Channel.FAX: (confirmed_on, _("传真：以双方确认之日为收到申请之日（第三十一条第三项）")),
-        Channel.EMAIL: (confirmed_on, _("电子邮件：以双方确认之日为收到申请之日（第三十一条第三项）")),
+        SubmissionChannel.FAX: (confirmed_on, _("传真：以双方确认之日为收到申请之日（第三十一条第三项）")),
+        SubmissionChannel.EMAIL: (confirmed_on, _("电子邮件：以双方确认之日为收到申请之日（第三十一条第三项）")),
     }
     if channel not in rules:
         raise ApplicationError(
@@ -76,15 +79,15 @@ def receipt_date(
     received, rule = rules[channel]
     if received is None:
         needed = {
-            Channel.POST: _("签收日期"),
-            Channel.LETTER: _("与申请人确认日期"),
-            Channel.FAX: _("双方确认日期"),
-            Channel.EMAIL: _("双方确认日期"),
+            SubmissionChannel.POST: _("签收日期"),
+            SubmissionChannel.LETTER: _("与申请人确认日期"),
+            SubmissionChannel.FAX: _("双方确认日期"),
+            SubmissionChannel.EMAIL: _("双方确认日期"),
         }.get(channel, _("提交日期"))
         raise ApplicationError(
             ApplicationErrorCode.INVALID_RECEIPT,
             _("%(channel)s的申请须填写%(needed)s，据以确定收到申请之日。")
-            % {"channel": Channel(channel).label, "needed": needed},
+            % {"channel": SubmissionChannel(channel).label, "needed": needed},
             field="received_on",
         )
     if received > timezone.localdate():
@@ -177,17 +180,23 @@ def create_application(
 def submit_online_application(*, organization, data: dict, ip_address: str | None = None) -> Application:
     """An application from the portal form; received today (see the module docstring)."""
     today = timezone.localdate()
-    received_on, rule = receipt_date(channel=Channel.ONLINE, submitted_on=today)
+    received_on, rule = receipt_date(channel=SubmissionChannel.ONLINE, submitted_on=today)
     application = create_application(
         organization=organization,
         data=data,
-        channel=Channel.ONLINE,
+        channel=SubmissionChannel.ONLINE,
         received_on=received_on,
         rule=rule,
         submitted_on=today,
         actor=None,
     )
-    log("submitted", actor=None, application=application, data={"channel": Channel.ONLINE}, ip_address=ip_address)
+    log(
+        "submitted",
+        actor=None,
+        application=application,
+        data={"channel": SubmissionChannel.ONLINE},
+        ip_address=ip_address,
+    )
     return application
 
 

@@ -14,6 +14,7 @@ from ..clock import MAX_EXTENSION_DAYS
 from ..errors import ApplicationError, ApplicationErrorCode
 from ..models import Application, DeliveryMethod, Event, Outcome, Status
 from ..outcomes import LAPSE_OUTCOMES, OUTCOME_ROWS, REASONS_OPTIONAL
+from ..rules import authorize, require_allowed_state, require_permission
 from .common import (
     add_event,
     check_date,
@@ -23,20 +24,15 @@ from .common import (
     new_tracking_code,
     refresh_clock,
     require,
-    require_status,
     save,
 )
-
-DECIDABLE = (Status.REGISTERED, Status.ACCEPTED)
-WORKING = (Status.REGISTERED, Status.ACCEPTED)
 
 
 @transaction.atomic
 def accept_application(*, actor, application: Application, on: date | None = None, handler=None) -> Application:
     """签收: the office takes the application in hand and names its handler (default: the actor)."""
     application = locked(application)
-    require(actor, application, "handle")
-    require_status(application, (Status.REGISTERED,), _("签收"))
+    authorize(actor, application, "accept")
     on = on or timezone.localdate()
     check_date(application, on, _("签收"))
     handler = handler or actor
@@ -54,8 +50,7 @@ def request_correction(
 ) -> Application:
     """一次性告知补正 (Art 30): the clock stops until the correction arrives."""
     application = locked(application)
-    require(actor, application, "handle")
-    require_status(application, WORKING, _("告知补正"))
+    authorize(actor, application, "request_correction")
     on = on or timezone.localdate()
     check_date(application, on, _("补正告知"))
     if application.events.filter(kind=Event.Kind.CORRECTION_REQUESTED).exists():
@@ -87,8 +82,7 @@ def request_correction(
 def receive_correction(*, actor, application: Application, on: date, note: str = "") -> Application:
     """The corrected application arrived: the 20 working days start again from this day."""
     application = locked(application)
-    require(actor, application, "handle")
-    require_status(application, (Status.CORRECTION_REQUESTED,), _("登记收到补正"))
+    authorize(actor, application, "receive_correction")
     check_date(application, on, _("收到补正"))
     add_event(application, Event.Kind.CORRECTION_RECEIVED, on, actor, note)
     application.status = Status.ACCEPTED
@@ -111,8 +105,7 @@ def close_with_outcome(application: Application, *, actor, kind: str, outcome: s
 def lapse_correction(*, actor, application: Application, on: date | None = None) -> Application:
     """No correction by the deadline without good reason: the application is no longer processed (其他处理一)."""
     application = locked(application)
-    require(actor, application, "handle")
-    require_status(application, (Status.CORRECTION_REQUESTED,), _("按逾期未补正处理"))
+    authorize(actor, application, "lapse_correction")
     on = on or timezone.localdate()
     check_date(application, on, _("逾期未补正处理"))
     if on <= application.correction_due_on:
@@ -134,8 +127,7 @@ def lapse_correction(*, actor, application: Application, on: date | None = None)
 def start_consultation(*, actor, application: Application, party: str, on: date) -> Application:
     """征求第三方或其他机关意见 (Art 32, 34): the time spent is not counted (Art 33 ¶2)."""
     application = locked(application)
-    require(actor, application, "handle")
-    require_status(application, WORKING, _("开始征求意见"))
+    authorize(actor, application, "start_consultation")
     check_date(application, on, _("征求意见"))
     if not party.strip():
         raise ApplicationError(ApplicationErrorCode.INVALID, _("请写明被征求意见的第三方或机关。"), field="party")
@@ -155,8 +147,7 @@ def start_consultation(*, actor, application: Application, party: str, on: date)
 @transaction.atomic
 def end_consultation(*, actor, application: Application, on: date, note: str = "") -> Application:
     application = locked(application)
-    require(actor, application, "handle")
-    require_status(application, (Status.CONSULTING,), _("结束征求意见"))
+    authorize(actor, application, "end_consultation")
     check_date(application, on, _("征求意见结束"))
     add_event(application, Event.Kind.CONSULTATION_ENDED, on, actor, note)
     application.status = Status.ACCEPTED
@@ -170,8 +161,7 @@ def end_consultation(*, actor, application: Application, on: date, note: str = "
 def extend_deadline(*, actor, application: Application, days: int, reason: str, on: date | None = None) -> Application:
     """延期答复 (Art 33 ¶1): approved by the head of the disclosure office, at most 20 working days in total."""
     application = locked(application)
-    require(actor, application, "extend")
-    require_status(application, (Status.ACCEPTED, Status.REGISTERED, Status.CONSULTING), _("延期答复"))
+    authorize(actor, application, "extend")
     on = on or timezone.localdate()
     check_date(application, on, _("延期批准"))
     if not reason.strip():
@@ -213,8 +203,7 @@ def decide_application(
 ) -> Application:
     """The decision: one outcome from the annual-report rows, with its legal basis and reasons."""
     application = locked(application)
-    require(actor, application, "decide")
-    require_status(application, DECIDABLE, _("作出答复"))
+    authorize(actor, application, "decide")
     on = on or timezone.localdate()
     check_date(application, on, _("答复"))
     if outcome not in Outcome.values:
@@ -259,11 +248,10 @@ def decide_application(
 def deliver_reply(*, actor, application: Application, method: str, on: date, reference: str = "") -> Application:
     """送达 (国办公开办函〔2016〕235号): the day signed for in person, the day handed to the post when posted."""
     application = locked(application)
-    require(actor, application, "handle")
-    allowed = (Status.DECIDED,) if application.outcome not in LAPSE_OUTCOMES else (Status.DECIDED, Status.CLOSED)
-    require_status(application, allowed, _("登记送达"))
+    require_permission(actor, application, "handle")
     if application.delivered_on:
         raise ApplicationError(ApplicationErrorCode.WRONG_STATUS, _("本申请已登记送达。"))
+    require_allowed_state(application, "deliver")
     if method not in DeliveryMethod.values:
         raise ApplicationError(ApplicationErrorCode.INVALID, _("请选择送达方式。"), field="method")
     if method == DeliveryMethod.POST and not reference.strip():
@@ -289,8 +277,7 @@ def deliver_reply(*, actor, application: Application, method: str, on: date, ref
 @transaction.atomic
 def close_application(*, actor, application: Application, on: date | None = None) -> Application:
     application = locked(application)
-    require(actor, application, "handle")
-    require_status(application, (Status.DELIVERED,), _("办结"))
+    authorize(actor, application, "close")
     on = on or timezone.localdate()
     check_date(application, on, _("办结"))
     add_event(application, Event.Kind.CLOSED, on, actor)
@@ -307,8 +294,7 @@ def transfer_application(
     """转办: the receiving organization gets its own application (received on the transfer day); the original is
     kept with status transferred and no outcome, so only the receiving organization reports it."""
     application = locked(application)
-    require(actor, application, "handle")
-    require_status(application, WORKING, _("转办"))
+    authorize(actor, application, "transfer")
     on = on or timezone.localdate()
     check_date(application, on, _("转办"))
     if to_organization.pk == application.organization_id or not to_organization.is_active:

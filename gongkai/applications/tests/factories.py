@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from gongkai.applications.models import ApplicantType, Channel, IdType
+from gongkai.applications.models import ApplicantType, IdType, SubmissionChannel
 from gongkai.applications.services import register_application
 from gongkai.applications.services.intake import ID_CARD_WEIGHTS
 
@@ -36,6 +36,6 @@ def make_application(*, actor, organization, received_on=date(2026, 9, 18), **ov
         actor=actor,
         organization=organization,
         data=applicant_data(**overrides),
-        channel=Channel.IN_PERSON,
+        channel=SubmissionChannel.IN_PERSON,
         submitted_on=received_on,
     )

@@ -98,7 +98,7 @@ def test_apply_without_csrf_token_is_refused(department):
 
 def test_apply_page_query_count(client, department, django_assert_max_num_queries):
     with django_assert_max_num_queries(5):
-        client.get(APPLY)
+        assert client.get(APPLY).status_code == 200
 
 
 @pytest.fixture
@@ -182,3 +182,4 @@ def test_tracking_page_query_count(client, delivered, django_assert_max_num_quer
     with django_assert_max_num_queries(9):
         response = client.post(TRACK, {"tracking_code": delivered.tracking_code, "phone_last4": "5678"})
     assert response.status_code == 200
+    assert delivered.tracking_code in response.content.decode()

@@ -7,7 +7,7 @@ import pytest
 
 from gongkai.applications import services
 from gongkai.applications.errors import ApplicationError, ApplicationErrorCode
-from gongkai.applications.models import Application, Channel, Event, Fee, Outcome, Status
+from gongkai.applications.models import Application, Event, Fee, Outcome, Status, SubmissionChannel
 from gongkai.applications.reporting import report_counts
 from gongkai.core.errors import AccessDenied
 from gongkai.core.models import AuditEntry
@@ -45,10 +45,18 @@ def test_registration_applies_the_receipt_rule_and_the_clock(clerk, department):
 @pytest.mark.parametrize(
     ("channel", "dates", "expected"),
     [
-        (Channel.POST, {"submitted_on": date(2026, 9, 10), "signed_for_on": date(2026, 9, 14)}, date(2026, 9, 14)),
-        (Channel.LETTER, {"confirmed_on": date(2026, 9, 15)}, date(2026, 9, 15)),
-        (Channel.FAX, {"confirmed_on": date(2026, 9, 16)}, date(2026, 9, 16)),
-        (Channel.EMAIL, {"submitted_on": date(2026, 9, 12), "confirmed_on": date(2026, 9, 14)}, date(2026, 9, 14)),
+        (
+            SubmissionChannel.POST,
+            {"submitted_on": date(2026, 9, 10), "signed_for_on": date(2026, 9, 14)},
+            date(2026, 9, 14),
+        ),
+        (SubmissionChannel.LETTER, {"confirmed_on": date(2026, 9, 15)}, date(2026, 9, 15)),
+        (SubmissionChannel.FAX, {"confirmed_on": date(2026, 9, 16)}, date(2026, 9, 16)),
+        (
+            SubmissionChannel.EMAIL,
+            {"submitted_on": date(2026, 9, 12), "confirmed_on": date(2026, 9, 14)},
+            date(2026, 9, 14),
+        ),
     ],
 )
 def test_receipt_date_follows_article_31(channel, dates, expected):
@@ -63,7 +71,7 @@ def test_post_without_the_signing_date_is_refused(clerk, department):
             actor=clerk,
             organization=department,
             data=applicant_data(),
-            channel=Channel.POST,
+            channel=SubmissionChannel.POST,
             submitted_on=date(2026, 9, 1),
         )
     assert raised.value.code == ApplicationErrorCode.INVALID_RECEIPT

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.applications.models import (
     ApplicantType,
-    Channel,
     DeliveryMethod,
     Fee,
     IdType,
@@ -14,6 +13,7 @@ from gongkai.applications.models import (
     ProvisionForm,
     ProvisionManner,
     Status,
+    SubmissionChannel,
 )
 from gongkai.applications.outcomes import LAPSE_OUTCOMES, row_label
 from gongkai.orgs.models import Organization
@@ -29,7 +29,9 @@ def date_field(label, required=True, initial_today=True):
 
 class RegisterForm(forms.Form):
     organization = forms.ModelChoiceField(label=_("办理机关"), queryset=Organization.objects.none())
-    channel = forms.ChoiceField(label=_("申请渠道"), choices=[c for c in Channel.choices if c[0] != Channel.ONLINE])
+    channel = forms.ChoiceField(
+        label=_("申请渠道"), choices=[c for c in SubmissionChannel.choices if c[0] != SubmissionChannel.ONLINE]
+    )
     submitted_on = date_field(_("提交或到达日期（当面提交之日、信件寄出或到达之日）"), required=False)
     signed_for_on = date_field(_("签收日期（挂号信、特快专递）"), required=False, initial_today=False)
     confirmed_on = date_field(_("双方确认日期（平常信函、传真、电子邮件）"), required=False, initial_today=False)

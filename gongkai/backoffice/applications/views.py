@@ -17,6 +17,7 @@ from gongkai.applications import letters, selectors, services
 from gongkai.applications.models import OPEN_STATUSES, ApplicantType, LetterTemplate, Outcome, Status
 from gongkai.applications.outcomes import OUTCOME_ROWS, row_label
 from gongkai.applications.reporting import TOTAL_COLUMN
+from gongkai.applications.rules import RULES, allowed_actions
 from gongkai.core.audit import client_ip
 from gongkai.core.errors import AccessDenied, DomainError
 from gongkai.orgs.access import organizations_for, roles_of
@@ -29,10 +30,11 @@ PAGE_SIZE = 30
 
 @dataclass(frozen=True)
 class Action:
+    """A button of the application page: its label, its form and the service it runs. Who may press it and from
+    which states is `applications.rules`."""
+
     label: Any
     form: type
-    permission: str
-    statuses: tuple
     run: Any
 
 
@@ -51,8 +53,6 @@ ACTIONS = {
     "accept": Action(
         gettext_lazy("签收"),
         forms.AcceptForm,
-        "handle",
-        (Status.REGISTERED,),
         lambda actor, application, data: services.accept_application(
             actor=actor, application=application, on=data["on"]
         ),
@@ -60,85 +60,61 @@ ACTIONS = {
     "request_correction": Action(
         gettext_lazy("告知补正"),
         forms.CorrectionRequestForm,
-        "handle",
-        (Status.REGISTERED, Status.ACCEPTED),
         lambda actor, application, data: services.request_correction(actor=actor, application=application, **data),
     ),
     "receive_correction": Action(
         gettext_lazy("收到补正"),
         forms.DatedNoteForm,
-        "handle",
-        (Status.CORRECTION_REQUESTED,),
         lambda actor, application, data: services.receive_correction(actor=actor, application=application, **data),
     ),
     "lapse_correction": Action(
         gettext_lazy("逾期未补正，不再处理"),
         forms.LapseForm,
-        "handle",
-        (Status.CORRECTION_REQUESTED,),
         lambda actor, application, data: services.lapse_correction(actor=actor, application=application, on=data["on"]),
     ),
     "start_consultation": Action(
         gettext_lazy("开始征求意见"),
         forms.ConsultationStartForm,
-        "handle",
-        (Status.REGISTERED, Status.ACCEPTED),
         lambda actor, application, data: services.start_consultation(actor=actor, application=application, **data),
     ),
     "end_consultation": Action(
         gettext_lazy("征求意见结束"),
         forms.DatedNoteForm,
-        "handle",
-        (Status.CONSULTING,),
         lambda actor, application, data: services.end_consultation(actor=actor, application=application, **data),
     ),
     "extend": Action(
         gettext_lazy("批准延期答复"),
         forms.ExtensionForm,
-        "extend",
-        (Status.REGISTERED, Status.ACCEPTED, Status.CONSULTING),
         lambda actor, application, data: services.extend_deadline(actor=actor, application=application, **data),
     ),
     "notify_fee": Action(
         gettext_lazy("发出收费通知"),
         forms.FeeNoticeForm,
-        "handle",
-        (Status.REGISTERED, Status.ACCEPTED),
         run_fee_notice,
     ),
     "record_payment": Action(
         gettext_lazy("登记缴费"),
         forms.FeePaymentForm,
-        "handle",
-        (Status.FEE_NOTIFIED,),
         lambda actor, application, data: services.record_fee_payment(actor=actor, application=application, **data),
     ),
     "lapse_fee": Action(
         gettext_lazy("逾期未缴费，不再处理"),
         forms.LapseForm,
-        "handle",
-        (Status.FEE_NOTIFIED,),
         lambda actor, application, data: services.lapse_fee(actor=actor, application=application, on=data["on"]),
     ),
     "decide": Action(
         gettext_lazy("作出答复"),
         forms.DecisionForm,
-        "decide",
-        (Status.REGISTERED, Status.ACCEPTED),
         lambda actor, application, data: services.decide_application(actor=actor, application=application, **data),
     ),
     "deliver": Action(
         gettext_lazy("登记送达"),
         forms.DeliveryForm,
-        "handle",
-        (Status.DECIDED, Status.CLOSED),
         lambda actor, application, data: services.deliver_reply(actor=actor, application=application, **data),
     ),
     "close": Action(
         gettext_lazy("办结"),
         forms.LapseForm,
-        "handle",
-        (Status.DELIVERED,),
         lambda actor, application, data: services.close_application(
             actor=actor, application=application, on=data["on"]
         ),
@@ -146,19 +122,19 @@ ACTIONS = {
     "transfer": Action(
         gettext_lazy("转办"),
         forms.TransferForm,
-        "handle",
-        (Status.REGISTERED, Status.ACCEPTED),
         lambda actor, application, data: services.transfer_application(actor=actor, application=application, **data),
     ),
 }
 
 
 def available_actions(person, application) -> list[tuple[str, Action, Any]]:
+    """The buttons of the page, in ACTIONS order: those `applications.rules` allows, each with its form."""
+    allowed = allowed_actions(person, application)
+    if application.delivered_on:
+        allowed.discard("deliver")
     available = []
     for name, action in ACTIONS.items():
-        if application.status not in action.statuses or not selectors.can(person, application, action.permission):
-            continue
-        if name == "deliver" and (application.delivered_on or not application.outcome):
+        if name not in allowed:
             continue
         form = action.form(prefix=name)
         if name == "decide":
@@ -275,7 +251,7 @@ def act(request, application_id: int, name: str):
     if action is None:
         raise Http404
     application = selectors.application_for_staff(
-        application_id=application_id, person=request.user, action=action.permission
+        application_id=application_id, person=request.user, action=RULES[name].permission
     )
     form = action.form(request.POST, prefix=name)
     if not form.is_valid():

@@ -8,11 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.orgs.access import organizations_for
 from gongkai.orgs.models import Role
-from gongkai.publishing.models import Record, RecordStatus
+from gongkai.publishing.models import OPEN_STATUSES, Record, RecordStatus
 from gongkai.publishing.selectors import policies_lacking_interpretation
 
 S = RecordStatus
-OPEN = (S.DRAFT, S.SUBMITTED, S.REVIEWED, S.CLEARED, S.SCHEDULED)
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,7 @@ def work_list_records(person, slug: str, organization_id=None) -> QuerySet[Recor
     if slug == "scheduled":
         return records.filter(status=S.SCHEDULED).order_by("scheduled_for")
     if slug == "overdue":
-        return records.filter(status__in=OPEN, due_on__lt=timezone.localdate()).order_by("due_on")
+        return records.filter(status__in=OPEN_STATUSES, due_on__lt=timezone.localdate()).order_by("due_on")
     if slug == "emergency":
         return records.filter(emergency=True, emergency_reviewed_at=None).order_by("-published_at")
     if slug == "published":

@@ -13,13 +13,13 @@ from django.views.decorators.http import require_POST
 from gongkai.backoffice.decorators import staff_required
 from gongkai.core.errors import AccessDenied, DomainError
 from gongkai.core.selectors import audit_entries
-from gongkai.orgs.access import has_role, organizations_for
-from gongkai.orgs.models import Organization, Role
+from gongkai.orgs.access import has_role, organization_for_staff, organizations_for
+from gongkai.orgs.models import Role
 from gongkai.publishing import history, services
 from gongkai.publishing.deadlines import annotate_lights
-from gongkai.publishing.models import Column, IndexScheme, RecordStatus
+from gongkai.publishing.models import OPEN_STATUSES, Column, IndexScheme, RecordStatus
+from gongkai.publishing.rules import DRAFTERS, allowed_actions
 from gongkai.publishing.selectors import attachment_for_staff, column_tree, record_for_staff, records_for_staff
-from gongkai.publishing.services.common import DRAFTERS
 from gongkai.publishing.services.numbering import pattern_for
 from gongkai.publishing.uploads import download_name
 
@@ -56,15 +56,6 @@ def index(request):
     annotate_lights([record for record in page if record.status in OPEN_STATUSES], timezone.localdate())
     context = {"form": form, "page": page, "work_lists": visible_work_lists(request.user)}
     return render(request, "backoffice/publishing/index.html", context)
-
-
-OPEN_STATUSES = (
-    RecordStatus.DRAFT,
-    RecordStatus.SUBMITTED,
-    RecordStatus.REVIEWED,
-    RecordStatus.CLEARED,
-    RecordStatus.SCHEDULED,
-)
 
 
 @staff_required
@@ -131,7 +122,7 @@ def record(request, record_id):
     context = {
         "record": record,
         "attachments": attachments,
-        "actions": available_actions(request.user, record),
+        "actions": allowed_actions(request.user, record),
         "revisions": record.revisions.select_related("created_by").order_by("-number"),
         "audit": audit_entries(target=str(record.pk)).filter(target_type="publishing.record")[:50],
         "findings": request.session.pop(f"publishing-findings-{record.pk}", None),
@@ -151,53 +142,6 @@ def screening_url(record) -> str:
         return reverse("backoffice:screening:index") + f"?target=publishing.record:{record.pk}"
     except NoReverseMatch:
         return ""
-
-
-ACTION_ROLES = {
-    "submit": "edit",
-    "approve": "review",
-    "clear": "clear",
-    "reject": None,
-    "publish": "publish",
-    "unschedule": "publish",
-    "emergency_publish": "emergency",
-    "review_emergency": None,
-    "withdraw": "supervise",
-    "expire": "supervise",
-    "validity": "publish",
-}
-
-
-def available_actions(person, record) -> set[str]:
-    """The buttons to show; the services check everything again when one is pressed."""
-    org = record.organization
-    actions = set()
-    status = record.status
-    if status == RecordStatus.DRAFT and has_role(person, org, DRAFTERS):
-        actions |= {"edit", "submit", "attach"}
-    if status == RecordStatus.SUBMITTED and has_role(person, org, (Role.REVIEWER,)):
-        actions |= {"approve", "reject"}
-    if status == RecordStatus.REVIEWED and has_role(person, org, (Role.CONFIDENTIALITY_OFFICER,)):
-        actions |= {"clear", "reject"}
-    if status in (RecordStatus.CLEARED, RecordStatus.SCHEDULED) and has_role(
-        person, org, (Role.REVIEWER, Role.CONFIDENTIALITY_OFFICER, Role.OFFICE)
-    ):
-        actions.add("reject")
-    if status == RecordStatus.CLEARED and has_role(person, org, (Role.CLERK, Role.REVIEWER, Role.OFFICE)):
-        actions.add("publish")
-    if status == RecordStatus.SCHEDULED and has_role(person, org, (Role.CLERK, Role.REVIEWER, Role.OFFICE)):
-        actions.add("unschedule")
-    if status in OPEN_STATUSES and has_role(person, org, (Role.OFFICE,)):
-        actions.add("emergency_publish")
-    if status == RecordStatus.PUBLISHED and has_role(person, org, (Role.REVIEWER, Role.OFFICE)):
-        actions |= {"correct", "withdraw", "expire"}
-    if status == RecordStatus.PUBLISHED and has_role(person, org, (Role.CLERK, Role.REVIEWER, Role.OFFICE)):
-        actions.add("validity")
-    if record.awaits_emergency_review and has_role(person, org, (Role.REVIEWER, Role.CONFIDENTIALITY_OFFICER)):
-        actions.add("review_emergency")
-    if status in OPEN_STATUSES:
-        actions.add("check")
-    return actions
 
 
 @staff_required
@@ -246,10 +190,7 @@ def perform(request, record, action):
     if action == "reject":
         return services.reject_record(record=record, actor=user, comment=post.get("comment", "")), _("已退回修改。")
     if action == "publish":
-        form = forms.PublishForm(post)
-        at = form.cleaned_data["at"] if form.is_valid() else None
-        result = services.publish_record(record=record, actor=user, at=at)
-        return result, _("已定时发布。") if result.status == RecordStatus.SCHEDULED else _("已发布。")
+        return publish(post, record, user)
     if action == "unschedule":
         return services.unschedule_record(record=record, actor=user), _("已取消定时发布。")
     if action == "emergency_publish":
@@ -263,15 +204,26 @@ def perform(request, record, action):
     if action == "expire":
         return services.expire_record(record=record, actor=user), _("已下线。")
     if action == "validity":
-        form = forms.ValidityForm(post)
-        if not form.is_valid():
-            raise Http404
-        data = form.cleaned_data
-        changed = services.change_validity(
-            record=record, actor=user, validity=data["validity"], on=data["on"], note=data["note"]
-        )
-        return changed, _("有效性已变更。")
+        return change_validity(post, record, user)
     raise Http404
+
+
+def publish(post, record, user):
+    form = forms.PublishForm(post)
+    at = form.cleaned_data["at"] if form.is_valid() else None
+    result = services.publish_record(record=record, actor=user, at=at)
+    return result, _("已定时发布。") if result.status == RecordStatus.SCHEDULED else _("已发布。")
+
+
+def change_validity(post, record, user):
+    form = forms.ValidityForm(post)
+    if not form.is_valid():
+        raise Http404
+    data = form.cleaned_data
+    changed = services.change_validity(
+        record=record, actor=user, validity=data["validity"], on=data["on"], note=data["note"]
+    )
+    return changed, _("有效性已变更。")
 
 
 @staff_required
@@ -382,13 +334,6 @@ def columns(request):
     return render(request, "backoffice/publishing/columns.html", context)
 
 
-def managed_organization(request, organization_id) -> Organization:
-    organization = get_object_or_404(Organization, pk=organization_id)
-    if not has_role(request.user, organization, (Role.OFFICE,)):
-        raise AccessDenied()
-    return organization
-
-
 def back_to_columns(organization):
     return redirect(reverse("backoffice:publishing:columns") + f"?organization={organization.pk}")
 
@@ -396,7 +341,7 @@ def back_to_columns(organization):
 @staff_required
 @require_POST
 def seed(request, organization_id):
-    organization = managed_organization(request, organization_id)
+    organization = organization_for_staff(person=request.user, organization_id=organization_id, action="manage")
     created = services.seed_columns(organization=organization, actor=request.user)
     messages.success(request, _("已补齐 %(count)s 个标准栏目。") % {"count": created})
     return back_to_columns(organization)
@@ -405,7 +350,7 @@ def seed(request, organization_id):
 @staff_required
 @require_POST
 def add_column(request, organization_id):
-    organization = managed_organization(request, organization_id)
+    organization = organization_for_staff(person=request.user, organization_id=organization_id, action="manage")
     form = forms.ColumnForm(request.POST, organization=organization)
     if form.is_valid():
         data = dict(form.cleaned_data)
@@ -424,7 +369,7 @@ def add_column(request, organization_id):
 @require_POST
 def hide_column(request, column_id):
     column = get_object_or_404(Column, pk=column_id)
-    managed_organization(request, column.organization_id)
+    organization_for_staff(person=request.user, organization_id=column.organization_id, action="manage")
     services.deactivate_column(column=column, actor=request.user)
     messages.success(request, _("栏目已停用。"))
     return back_to_columns(column.organization)
@@ -433,7 +378,7 @@ def hide_column(request, column_id):
 @staff_required
 @require_POST
 def set_pattern(request, organization_id):
-    organization = managed_organization(request, organization_id)
+    organization = organization_for_staff(person=request.user, organization_id=organization_id, action="manage")
     form = forms.PatternForm(request.POST)
     if form.is_valid():
         try:

@@ -13,12 +13,11 @@ from django.views.decorators.http import require_POST
 from gongkai.backoffice.decorators import staff_required
 from gongkai.orgs.access import organizations_for
 from gongkai.screening import selectors
-from gongkai.screening.detectors import scan
 from gongkai.screening.errors import ScreeningError
-from gongkai.screening.extraction import extract, unreadable_detection
+from gongkai.screening.extraction import extract
 from gongkai.screening.kinds import Kind, Severity
-from gongkai.screening.masking import mask
 from gongkai.screening.models import Finding
+from gongkai.screening.scanning import scan_content
 from gongkai.screening.services import accept_finding, mark_fixed, reopen_finding
 
 from .forms import CheckForm, DecisionForm, FindingFilterForm
@@ -168,24 +167,21 @@ def check(request):
         except ScreeningError as error:
             form.add_error("file", error.message)
         else:
-            text = extracted.text if extracted else form.cleaned_data["text"].replace("\r\n", "\n")
-            detections = scan(text)
-            unreadable = unreadable_detection(extracted) if extracted else None
-            detections += [unreadable] if unreadable else []
+            scanned = scan_content(extracted or form.cleaned_data["text"].replace("\r\n", "\n"))
             result = {
                 "detections": [
                     {
                         "item": d,
-                        "location": extracted.location_of(d.start) if extracted else "",
+                        "location": scanned.location_of(d),
                         "kind_label": Kind(d.kind).label,
                         "severity_label": Severity(d.severity).label,
                     }
-                    for d in detections
+                    for d in scanned.detections
                 ],
-                "html": highlight_findings(text, detections),
-                "masked": mask(text, detections),
-                "blocking": sum(d.severity == Severity.BLOCK for d in detections),
-                "characters": len(text),
+                "html": highlight_findings(scanned.text, scanned.detections),
+                "masked": scanned.masked,
+                "blocking": scanned.blocking,
+                "characters": len(scanned.text),
             }
     return render(request, "backoffice/screening/check.html", {"form": form, "result": result})
 

@@ -7,13 +7,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.backoffice.decorators import staff_required
-from gongkai.core.errors import AccessDenied
 from gongkai.orgs.access import (
     MANAGERS,
-    is_admin,
     organization_for_staff,
     region_for_staff,
     regions_for,
+    require_may_add_region,
     roles_of,
 )
 from gongkai.orgs.errors import OrgsError
@@ -29,10 +28,7 @@ def regions(request):
     form = RegionForm(request.POST or None, person=request.user)
     if request.method == "POST" and form.is_valid():
         parent = form.cleaned_data["parent"]
-        if parent is None:
-            require_admin(request.user)
-        else:
-            parent = region_for_staff(person=request.user, region_id=parent.pk)
+        parent = require_may_add_region(person=request.user, parent=parent)
         try:
             region = create_region(
                 name=form.cleaned_data["name"],
@@ -47,11 +43,6 @@ def regions(request):
             return redirect("backoffice:system:regions")
     roots = region_tree(regions_for(request.user))
     return render(request, "backoffice/system/regions.html", {"roots": roots, "form": form})
-
-
-def require_admin(person) -> None:
-    if not is_admin(person):
-        raise AccessDenied(_("只有系统管理员可以新建县级行政区划。"))
 
 
 @staff_required

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gongkai.core import audit
+from gongkai.core.bulk import reserve_ids
 from gongkai.core.errors import AccessDenied
 from gongkai.orgs.models import Organization
 
@@ -25,7 +26,6 @@ from ..services.writing import (
     loaded_items,
     open_version,
     reserve_codes,
-    reserve_ids,
     write_item,
 )
 from ..validation import LIVE_STATUSES, CatalogContext, problems_in

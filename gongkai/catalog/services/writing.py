@@ -1,13 +1,24 @@
-"""Low-level steps shared by the catalog services (not called from outside the services package)."""
+"""Low-level steps shared by the catalog services (not called from outside the services package).
 
-import json
+The database mechanics of bulk writing (reserved ids, COPY, raw inserts and reads) are `gongkai.core.bulk`; this
+module only knows what a catalog item is."""
+
 from functools import cache, lru_cache
-from operator import itemgetter
 
 import orjson
-from django.db import connection, connections, models, transaction
+from django.db import connection, models, transaction
 from django.db.models.base import ModelState
 from django.utils import timezone
+
+from gongkai.core.bulk import (
+    fast_insert,
+    fetch_rows,
+    insert_rows,
+    json_writer,
+    needs_preparation,
+    reserve_ids,
+    set_related,
+)
 
 from ..itemdata import SCALAR_FIELDS, level_fields
 from ..models import CodeCounter, Domain, Item, ItemVersion
@@ -184,69 +195,6 @@ def insert_items(pairs: list[tuple[Item, dict]], *, in_force: bool, actor, note:
     return items
 
 
-def json_writer(encoder=None):
-    """A function preparing JSONField values for a bulk insert, writing them with orjson (six times faster than the
-    json module over the tens of thousands of snapshots of a district's import; compact, Chinese unescaped: the same
-    JSON to every reader). SQLite's column holds the text; PostgreSQL's jsonb gets it through psycopg's Jsonb. With
-    a custom encoder, and for what orjson cannot write, values are prepared as the field would prepare them."""
-    adapt = connection.ops.adapt_json_value
-    if encoder is not None or connection.vendor not in ("sqlite", "postgresql"):
-        return lambda value: adapt(value, encoder)
-    if connection.vendor == "postgresql":
-        from psycopg.types.json import Jsonb
-
-        return lambda value: Jsonb(value, dumps=json_bytes)
-
-    def write(value):
-        try:
-            return orjson.dumps(value).decode()
-        except TypeError:
-            return adapt(value, encoder)
-
-    return write
-
-
-def json_bytes(value) -> bytes | str:
-    try:
-        return orjson.dumps(value)
-    except TypeError:
-        return json.dumps(value)
-
-
-def reserve_ids(model, count: int) -> list[int]:
-    """`count` primary keys for new rows of `model`, handed out by the database as an insert would, so that a bulk
-    insert needs no read-back and children can point at parents inserted in the same statement.
-
-    PostgreSQL: taken from the table's sequence (safe under concurrency; never reused). SQLite: the numbers after
-    the highest ever used (AUTOINCREMENT keeps it in sqlite_sequence); safe because a SQLite write transaction holds
-    the database's only write lock (this project opens every transaction with BEGIN IMMEDIATE)."""
-    if count <= 0:
-        return []
-    table, column = model._meta.db_table, model._meta.pk.column
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)", [table, column, count]
-            )
-            return [row[0] for row in cursor.fetchall()]
-        if connection.vendor != "sqlite":
-            raise NotImplementedError(f"reserve_ids: unsupported database {connection.vendor}")
-        if not connection.in_atomic_block:
-            raise RuntimeError("reserve_ids must run inside a transaction (it relies on the write lock).")
-        quote = connection.ops.quote_name
-        cursor.execute(f"SELECT MAX({quote(column)}) FROM {quote(table)}")  # noqa: S608 - names from model metadata
-        highest = cursor.fetchone()[0] or 0
-        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
-        row = cursor.fetchone()
-        start = max(highest, row[0] if row else 0) + 1
-        # Record the reservation at once, as an insert would: later reservations in this transaction start after it.
-        if row:
-            cursor.execute("UPDATE sqlite_sequence SET seq = %s WHERE name = %s", [start + count - 1, table])
-        else:
-            cursor.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", [table, start + count - 1])
-        return list(range(start, start + count))
-
-
 def close_versions(item: Item, now) -> None:
     ItemVersion.objects.filter(item=item, effective_to=None).update(effective_to=now)
 
@@ -270,57 +218,9 @@ def person_or_none(actor):
     return actor if getattr(actor, "pk", None) else None
 
 
-def fast_insert(model, objects: list, *, batch_size: int = 5000) -> None:
-    """INSERT many instances with `insert_rows`: several times faster than bulk_create for the tens of thousands of rows
-    of a district's catalog import. Defaults must already be set (see `built_item`); auto_now values are set here;
-    primary keys must be set (see `reserve_ids`). Values are read from the instances' __dict__ (every concrete
-    field must be there, as `built_item` and `Model.__init__` leave it) and prepared as the fields would."""
-    if not objects:
-        return
-    fields = list(model._meta.concrete_fields)
-    now = timezone.now()
-    stamps = {f.attname: now for f in fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)}
-    values_of = itemgetter(*[field.attname for field in fields])
-    json_fields = [
-        (index, field, json_writer(field.encoder))
-        for index, field in enumerate(fields)
-        if isinstance(field, models.JSONField)
-    ]
-    memoized = [  # dates repeat (one "now" for the whole import): each is prepared once
-        (index, field.get_db_prep_save, {})
-        for index, field in enumerate(fields)
-        if needs_preparation(field) and not isinstance(field, models.JSONField)
-    ]
-    columns = [field.column for field in fields]
-    for start in range(0, len(objects), batch_size):
-        rows = []
-        for obj in objects[start : start + batch_size]:
-            values = obj.__dict__
-            values.update(stamps)
-            row = list(values_of(values))
-            for index, field, as_json in json_fields:
-                value = row[index]
-                row[index] = field.get_db_prep_save(value, connection) if value is None else as_json(value)
-            for index, prepare, memo in memoized:
-                value = row[index]
-                if value not in memo:
-                    memo[value] = prepare(value, connection)
-                row[index] = memo[value]
-            rows.append(row)
-        insert_rows(model, columns, rows)
-
-
 @cache
 def item_defaults() -> dict:
     return {field.attname: field.get_default() for field in Item._meta.concrete_fields if not field.primary_key}
-
-
-def set_related(obj, name: str, related) -> None:
-    """`obj.<name> = related` for a foreign key, as the field's descriptor does it (the id and the cached object),
-    without the descriptor's checks: five times cheaper, which counts over the tens of thousands of items of an
-    import. `related` must be a saved instance of the right model, or None."""
-    obj.__dict__[obj._meta.get_field(name).attname] = None if related is None else related.pk
-    obj._state.fields_cache[name] = related
 
 
 def loaded_items(queryset, domains_by_id: dict, attnames: list[str]) -> list[Item]:
@@ -334,10 +234,7 @@ def loaded_items(queryset, domains_by_id: dict, attnames: list[str]) -> list[Ite
     fields = [Item._meta.get_field(attname) for attname in attnames]
     if unsupported := [f.attname for f in fields if needs_preparation(f) and not isinstance(f, models.JSONField)]:
         raise ValueError(f"loaded_items cannot read {unsupported}")
-    sql, params = queryset.values_list(*attnames).query.get_compiler(queryset.db).as_sql()
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    rows = fetch_rows(queryset, attnames)
     json_indexes = [index for index, field in enumerate(fields) if isinstance(field, models.JSONField)]
     bool_indexes = [index for index, field in enumerate(fields) if isinstance(field, models.BooleanField)]
     domain_index = attnames.index("domain_id")
@@ -359,25 +256,3 @@ def loaded_items(queryset, domains_by_id: dict, attnames: list[str]) -> list[Ite
         item.__dict__ = values
         items.append(item)
     return items
-
-
-def needs_preparation(field) -> bool:
-    return isinstance(field, models.JSONField | models.DateTimeField | models.DateField | models.DecimalField)
-
-
-def insert_rows(model, columns: list[str], rows: list, *, batch_size: int = 5000) -> None:
-    """INSERT already prepared rows (values in `columns` order) into the model's table: with executemany on SQLite,
-    with COPY on PostgreSQL (where executemany costs a round trip per row: ten times slower for an import)."""
-    if not rows:
-        return
-    quote = connection.ops.quote_name
-    table, names = quote(model._meta.db_table), ", ".join(quote(column) for column in columns)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            return
-        sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})"  # noqa: S608 - names from model metadata
-        for start in range(0, len(rows), batch_size):
-            cursor.executemany(sql, rows[start : start + batch_size])

@@ -20,6 +20,7 @@ def test_items_filtered_by_level(client, catalog, django_assert_max_num_queries)
     url = reverse("api:catalog:items", kwargs={"org": catalog.organization.credit_code})
     with django_assert_max_num_queries(8):
         response = client.get(url, {"level": "township"})
+    assert response.status_code == 200
     body = response.json()
     assert body["total"] == 2
     assert [item["path"] for item in body["items"]] == [["综合业务", "政策法规文件"], ["最低生活保障", "审核信息"]]

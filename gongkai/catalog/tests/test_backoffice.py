@@ -122,6 +122,7 @@ def test_browse_filters_and_query_count(client, catalog, office, django_assert_m
     url = reverse("backoffice:catalog:browse", kwargs={"catalog_id": catalog.pk})
     with django_assert_max_num_queries(20):
         response = client.get(url, {"stage": "result", "level": "county", "q": "事项"})
+    assert response.status_code == 200
     page = response.content.decode()
     assert "事项1<" in page
     assert "事项2<" not in page

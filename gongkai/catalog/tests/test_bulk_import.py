@@ -11,7 +11,8 @@ from gongkai.catalog.importing import import_catalog, read_workbook
 from gongkai.catalog.importing.applying import Importer
 from gongkai.catalog.itemdata import normalized, snapshot
 from gongkai.catalog.models import CodeCounter, Domain, Item, ItemVersion
-from gongkai.catalog.services.writing import reserve_codes, reserve_ids
+from gongkai.catalog.services.writing import reserve_codes
+from gongkai.core.bulk import reserve_ids
 
 from .factories import catalog_of, item_data
 from .workbooks import national_workbook

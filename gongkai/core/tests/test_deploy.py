@@ -1,6 +1,7 @@
 """Production settings pass `gongkai check --deploy --fail-level WARNING` (also run by .ci/run in a subprocess)."""
 
 import importlib.util
+import io
 from pathlib import Path
 
 import pytest
@@ -54,8 +55,10 @@ def production(monkeypatch):
 
 
 def test_production_settings_pass_the_deployment_check(production, db):
+    output = io.StringIO()
     with override_settings(**production):
-        call_command("check", deploy=True, fail_level="WARNING", verbosity=0)
+        call_command("check", deploy=True, fail_level="WARNING", stdout=output)
+    assert "System check identified no issues" in output.getvalue()
 
 
 def test_the_deployment_check_would_catch_debug(production, db):

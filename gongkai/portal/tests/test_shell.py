@@ -73,6 +73,7 @@ def test_home_page_shows_the_standard_columns_and_the_contact(
 ):
     with django_assert_max_num_queries(4):
         response = client.get(reverse("portal:home"))
+    assert response.status_code == 200
     body = response.content.decode()
     for title in ("政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报"):
         assert title in body

@@ -2,8 +2,11 @@
 
 from .attachments import Attachment, AttachmentKind
 from .choices import (
+    EVER_PUBLISHED_STATUSES,
     GENRES_NEEDING_INTERPRETATION,
     GENRES_WITH_DECISIONS,
+    GONE_STATUSES,
+    OPEN_STATUSES,
     Attribute,
     ColumnKind,
     Genre,
@@ -22,7 +25,10 @@ from .revisions import Revision
 
 __all__ = [
     "DEFAULT_PATTERN",
+    "EVER_PUBLISHED_STATUSES",
     "GENRES_NEEDING_INTERPRETATION",
+    "GONE_STATUSES",
+    "OPEN_STATUSES",
     "GENRES_WITH_DECISIONS",
     "Attachment",
     "AttachmentKind",

@@ -16,7 +16,22 @@ class RecordStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("定时发布")
     PUBLISHED = "published", _("已发布")
     WITHDRAWN = "withdrawn", _("已撤回")
-    EXPIRED = "expired", _("已过期下线")
+    TAKEN_OFFLINE = "taken_offline", _("已过期下线")
+
+
+# One name per group of states, used wherever a rule needs them:
+# open = still in the workflow (its disclosure deadline runs, its light shows);
+OPEN_STATUSES = (
+    RecordStatus.DRAFT,
+    RecordStatus.SUBMITTED,
+    RecordStatus.REVIEWED,
+    RecordStatus.CLEARED,
+    RecordStatus.SCHEDULED,
+)
+# gone = was public and was taken down (withdrawn, or taken offline when its display period ended);
+GONE_STATUSES = (RecordStatus.WITHDRAWN, RecordStatus.TAKEN_OFFLINE)
+# ever published = has an index number and a publication date (a check constraint holds it).
+EVER_PUBLISHED_STATUSES = (RecordStatus.PUBLISHED, *GONE_STATUSES)
 
 
 class Genre(models.TextChoices):
@@ -53,7 +68,7 @@ GENRES_WITH_DECISIONS = frozenset({Genre.LICENSING, Genre.PENALTY, Genre.COERCIO
 
 class Validity(models.TextChoices):
     IN_FORCE = "in_force", _("有效")
-    EXPIRED = "expired", _("失效")
+    LAPSED = "lapsed", _("失效")
     REPEALED = "repealed", _("废止")
 
 

@@ -63,7 +63,7 @@ class Record(models.Model):
     )
 
     status = models.CharField(
-        _("状态"), max_length=12, choices=RecordStatus.choices, default=RecordStatus.DRAFT, db_index=True
+        _("状态"), max_length=16, choices=RecordStatus.choices, default=RecordStatus.DRAFT, db_index=True
     )
     scheduled_for = models.DateTimeField(_("定时发布时间"), null=True, blank=True)
     due_on = models.DateField(_("公开期限"), null=True, blank=True, editable=False)
@@ -114,7 +114,7 @@ class Record(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(status__in=["published", "withdrawn", "expired"])
+                condition=~Q(status__in=["published", "withdrawn", "taken_offline"])
                 | (Q(index_number__isnull=False) & Q(published_at__isnull=False)),
                 name="publishing_record_published_has_index_number",
                 violation_error_message=_("已发布、撤回或下线的信息必须有索引号和发布日期。"),

@@ -5,7 +5,6 @@ from .columns import create_column, deactivate_column, seed_columns, update_colu
 from .editing import change_validity, create_record, recompute_due_dates, refresh_item_records, update_record
 from .numbering import allocate_index_number, set_index_pattern
 from .workflow import (
-    TRANSITIONS,
     approve_record,
     check_record,
     clear_record,
@@ -23,7 +22,6 @@ from .workflow import (
 )
 
 __all__ = [
-    "TRANSITIONS",
     "add_attachment",
     "allocate_index_number",
     "approve_record",

@@ -11,9 +11,9 @@ from gongkai.core import audit
 
 from ..errors import PublishingError, PublishingErrorCode
 from ..models import Attachment, Record
+from ..rules import authorize
 from ..uploads import check_upload, read_all
-from .common import DRAFTERS, illegal, locked, require
-from .editing import EDITABLE_STATUSES
+from .common import locked
 
 
 def extract_text(data: bytes, name: str, kind: str) -> tuple[str, list[list[str]]]:
@@ -41,9 +41,7 @@ def clean_name(name: str) -> str:
 def add_attachment(*, record: Record, upload, actor, name: str | None = None) -> Attachment:
     """Attach an uploaded file to a draft. Refused unless its content really is PDF, Word, Excel or an image."""
     record = locked(record)
-    require(actor, record, DRAFTERS, _("只有本机构的信息员或政务公开办公室可以上传附件。"))
-    if record.status not in EDITABLE_STATUSES:
-        raise illegal(record, _("上传附件（已发布的信息请使用“更正”）"))
+    authorize(actor, record, "attach")
     original_name = clean_name(name or getattr(upload, "name", ""))
     checked = check_upload(upload, original_name)
     data = read_all(upload)
@@ -77,9 +75,7 @@ def add_attachment(*, record: Record, upload, actor, name: str | None = None) ->
 def remove_attachment(*, attachment: Attachment, actor) -> Attachment:
     """Take an attachment off a draft. The file is kept (never deleted) for the record's history."""
     record = locked(attachment.record)
-    require(actor, record, DRAFTERS, _("只有本机构的信息员或政务公开办公室可以删除附件。"))
-    if record.status not in EDITABLE_STATUSES:
-        raise illegal(record, _("删除附件"))
+    authorize(actor, record, "detach")
     attachment = Attachment.objects.select_for_update().get(pk=attachment.pk)
     if not attachment.is_active:
         raise PublishingError(PublishingErrorCode.NOTHING_CHANGED, _("该附件已经删除。"))

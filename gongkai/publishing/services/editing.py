@@ -13,16 +13,17 @@ from ..errors import PublishingError, PublishingErrorCode
 from ..models import (
     GENRES_NEEDING_INTERPRETATION,
     GENRES_WITH_DECISIONS,
+    OPEN_STATUSES,
     Attribute,
     Genre,
     Record,
-    RecordStatus,
     RevisionKind,
     Validity,
 )
+from ..rules import DRAFTERS, authorize
 from ..sanitizing import clean_html
 from ..signals import record_changed, send_after_commit
-from .common import DRAFTERS, PUBLISHERS, add_revision, full_clean, illegal, locked, require
+from .common import add_revision, full_clean, locked, require
 
 FIELDS = (
     "title", "summary", "body", "doc_number", "written_on", "subject_category", "genre", "keywords", "validity",
@@ -30,7 +31,6 @@ FIELDS = (
     "fee_amount", "interprets", "needs_interpretation", "display_until",
 )  # fmt: skip
 RELATIONS = ("columns", "items", "channels")
-EDITABLE_STATUSES = {RecordStatus.DRAFT}
 
 
 def invalid(message: str, field: str) -> PublishingError:
@@ -42,7 +42,7 @@ def validate_dates(record: Record) -> None:
         raise invalid(_("成文日期不能晚于今天。"), "written_on")
     if record.validity == Validity.REPEALED and not record.repealed_on:
         raise invalid(_("有效性为“废止”时须填写废止日期。"), "repealed_on")
-    if record.validity == Validity.EXPIRED and not record.expired_on:
+    if record.validity == Validity.LAPSED and not record.expired_on:
         raise invalid(_("有效性为“失效”时须填写失效日期。"), "expired_on")
     if record.effective_on and record.expired_on and record.expired_on < record.effective_on:
         raise invalid(_("失效日期不能早于生效日期。"), "expired_on")
@@ -159,9 +159,7 @@ def create_record(*, organization, actor, **fields) -> Record:
 def update_record(*, record: Record, actor, **fields) -> Record:
     """Edit a draft (a new record, or one returned with a comment). Published records are corrected instead."""
     record = locked(record)
-    require(actor, record, DRAFTERS, _("只有本机构的信息员或政务公开办公室可以修改草稿。"))
-    if record.status not in EDITABLE_STATUSES:
-        raise illegal(record, _("修改（已提交的信息请先退回，已发布的信息请使用“更正”）"))
+    authorize(actor, record, "edit")
     before = {name: getattr(record, name) for name in FIELDS}
     relations = apply(record, fields)
     validate(record, relations)
@@ -184,16 +182,14 @@ def update_record(*, record: Record, actor, **fields) -> Record:
 
 @transaction.atomic
 def change_validity(*, record: Record, actor, validity: str, on: date | None = None, note: str = "") -> Record:
-    """Mark a published regulation or document as expired or repealed (or in force again), with a public note."""
+    """Mark a published regulation or document as lapsed or repealed (or in force again), with a public note."""
     record = locked(record)
-    require(actor, record, PUBLISHERS, _("只有本机构的工作人员可以变更有效性。"))
-    if record.status != RecordStatus.PUBLISHED:
-        raise illegal(record, _("变更有效性（草稿请直接修改）"))
+    authorize(actor, record, "validity")
     before = (record.validity, record.expired_on, record.repealed_on)
     record.validity = validity
     if validity == Validity.REPEALED:
         record.repealed_on = on
-    elif validity == Validity.EXPIRED:
+    elif validity == Validity.LAPSED:
         record.expired_on = on
     else:
         record.repealed_on = None
@@ -248,12 +244,3 @@ def refresh_item_records(*, item_id: int, actor=None) -> int:
     if changed:
         audit.log("publishing.deadlines.recomputed", actor=actor, data={"records": changed, "item": item_id})
     return changed
-
-
-OPEN_STATUSES = (
-    RecordStatus.DRAFT,
-    RecordStatus.SUBMITTED,
-    RecordStatus.REVIEWED,
-    RecordStatus.CLEARED,
-    RecordStatus.SCHEDULED,
-)

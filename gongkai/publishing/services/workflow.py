@@ -1,8 +1,9 @@
 """The review workflow: draft → submitted → reviewed → cleared → published (now or scheduled) → corrected /
-withdrawn / expired, with rejection back to draft and the office's emergency publication.
+withdrawn / taken offline, with rejection back to draft and the office's emergency publication.
 
-Every transition locks the record, checks the source state and the actor's role, and changes nothing when a rule
-refuses it. "Nobody approves their own work": the author or submitter can neither review nor clear a record.
+Every transition locks the record, checks the actor's role and the source state against `publishing.rules` (the
+same rules the back office's buttons come from), and changes nothing when a rule refuses it. "Nobody approves
+their own work": the author or submitter can neither review nor clear a record.
 """
 
 from datetime import datetime, timedelta
@@ -10,54 +11,19 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from gongkai.core import audit
-from gongkai.orgs.access import ALL_ROLES
 
 from ..checks import run_checks
 from ..errors import PublishingError, PublishingErrorCode
 from ..models import Attribute, Record, RecordStatus, RevisionKind
+from ..rules import authorize, illegal, require_allowed_role
 from ..signals import record_changed, record_published, record_withdrawn, send_after_commit
-from .common import (
-    CONFIDENTIALITY,
-    DRAFTERS,
-    EMERGENCY_REVIEWERS,
-    PUBLISHERS,
-    REJECTERS,
-    REVIEWERS,
-    SUPERVISORS,
-    add_revision,
-    illegal,
-    locked,
-    require,
-    require_text,
-)
+from .common import add_revision, locked, require_text
 from .editing import FIELDS, apply, refresh_derived, set_relations, validate
 from .numbering import allocate_index_number
 
 S = RecordStatus
-OPEN = {S.DRAFT, S.SUBMITTED, S.REVIEWED, S.CLEARED, S.SCHEDULED}
-# action → (states it may start from, what it is called in messages)
-TRANSITIONS = {
-    "submit": ({S.DRAFT}, gettext_lazy("提交审核")),
-    "approve": ({S.SUBMITTED}, gettext_lazy("审核通过")),
-    "clear": ({S.REVIEWED}, gettext_lazy("通过保密审查")),
-    "reject": ({S.SUBMITTED, S.REVIEWED, S.CLEARED, S.SCHEDULED}, gettext_lazy("退回修改")),
-    "publish": ({S.CLEARED}, gettext_lazy("发布")),
-    "unschedule": ({S.SCHEDULED}, gettext_lazy("取消定时发布")),
-    "publish_scheduled": ({S.SCHEDULED}, gettext_lazy("按计划发布")),
-    "emergency_publish": (OPEN, gettext_lazy("紧急发布")),
-    "correct": ({S.PUBLISHED}, gettext_lazy("更正")),
-    "withdraw": ({S.PUBLISHED}, gettext_lazy("撤回")),
-    "expire": ({S.PUBLISHED}, gettext_lazy("下线")),
-}
-
-
-def require_state(record: Record, action: str) -> None:
-    states, label = TRANSITIONS[action]
-    if record.status not in states:
-        raise illegal(record, str(label))
 
 
 def refuse_own_work(record: Record, actor, what: str) -> None:
@@ -92,15 +58,14 @@ def run_blocking_checks(record: Record, actor, *, warnings_must_be_acknowledged:
 @transaction.atomic
 def check_record(*, record: Record, actor):
     """Run the registered checks now and keep their findings (the back office shows them on the record page)."""
-    require(actor, record, ALL_ROLES, _("您不是这条信息所属机构的工作人员。"))
+    require_allowed_role(actor, record, "check")
     return run_checks(record=record, actor=actor)
 
 
 @transaction.atomic
 def submit_record(*, record: Record, actor) -> Record:
     record = locked(record)
-    require(actor, record, DRAFTERS, _("只有本机构的信息员或政务公开办公室可以提交信息。"))
-    require_state(record, "submit")
+    authorize(actor, record, "submit")
     run_blocking_checks(record, actor, warnings_must_be_acknowledged=False)
     record.status = S.SUBMITTED
     record.submitted_by, record.submitted_at = actor, timezone.now()
@@ -114,8 +79,7 @@ def submit_record(*, record: Record, actor) -> Record:
 def approve_record(*, record: Record, actor, comment: str = "") -> Record:
     """The reviewer in charge (分管领导) approves the content."""
     record = locked(record)
-    require(actor, record, REVIEWERS, _("只有本机构的审核人可以审核信息。"))
-    require_state(record, "approve")
+    authorize(actor, record, "approve")
     refuse_own_work(record, actor, _("审核"))
     record.status = S.REVIEWED
     record.reviewed_by, record.reviewed_at = actor, timezone.now()
@@ -128,8 +92,7 @@ def approve_record(*, record: Record, actor, comment: str = "") -> Record:
 def clear_record(*, record: Record, actor, comment: str = "") -> Record:
     """The confidentiality officer finds nothing secret in the record (保密审查)."""
     record = locked(record)
-    require(actor, record, CONFIDENTIALITY, _("只有本机构的保密审查员可以进行保密审查。"))
-    require_state(record, "clear")
+    authorize(actor, record, "clear")
     refuse_own_work(record, actor, _("保密审查"))
     record.status = S.CLEARED
     record.cleared_by, record.cleared_at = actor, timezone.now()
@@ -142,8 +105,7 @@ def clear_record(*, record: Record, actor, comment: str = "") -> Record:
 def reject_record(*, record: Record, actor, comment: str) -> Record:
     """Send a record back to its author as a draft, with a comment saying what to change."""
     record = locked(record)
-    require(actor, record, REJECTERS, _("只有本机构的审核人、保密审查员或政务公开办公室可以退回信息。"))
-    require_state(record, "reject")
+    authorize(actor, record, "reject")
     comment = require_text(comment, _("退回时请写明需要修改的内容。"), "comment")
     previous = record.status
     record.status = S.DRAFT
@@ -181,8 +143,7 @@ def publish_now(record: Record, actor, at: datetime, *, action: str = "published
 def publish_record(*, record: Record, actor, at: datetime | None = None) -> Record:
     """Publish a cleared record now, or schedule it for `at` (the `publish-due` command publishes it then)."""
     record = locked(record)
-    require(actor, record, PUBLISHERS, _("只有本机构的信息员、审核人或政务公开办公室可以发布信息。"))
-    require_state(record, "publish")
+    authorize(actor, record, "publish")
     now = timezone.now()
     if at is not None and at < now - timedelta(minutes=1):
         raise PublishingError(PublishingErrorCode.SCHEDULE_IN_PAST, _("定时发布时间不能早于现在。"), field="at")
@@ -201,8 +162,7 @@ def publish_record(*, record: Record, actor, at: datetime | None = None) -> Reco
 @transaction.atomic
 def unschedule_record(*, record: Record, actor) -> Record:
     record = locked(record)
-    require(actor, record, PUBLISHERS, _("只有本机构的信息员、审核人或政务公开办公室可以取消定时发布。"))
-    require_state(record, "unschedule")
+    authorize(actor, record, "unschedule")
     record.status = S.CLEARED
     record.scheduled_for = None
     record.published_by = None
@@ -215,7 +175,7 @@ def unschedule_record(*, record: Record, actor) -> Record:
 def publish_scheduled_record(*, record: Record, now: datetime | None = None) -> Record:
     """Publish one scheduled record whose time has come (run by the `publish-due` command, no person acting)."""
     record = locked(record)
-    require_state(record, "publish_scheduled")
+    authorize(None, record, "publish_scheduled")
     now = now or timezone.now()
     if record.scheduled_for is None or record.scheduled_for > now:
         raise illegal(record, _("提前发布"))
@@ -227,8 +187,7 @@ def publish_scheduled_record(*, record: Record, now: datetime | None = None) -> 
 def emergency_publish_record(*, record: Record, actor, reason: str) -> Record:
     """The disclosure office publishes at once, skipping review; the record stays flagged until reviewed after."""
     record = locked(record)
-    require(actor, record, ("office",), _("只有政务公开办公室可以紧急发布。"))
-    require_state(record, "emergency_publish")
+    authorize(actor, record, "emergency_publish")
     reason = require_text(reason, _("紧急发布必须写明理由。"), "reason")
     run_blocking_checks(record, actor, warnings_must_be_acknowledged=False)
     record.emergency = True
@@ -241,7 +200,7 @@ def emergency_publish_record(*, record: Record, actor, reason: str) -> Record:
 def review_emergency_publication(*, record: Record, actor, comment: str = "") -> Record:
     """A reviewer or confidentiality officer checks an emergency publication afterwards and lifts its flag."""
     record = locked(record)
-    require(actor, record, EMERGENCY_REVIEWERS, _("只有本机构的审核人或保密审查员可以补审紧急发布的信息。"))
+    require_allowed_role(actor, record, "review_emergency")
     if not record.awaits_emergency_review:
         raise PublishingError(PublishingErrorCode.NOT_EMERGENCY, _("这条信息不是待补审的紧急发布信息。"))
     if actor.pk == record.published_by_id:
@@ -256,8 +215,7 @@ def review_emergency_publication(*, record: Record, actor, comment: str = "") ->
 def correct_record(*, record: Record, actor, change_note: str, **fields) -> Record:
     """Correct a published record: a new revision whose change note is shown to the public."""
     record = locked(record)
-    require(actor, record, SUPERVISORS, _("只有本机构的审核人或政务公开办公室可以更正已发布的信息。"))
-    require_state(record, "correct")
+    authorize(actor, record, "correct")
     change_note = require_text(change_note, _("更正必须写明更正说明，它会在信息页面上公开。"), "change_note")
     before = {name: getattr(record, name) for name in FIELDS}
     relations = apply(record, fields)
@@ -280,8 +238,7 @@ def correct_record(*, record: Record, actor, change_note: str, **fields) -> Reco
 def withdraw_record(*, record: Record, actor, reason: str) -> Record:
     """Take a record off the public lists; its page then says that, when and why it was withdrawn."""
     record = locked(record)
-    require(actor, record, SUPERVISORS, _("只有本机构的审核人或政务公开办公室可以撤回已发布的信息。"))
-    require_state(record, "withdraw")
+    authorize(actor, record, "withdraw")
     reason = require_text(reason, _("撤回必须写明理由，它会在信息页面上公开。"), "reason")
     record.status = S.WITHDRAWN
     record.withdrawn_at, record.withdrawn_by, record.withdrawal_reason = timezone.now(), actor, reason
@@ -295,12 +252,10 @@ def withdraw_record(*, record: Record, actor, reason: str) -> Record:
 def expire_record(*, record: Record, actor=None, today=None) -> Record:
     """Take a record whose display period ended off the public lists (by a person, or by `publish-due`)."""
     record = locked(record)
-    if actor is not None:
-        require(actor, record, SUPERVISORS, _("只有本机构的审核人或政务公开办公室可以将信息下线。"))
-    require_state(record, "expire")
+    authorize(actor, record, "expire")
     if actor is None and not (record.display_until and record.display_until < (today or timezone.localdate())):
         raise illegal(record, _("在公示期内下线"))
-    record.status = S.EXPIRED
+    record.status = S.TAKEN_OFFLINE
     record.expired_at = timezone.now()
     record.save(update_fields=["status", "expired_at", "updated_at"])
     log("expired", record, actor, display_until=record.display_until.isoformat() if record.display_until else "")

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from gongkai.publishing.models import Genre, Record, RecordStatus
+from gongkai.publishing.models import EVER_PUBLISHED_STATUSES, Genre, Record, RecordStatus
 from gongkai.publishing.services import create_record
 
 SERIAL = {"n": 0}
@@ -25,7 +25,7 @@ def draft(organization, author, **fields) -> Record:
 def force_status(record: Record, status: str, **fields) -> Record:
     """Put a record into `status` directly (test set-up only), with the fields that state implies."""
     values = {"status": status, **fields}
-    if status in (RecordStatus.PUBLISHED, RecordStatus.WITHDRAWN, RecordStatus.EXPIRED):
+    if status in EVER_PUBLISHED_STATUSES:
         values.setdefault("index_number", f"TEST/{record.pk:05d}")
         values.setdefault("published_at", timezone.now() - timedelta(days=3))
     if status == RecordStatus.SCHEDULED:

@@ -30,7 +30,7 @@ def records(columns, clerk, reviewer):
         record = draft(department, clerk, title=f"状态{status.value}的通知")
         if status == S.PUBLISHED:
             record = services.publish_record(record=force_status(record, S.CLEARED), actor=reviewer)
-        elif status in (S.WITHDRAWN, S.EXPIRED):
+        elif status in (S.WITHDRAWN, S.TAKEN_OFFLINE):
             record = services.publish_record(record=force_status(record, S.CLEARED), actor=reviewer)
             if status == S.WITHDRAWN:
                 services.withdraw_record(record=record, actor=reviewer, reason="内容已过时")
@@ -141,10 +141,13 @@ def test_column_list_paginates_with_few_queries(client, columns, clerk, reviewer
         published(columns, clerk, reviewer, title=f"第{number}号公告")
     with django_assert_max_num_queries(8):
         response = client.get(reverse("portal:publishing:column", kwargs={"slug": "notices"}))
+    assert response.status_code == 200
     assert len(response.context["page"]) == 20
     assert response.context["page"].paginator.count == 25
     with django_assert_max_num_queries(8):
-        client.get(reverse("portal:publishing:records") + "?page=2")
+        response = client.get(reverse("portal:publishing:records") + "?page=2")
+    assert response.status_code == 200
+    assert len(response.context["page"]) == 5
 
 
 def test_record_page_queries_are_bounded(client, columns, clerk, reviewer, django_assert_max_num_queries):

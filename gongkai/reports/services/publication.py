@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core import audit
 from gongkai.orgs.access import require_role
-from gongkai.publishing.models import Column, Genre, RecordStatus, SubjectCategory
+from gongkai.publishing.models import GONE_STATUSES, Column, Genre, RecordStatus, SubjectCategory
 from gongkai.publishing.sanitizing import clean_html
 from gongkai.publishing.services import (
     correct_record,
@@ -79,7 +79,7 @@ def _record_fields(report: AnnualReport, body: str) -> dict:
 
 def _submit(report: AnnualReport, actor, body: str) -> str:
     record = report.record
-    if record is None or record.status in (RecordStatus.WITHDRAWN, RecordStatus.EXPIRED):
+    if record is None or record.status in GONE_STATUSES:
         record = create_record(
             organization=report.organization,
             actor=actor,
@@ -136,7 +136,7 @@ def publish_report(*, report: AnnualReport, actor) -> str:
             )
         body = record_body(report)
         record = report.record
-        if record is None or record.status in (RecordStatus.DRAFT, RecordStatus.WITHDRAWN, RecordStatus.EXPIRED):
+        if record is None or record.status in (RecordStatus.DRAFT, *GONE_STATUSES):
             return _submit(report, actor, body)
         if record.status in (RecordStatus.SUBMITTED, RecordStatus.REVIEWED, RecordStatus.SCHEDULED):
             raise ReportError(

@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 from django.utils import timezone
 
 from gongkai.applications.models import Application, Status
-from gongkai.publishing.models import Record, RecordStatus
+from gongkai.publishing.models import EVER_PUBLISHED_STATUSES, Record, RecordStatus
 from gongkai.reports.models import ReviewCase
 
 _serial = itertools.count(1)
@@ -14,7 +14,7 @@ _serial = itertools.count(1)
 
 def make_record(*, organization, author, genre, written_on: date, status=RecordStatus.PUBLISHED, **fields) -> Record:
     number = next(_serial)
-    published = status in (RecordStatus.PUBLISHED, RecordStatus.WITHDRAWN, RecordStatus.EXPIRED)
+    published = status in EVER_PUBLISHED_STATUSES
     published_on = fields.pop("published_on", written_on)
     return Record.objects.create(
         organization=organization,

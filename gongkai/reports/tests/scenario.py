@@ -70,10 +70,10 @@ def data(department, other_department, government, clerk):
         organization=org,
         genre="normative",
         written_on=date(2025, 4, 1),
-        validity=Validity.EXPIRED,
+        validity=Validity.LAPSED,
         expired_on=date(2025, 10, 1),
     )  # made, expired by year end
-    record(organization=org, genre="normative", written_on=date(2019, 1, 1), validity=Validity.EXPIRED)
+    record(organization=org, genre="normative", written_on=date(2019, 1, 1), validity=Validity.LAPSED)
     record(organization=org, genre="normative", written_on=date(2025, 8, 1), status=RecordStatus.DRAFT)
     # decisions and fees
     record(organization=org, genre="licensing", written_on=date(2025, 2, 1), decision_count=12)
@@ -81,7 +81,11 @@ def data(department, other_department, government, clerk):
     record(organization=org, genre="licensing", written_on=date(2024, 9, 1), decision_count=5)
     record(organization=org, genre="penalty", written_on=date(2025, 5, 5), decision_count=7)
     record(
-        organization=org, genre="coercion", written_on=date(2025, 5, 6), decision_count=3, status=RecordStatus.EXPIRED
+        organization=org,
+        genre="coercion",
+        written_on=date(2025, 5, 6),
+        decision_count=3,
+        status=RecordStatus.TAKEN_OFFLINE,
     )
     record(organization=org, genre="fee", written_on=date(2025, 1, 10), fee_amount=Decimal("1.25"))
     record(organization=org, genre="fee", written_on=date(2025, 11, 10), fee_amount=Decimal("0.005"))

@@ -211,6 +211,7 @@ def test_portal_shows_only_published_reports(
     draft = create_report(organization=other_department, year=YEAR, actor=office)
     with django_assert_max_num_queries(6):
         response = client.get(reverse("portal:reports:index"))
+    assert response.status_code == 200
     content = response.content.decode()
     assert published.title in content
     assert draft.title not in content

@@ -9,6 +9,7 @@ Rules that keep ordinary numbers out (see docs/screening.md for the full list):
 - an 18-digit number that looks like an ID number but has a wrong check digit is neither an ID nor a bank card.
 """
 
+from ..lexicon import current_lexicon
 from ..texts import language_fixed
 from .base import Detection
 from .emails import scan_emails
@@ -19,8 +20,6 @@ from .numbers import scan_numbers
 def scan(text: str, *, lexicon=None, kinds=None) -> list[Detection]:
     """Every finding in `text`, sorted by start offset. `lexicon` defaults to the current managed lexicon."""
     if lexicon is None:
-        from ..lexicon import current_lexicon
-
         lexicon = current_lexicon()
     detections: list[Detection] = []
     with language_fixed():

@@ -3,6 +3,7 @@
 import re
 
 from ..kinds import Kind, Severity
+from ..masking import mask_address
 from ..texts import cached_gettext as _
 from .base import Detection
 
@@ -79,8 +80,6 @@ def _address_at(text: str, number_start: int) -> Detection | None:
         name = candidate
     if name is None:
         return None
-    from ..masking import mask_address
-
     value = text[address_start:address_end]
     return Detection(
         kind=Kind.ADDRESS,

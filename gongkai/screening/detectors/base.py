@@ -1,22 +1,9 @@
-"""What every detector shares: the Detection record and the rule for a number standing alone."""
+"""What every detector shares: the Detection record (defined in `screening.detection`) and the rule for a number
+standing alone."""
 
-from dataclasses import asdict, dataclass
+from ..detection import Detection
 
-
-@dataclass(slots=True)  # not frozen: a frozen dataclass is noticeably slower to build, and scans build many
-class Detection:
-    kind: str
-    severity: str
-    start: int
-    end: int
-    text: str
-    suggestion: str
-    message: str
-    rule: str
-
-    def as_dict(self) -> dict:
-        return asdict(self)
-
+__all__ = ["Detection", "preceded_by", "stands_alone"]
 
 ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 

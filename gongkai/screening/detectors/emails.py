@@ -3,6 +3,7 @@
 import re
 
 from ..kinds import Kind, Severity
+from ..masking import mask_email
 from ..texts import cached_gettext as _
 from .base import Detection
 
@@ -26,8 +27,6 @@ def scan_emails(text: str, detections: list[Detection]) -> None:
             previous_end = domain.end()
             start, end = local.start(), domain.end()
             value = text[start:end]
-            from ..masking import mask_email
-
             detections.append(
                 Detection(
                     kind=Kind.EMAIL,

@@ -4,6 +4,7 @@ import re
 
 from .. import identifiers
 from ..kinds import Kind, Severity
+from ..masking import MASKERS, mask_bank_card, mask_id_number, mask_mobile
 from ..texts import cached_gettext as _
 from .addresses import scan_house_numbers
 from .base import Detection, preceded_by, stands_alone
@@ -41,8 +42,6 @@ def scan_numbers(text: str, detections: list[Detection]) -> None:
     for detection in found:
         original = text[detection.start : detection.end]
         if original != detection.text:
-            from ..masking import MASKERS
-
             masker = MASKERS.get(detection.kind)
             detection.text = original
             detection.suggestion = masker(original) if masker else detection.suggestion
@@ -125,8 +124,6 @@ def _classify_run(text: str, start: int, end: int, run: str) -> Detection | None
 
 
 def _id_card(text: str, start: int, end: int, *, legacy: bool) -> Detection:
-    from ..masking import mask_id_number
-
     value = text[start:end]
     return Detection(
         kind=Kind.ID_CARD,
@@ -143,8 +140,6 @@ def _id_card(text: str, start: int, end: int, *, legacy: bool) -> Detection:
 
 
 def _mobile(text: str, start: int, end: int) -> Detection:
-    from ..masking import mask_mobile
-
     value = text[start:end]
     return Detection(
         kind=Kind.MOBILE,
@@ -159,8 +154,6 @@ def _mobile(text: str, start: int, end: int) -> Detection:
 
 
 def _bank_card(text: str, start: int, end: int) -> Detection:
-    from ..masking import mask_bank_card
-
     value = text[start:end]
     return Detection(
         kind=Kind.BANK_CARD,

@@ -10,12 +10,11 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import log
 from gongkai.core.errors import AccessDenied
 
-from ..detectors import scan
 from ..errors import ScreeningError, ScreeningErrorCode
-from ..extraction import Extracted, unreadable_detection
 from ..kinds import Severity
 from ..lexicon import current_lexicon
 from ..models import Finding
+from ..scanning import scan_content
 from ..selectors import can_decide
 
 CONTEXT_CHARS = 30
@@ -42,15 +41,10 @@ def screen_target(
         lexicon = current_lexicon()  # once for all the texts (checking its version costs two queries)
     detected = []
     for location, content in texts:
-        extracted = content if isinstance(content, Extracted) else None
-        text = extracted.text if extracted else str(content or "")
-        detections = scan(text, lexicon=lexicon)
-        if extracted is not None:
-            unreadable = unreadable_detection(extracted)
-            detections += [unreadable] if unreadable else []
-        for detection in detections:
-            detail = extracted.location_of(detection.start) if extracted else ""
-            detected.append((str(location)[:100], detail, detection, _context(text, detection.start, detection.end)))
+        result = scan_content(content, lexicon=lexicon)
+        for detection in result.detections:
+            context = _context(result.text, detection.start, detection.end)
+            detected.append((str(location)[:100], result.location_of(detection), detection, context))
     content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
     now = timezone.now()
     with transaction.atomic():

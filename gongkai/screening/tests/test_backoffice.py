@@ -129,6 +129,7 @@ def test_findings_list_query_count_is_bounded(client, office, department, django
     client.force_login(office)
     with django_assert_max_num_queries(12):
         response = client.get(reverse("backoffice:screening:findings"), {"status": "open"})
+    assert response.status_code == 200
     assert len(response.context["page"]) == 5
 
 

@@ -47,8 +47,10 @@ def test_portal_search_finds_highlights_and_logs(client, indexed, django_assert_
 
 def test_portal_search_pages_without_javascript(client, indexed, django_assert_max_num_queries):
     with django_assert_max_num_queries(13):
-        first = client.get(reverse("portal:search:search"), {"q": "临时救助"}).content.decode()
-    second = client.get(reverse("portal:search:search"), {"q": "临时救助", "page": 2}).content.decode()
+        first_response = client.get(reverse("portal:search:search"), {"q": "临时救助"})
+    second_response = client.get(reverse("portal:search:search"), {"q": "临时救助", "page": 2})
+    assert (first_response.status_code, second_response.status_code) == (200, 200)
+    first, second = first_response.content.decode(), second_response.content.decode()
 
     assert "找到 27 条结果。" in first
     assert "q=%E4%B8%B4%E6%97%B6%E6%95%91%E5%8A%A9&amp;page=2" in first

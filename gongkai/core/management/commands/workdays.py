@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.dbready import ensure_database
 from gongkai.core.errors import DomainError
+from gongkai.core.selectors import region_by_division_code
 from gongkai.core.workdays import add_workdays, workdays_between
 
 
@@ -81,9 +82,7 @@ class Command(BaseCommand):
     def region(self, code):
         if not code:
             return None
-        from gongkai.orgs.models import Region
-
-        region = Region.objects.filter(division_code=code).first()
+        region = region_by_division_code(code)
         if region is None:
             raise CommandError(_("未找到行政区划代码为 %(code)s 的地区。") % {"code": code}, returncode=2)
         return region

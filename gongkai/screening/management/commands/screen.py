@@ -11,11 +11,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import DomainError
-from gongkai.screening.detectors import scan
 from gongkai.screening.errors import ScreeningError
-from gongkai.screening.extraction import extract, unreadable_detection
+from gongkai.screening.extraction import extract
 from gongkai.screening.kinds import Severity
 from gongkai.screening.lexicon import current_lexicon_or_empty
+from gongkai.screening.scanning import scan_content
 
 
 class Command(BaseCommand):
@@ -56,11 +56,9 @@ class Command(BaseCommand):
                 sys.stderr.write(f"{path}: {error.message}\n")
                 unreadable = True
                 continue
-            detections = scan(extracted.text, lexicon=lexicon)
-            unreadable_pages = unreadable_detection(extracted)
-            detections += [unreadable_pages] if unreadable_pages else []
-            for detection in detections:
-                item = {"file": path, **detection.as_dict(), "location": extracted.location_of(detection.start)}
+            scanned = scan_content(extracted, lexicon=lexicon)
+            for detection in scanned.detections:
+                item = {"file": path, **detection.as_dict(), "location": scanned.location_of(detection)}
                 item["kind"], item["severity"] = str(detection.kind), str(detection.severity)
                 results.append(item)
         if as_json:

@@ -1,0 +1,44 @@
+"""The rename of the stored values "expired" (status and validity) converts existing rows both ways."""
+
+from datetime import date
+
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from gongkai.publishing.models import Record, RecordStatus, Revision, Validity
+
+from .factories import draft, force_status
+
+BEFORE = [("publishing", "0004_constraint_messages")]
+AFTER = [("publishing", "0007_taken_offline_constraint")]
+
+
+def migrate(target) -> None:
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(target)
+
+
+def stored(record) -> tuple[str, str, str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT status, validity FROM publishing_record WHERE id = %s", [record.pk])
+        status, validity = cursor.fetchone()
+    metadata = Revision.objects.filter(record=record).order_by("number").values_list("metadata", flat=True).first()
+    return status, validity, metadata["validity"]
+
+
+def test_taken_offline_and_lapsed_are_converted_back_and_forth(transactional_db, department, clerk):
+    offline = force_status(
+        draft(department, clerk, validity=Validity.LAPSED, expired_on=date(2025, 6, 1)), RecordStatus.TAKEN_OFFLINE
+    )
+    other = force_status(draft(department, clerk), RecordStatus.WITHDRAWN)
+    assert stored(offline) == ("taken_offline", "lapsed", "lapsed")
+    try:
+        migrate(BEFORE)
+        assert stored(offline) == ("expired", "expired", "expired")
+        assert stored(other) == ("withdrawn", "in_force", "in_force")
+    finally:
+        migrate(AFTER)
+    assert stored(offline) == ("taken_offline", "lapsed", "lapsed")
+    assert stored(other) == ("withdrawn", "in_force", "in_force")
+    assert Record.objects.get(pk=offline.pk).status == RecordStatus.TAKEN_OFFLINE
