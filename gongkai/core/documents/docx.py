@@ -9,7 +9,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from . import geometry as g
-from .model import Heading, HeadStyle, OfficialDocument, Paragraph, SealMode, Table, official_date
+from .model import Heading, HeadStyle, Imprint, OfficialDocument, Paragraph, SealMode, Signature, Table, official_date
 
 ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -238,8 +238,7 @@ class WordWriter:
                 paragraph.paragraph_format.left_indent = Pt(5 * g.BODY_PT)
                 add_run(paragraph, numbered, g.FANGSONG, g.BODY_PT)
 
-    def signature(self) -> None:
-        signature = self.source.signature
+    def signature(self, signature: Signature) -> None:
         date = signature.date_text
         name_right, date_right = signature_indents(signature.issuer, date, signature.seal)
         blank = 2 if signature.seal == SealMode.STAMPED else 1
@@ -255,9 +254,8 @@ class WordWriter:
         fixed_line(paragraph, indent=True)
         add_run(paragraph, f"（{self.source.notes.strip('（）()')}）", g.FANGSONG, g.BODY_PT)
 
-    def imprint(self) -> None:
+    def imprint(self, imprint: Imprint) -> None:
         """版记 [7.4]: 4号仿宋 between thick lines (0.35 mm), a thin line (0.25 mm) between its elements."""
-        imprint = self.source.imprint
         size = g.IMPRINT_PT
         lines = []
         if imprint.copied_to:
@@ -299,11 +297,11 @@ class WordWriter:
         if self.source.attachments:
             self.attachments()
         if self.source.signature:
-            self.signature()
+            self.signature(self.source.signature)
         if self.source.notes:
             self.notes()
         if self.source.imprint:
-            self.imprint()
+            self.imprint(self.source.imprint)
         output = io.BytesIO()
         self.word.core_properties.title = self.source.title
         self.word.core_properties.language = self.source.language

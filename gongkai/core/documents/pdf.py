@@ -6,7 +6,17 @@ from django.utils.html import escape
 from . import geometry as g
 from .docx import signature_indents
 from .fonts import font_face_css
-from .model import Heading, HeadStyle, OfficialDocument, Paragraph, SealMode, Table, official_date
+from .model import (
+    Heading,
+    HeadStyle,
+    Imprint,
+    OfficialDocument,
+    Paragraph,
+    SealMode,
+    Signature,
+    Table,
+    official_date,
+)
 
 LINE = f"{g.LINE_PITCH_PT:.2f}pt"
 LETTER_SPACING = f"{g.CHARACTER_PITCH_PT - g.BODY_PT:.3f}pt"
@@ -138,8 +148,7 @@ def _head(document: OfficialDocument) -> str:
     return ""
 
 
-def _signature(document: OfficialDocument) -> str:
-    signature = document.signature
+def _signature(signature: Signature) -> str:
     date = signature.date_text
     name_right, date_right = signature_indents(signature.issuer, date, signature.seal)
     stamped = " stamped" if signature.seal == SealMode.STAMPED else ""
@@ -159,8 +168,7 @@ def _attachments(names: list[str]) -> str:
     return '<div class="attachments">' + "".join(lines) + "</div>"
 
 
-def _imprint(document: OfficialDocument) -> str:
-    imprint = document.imprint
+def _imprint(imprint: Imprint) -> str:
     lines = []
     if imprint.copied_to:
         lines.append(f"<p>抄送：{escape('，'.join(imprint.copied_to))}。</p>")
@@ -184,11 +192,11 @@ def render_html(document: OfficialDocument) -> str:
             body.append(_paragraph(block))
     body.append(_attachments(document.attachments))
     if document.signature:
-        body.append(_signature(document))
+        body.append(_signature(document.signature))
     if document.notes:
         body.append(f'<p class="notes">（{escape(document.notes.strip("（）()"))}）</p>')
     if document.imprint:
-        body.append(_imprint(document))
+        body.append(_imprint(document.imprint))
     return (
         f'<!DOCTYPE html><html lang="{document.language}"><head><meta charset="utf-8">'
         f"<title>{escape(document.title)}</title><style>{font_face_css()}{page_css(style)}{BODY_CSS}</style>"
