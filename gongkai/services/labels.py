@@ -22,5 +22,7 @@ register_action_labels(
         "services.category.saved": _("保存服务点分类"),
         "services.site.saved": _("保存便民服务点"),
         "services.site.photo_added": _("上传服务点照片"),
+        "services.guide.imported": _("批量导入办事指南"),
+        "services.site.imported": _("批量导入便民服务点"),
     }
 )

@@ -11,6 +11,7 @@ from .guides import (
     submit_guide,
     update_guide,
 )
+from .importing import import_guides, import_sites
 from .packages import save_composite, save_package
 from .sites import add_site_photo, save_category, save_site
 from .usage import count_guide_view
@@ -23,6 +24,8 @@ __all__ = [
     "count_guide_view",
     "create_guide",
     "follow_source",
+    "import_guides",
+    "import_sites",
     "reject_guide_change",
     "retire_guide",
     "return_guide",
