@@ -9,7 +9,7 @@
 """
 
 from gongkai.orgs.access import ALL_ROLES, has_role, organizations_for
-from gongkai.orgs.models import Role
+from gongkai.orgs.models import Organization, Role
 
 VIEW_ROLES = ALL_ROLES
 EDIT_ROLES = (Role.CLERK, Role.REVIEWER, Role.OFFICE, Role.ADMIN)
@@ -41,3 +41,11 @@ def editable_organizations(person):
 def office_organizations(person):
     """Organizations whose packages and categories the person may manage: governments in an office's region."""
     return organizations_for(person, OFFICE_ROLES)
+
+
+def own_organizations(person):
+    """Organizations the person holds an editing role in directly (not those an office oversees): where the person
+    adopts guides for."""
+    return Organization.objects.filter(
+        memberships__person=person, memberships__is_active=True, memberships__role__in=EDIT_ROLES, is_active=True
+    ).distinct()
