@@ -205,8 +205,8 @@ class SiteForm(forms.Form):
         choices=CoordinateSystem.choices,
         help_text=_("从高德、腾讯地图复制的坐标请选 GCJ-02，系统会换算为 CGCS2000 保存。"),
     )
-    latitude = forms.DecimalField(label=_("纬度"), max_digits=12, decimal_places=9)
-    longitude = forms.DecimalField(label=_("经度"), max_digits=12, decimal_places=9)
+    latitude = forms.DecimalField(label=_("纬度"), max_digits=20, decimal_places=15)
+    longitude = forms.DecimalField(label=_("经度"), max_digits=20, decimal_places=15)
     hours = forms.CharField(label=_("开放时间"), max_length=200, required=False)
     contact_person = forms.CharField(label=_("联系人"), max_length=50, required=False)
     phone = forms.CharField(label=_("联系电话"), max_length=50, required=False)
