@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from gongkai.services.flowchart import flowchart_svg, flowchart_text
 from gongkai.services.guidedata import material_rows
@@ -145,6 +146,7 @@ def time_limits(request):
         "names": [row.name for row in rows],
         "statutory": [row.statutory_days for row in rows],
         "promised": [row.promised_days for row in rows],
+        "labels": [str(_("法定时限")), str(_("承诺时限"))],
     }
     return render(request, "portal/services/time_limits.html", {"rows": rows, "total": total, "chart": chart})
 
@@ -187,7 +189,11 @@ def sites(request):
         "groups": groups,
         "count": len(found),
         "points": [map_point(site) for site in found],
-        "map": {"tiles": settings.GONGKAI_MAP_TILE_URL, "attribution": settings.GONGKAI_MAP_TILE_ATTRIBUTION},
+        "map": {
+            "tiles": settings.GONGKAI_MAP_TILE_URL,
+            "attribution": settings.GONGKAI_MAP_TILE_ATTRIBUTION,
+            "navigate_label": str(_("到这里去")),
+        },
     }
     return render(request, "portal/services/sites.html", context)
 

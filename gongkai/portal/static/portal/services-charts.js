@@ -28,14 +28,14 @@
   if (time) {
     draw("time-chart", {
       tooltip: {trigger: "axis", axisPointer: {type: "shadow"}},
-      legend: {data: ["法定时限", "承诺时限"]},
+      legend: {data: time.labels},
       grid: {left: 150, right: 20, top: 30, bottom: 20},
       xAxis: {type: "value"},
       yAxis: {type: "category", data: time.names, inverse: true},
       color: ["#9aa5b1", "#b22222"],
       series: [
-        {name: "法定时限", type: "bar", data: time.statutory},
-        {name: "承诺时限", type: "bar", data: time.promised}
+        {name: time.labels[0], type: "bar", data: time.statutory},
+        {name: time.labels[1], type: "bar", data: time.promised}
       ]
     });
   }

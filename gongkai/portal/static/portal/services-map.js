@@ -21,7 +21,7 @@
     marker.bindPopup(
       "<strong><a href=\"" + point.url + "\">" + text(point.name) + "</a></strong><br>" +
       text(point.subcategory) + "<br>" + text(point.address) + "<br>" +
-      "<a href=\"" + point.navigate + "\" rel=\"noopener\">到这里去</a>"
+      "<a href=\"" + point.navigate + "\" rel=\"noopener\">" + text(settings.navigate_label) + "</a>"
     );
     group.addLayer(marker);
   });
