@@ -191,7 +191,7 @@ def build_adoptions(context, guides: dict) -> None:
             if Guide.objects.filter(organization=township, source_guide=source).exists():
                 continue
             local = {
-                "counter_address": f"{township.name}便民服务中心 社会救助窗口",
+                "counter_address": f"{township.region.name}便民服务中心 社会救助窗口",
                 "counter_hours": HOURS,
                 "contact_phone": township.phone or "0519-88200000",
             }
@@ -326,7 +326,8 @@ def place(rng: random.Random, anchor: tuple, spread: float) -> tuple[float, floa
     return anchor[0] + rng.uniform(-spread, spread), anchor[1] + rng.uniform(-spread * 1.15, spread * 1.15)
 
 
-def site_row(name, category, organization, point, *, subcategory, phone, disclosure=False, from_gcj=False):
+def site_row(name, category, organization, point, *, subcategory, phone, disclosure=False, from_gcj=False, area=""):
+    address = site_address(name, organization, area)
     latitude, longitude = point
     system = CoordinateSystem.CGCS2000
     if from_gcj:  # the office copied these from a 高德 map: entered as GCJ-02, stored converted back
@@ -336,7 +337,7 @@ def site_row(name, category, organization, point, *, subcategory, phone, disclos
         "organization": organization,
         "category": category,
         "name": name,
-        "address": f"{name.split('（')[0]}（{organization.region.name}）",
+        "address": address,
         "latitude": f"{latitude:.6f}",
         "longitude": f"{longitude:.6f}",
         "coordinate_system": system,
@@ -349,6 +350,19 @@ def site_row(name, category, organization, point, *, subcategory, phone, disclos
         else ["ramp"],
         "is_disclosure_point": disclosure,
     }
+
+
+STREETS = ("人民路", "文昌路", "青溪大道", "滨河路", "府前街", "建设路", "解放路", "和平路", "东环路", "学府路")
+
+
+def site_address(name: str, organization, area: str = "") -> str:
+    """A plausible street address in the organization's region, or in `area` (stable: derived from the name)."""
+    region = organization.region
+    area = area or ("" if region.level == "county" else region.name)
+    if region.level == "village":
+        area = f"{region.parent.name}{region.name}"
+    seed = sum(ord(char) for char in name)
+    return f"青溪区{area}{STREETS[seed % len(STREETS)]}{seed % 300 + 1}号"
 
 
 def site_rows(context, categories: dict, guides: dict) -> list[dict]:
@@ -370,7 +384,7 @@ def site_rows(context, categories: dict, guides: dict) -> list[dict]:
     rows[0]["guides"] = list(guides.values())
     for township in townships:
         row = site_row(
-            f"{township.name}便民服务中心",
+            f"{township.region.name}便民服务中心",
             categories["convenience"],
             township,
             place(rng, anchors[township.pk], 0.004),
@@ -384,7 +398,7 @@ def site_rows(context, categories: dict, guides: dict) -> list[dict]:
         anchor = anchors.get(village.parent_id, CITY_CENTRE)
         rows.append(
             site_row(
-                f"{village.name}党群服务中心（政府信息公开查阅点）",
+                f"{village.region.name}党群服务中心（政府信息公开查阅点）",
                 categories["disclosure-point"],
                 village,
                 place(rng, anchor, 0.015),
@@ -396,7 +410,7 @@ def site_rows(context, categories: dict, guides: dict) -> list[dict]:
     for index, (subcategory, department, names) in enumerate(DEPARTMENT_SITES):
         for number, pattern in enumerate(names):
             township = townships[(index + number) % len(townships)]
-            name = pattern.format(t=township.name)
+            name = pattern.format(t=township.region.name)
             organization = township if not department else by_short[department]
             anchor = CITY_CENTRE if "青溪区" in name else anchors[township.pk]
             rows.append(
@@ -408,6 +422,7 @@ def site_rows(context, categories: dict, guides: dict) -> list[dict]:
                     subcategory=subcategory,
                     phone=f"0519-8{8400000 + index * 10 + number}",
                     from_gcj=subcategory in ("community-health", "vaccination"),
+                    area="" if "青溪区" in name else township.region.name,
                 )
             )
     seen, unique = set(), []
