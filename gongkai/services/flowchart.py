@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 WIDTH = 640
 BOX_X, BOX_WIDTH = 40, 560
@@ -32,7 +33,7 @@ class FlowStep:
     def limit_label(self) -> str:
         if self.days == 0:
             return _("即时办结")
-        return _("%(days)s个工作日") % {"days": self.days}
+        return ngettext("%(days)s个工作日", "%(days)s个工作日", self.days) % {"days": self.days}
 
     @property
     def sentence(self) -> str:

@@ -177,18 +177,30 @@ def time_savings(guides: QuerySet[Guide] | None = None) -> tuple[list[TimeSaving
     return per_org, total
 
 
-def most_used_guides(*, days: int = 30, limit: int = 10) -> list[dict]:
-    """Guides by page views over the last `days` days: [{"guide": Guide, "views": n}]."""
+def guide_views(*, days: int = 30) -> dict[int, int]:
+    """Page views per guide in force over the last `days` days."""
     since = timezone.localdate() - timedelta(days=days - 1)
     rows = (
         GuideUsage.objects.filter(day__gte=since, guide__status=GuideStatus.IN_FORCE)
         .values("guide_id")
         .annotate(total=Sum("views"))
-        .order_by("-total", "guide_id")[:limit]
+        .order_by()
     )
-    totals = {row["guide_id"]: row["total"] for row in rows}
-    guides = public_guides().in_bulk(list(totals))
-    return [{"guide": guides[pk], "views": views} for pk, views in totals.items() if pk in guides]
+    return {row["guide_id"]: row["total"] for row in rows}
+
+
+def most_used_guides(*, searches: dict[int, int] | None = None, days: int = 30, limit: int = 10) -> list[dict]:
+    """The most used guides: page views plus, when given, searches that named them (003's heat of services).
+    [{"guide", "views", "searches", "total"}], most used first."""
+    views, searches = guide_views(days=days), searches or {}
+    totals = {pk: views.get(pk, 0) + searches.get(pk, 0) for pk in set(views) | set(searches)}
+    top = sorted(totals, key=lambda pk: (-totals[pk], pk))[:limit]
+    guides = public_guides().in_bulk(top)
+    return [
+        {"guide": guides[pk], "views": views.get(pk, 0), "searches": searches.get(pk, 0), "total": totals[pk]}
+        for pk in top
+        if pk in guides and totals[pk]
+    ]
 
 
 # ---- staff ---------------------------------------------------------------------------------------------------------
@@ -227,6 +239,17 @@ def pending_changes_for(person) -> QuerySet[GuideChange]:
     return GuideChange.objects.filter(
         status=GuideChangeStatus.PENDING, guide__organization__in=organizations_for(person, GUIDE_ACTIONS["approve"])
     ).select_related("guide__organization", "proposed_by")
+
+
+def guides_waiting_for(person) -> QuerySet[Guide]:
+    """Guides submitted for review in organizations where the person approves, not submitted by the person."""
+    return (
+        Guide.objects.filter(
+            status=GuideStatus.PENDING, organization__in=organizations_for(person, GUIDE_ACTIONS["approve"])
+        )
+        .exclude(submitted_by=person)
+        .select_related("organization")
+    )
 
 
 def guide_versions(guide: Guide) -> QuerySet[GuideVersion]:

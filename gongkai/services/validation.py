@@ -56,8 +56,30 @@ def shape_problems(data: dict) -> list[Problem]:
     for index, faq in enumerate(data.get("faqs") or [], start=1):
         if not (faq.get("question") or "").strip() or not (faq.get("answer") or "").strip():
             problems.append(Problem("faqs", _("第%(index)s个常见问题缺少问题或解答。") % {"index": index}))
+    problems += link_problems(data)
     if data.get("fully_online") and not data.get("online_url"):
         problems.append(Problem("online_url", _("标注“全程网办”的事项须填写网上办理地址。")))
+    return problems
+
+
+def is_web_link(value: str) -> bool:
+    return value.startswith(("https://", "http://")) and " " not in value.strip()
+
+
+def link_problems(data: dict) -> list[Problem]:
+    """Links become href attributes on public pages: only web links, never javascript: or data: ones."""
+    problems = []
+    if data.get("online_url") and not is_web_link(data["online_url"]):
+        problems.append(Problem("online_url", _("网上办理地址应以 https:// 或 http:// 开头。")))
+    for material in data.get("materials") or []:
+        if material.get("template_url") and not is_web_link(material["template_url"]):
+            problems.append(
+                Problem(
+                    "materials",
+                    _("申请材料“%(name)s”的样表链接应以 https:// 或 http:// 开头。")
+                    % {"name": material.get("name", "")},
+                )
+            )
     return problems
 
 

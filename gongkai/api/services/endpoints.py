@@ -85,19 +85,34 @@ def summary(guide) -> dict:
 def detail(guide) -> dict:
     return {
         **summary(guide),
-        **{key: getattr(guide, key) for key in (
-            "version", "basis", "scope", "conditions", "materials", "fees", "online_url", "counter_address",
-            "counter_hours", "steps", "contact_phone", "complaint_phone", "faqs", "source_guide_id")},
+        **{
+            key: getattr(guide, key)
+            for key in (
+                "version",
+                "basis",
+                "scope",
+                "conditions",
+                "materials",
+                "fees",
+                "online_url",
+                "counter_address",
+                "counter_hours",
+                "steps",
+                "contact_phone",
+                "complaint_phone",
+                "faqs",
+                "source_guide_id",
+            )
+        },
         "free": guide.is_free,
         "catalog_item_code": guide.catalog_item.code if guide.catalog_item_id else None,
         "flowchart_text": flowchart_text(guide.steps),
         "flowchart_svg": flowchart_svg(guide.steps, title=guide.name, promised_days=guide.promised_days),
-    }  # fmt: skip
+    }
 
 
 @router.get("/guides", response=GuidePage, summary="在用的办事指南")
-def list_guides(request, org: str = "", event: str = "", kind: str = "", q: str = "", offset: int = 0,
-                limit: int = 50):  # fmt: skip
+def list_guides(request, org: str = "", event: str = "", kind: str = "", q: str = "", offset: int = 0, limit: int = 50):
     """Filter by organization (credit code), life event, kind and a keyword; `limit` at most 200."""
     guides = public_guides().order_by("organization__sort_order", "organization_id", "code")
     for value, lookup in ((org, "organization__credit_code"), (event, "life_event"), (kind, "kind")):
@@ -219,10 +234,13 @@ class Category(Schema):
 @router.get("/site-categories", response=list[Category], summary="服务点分类（两级）")
 def list_categories(request):
     return [
-        {"code": node.code, "name": node.name,
-         "subcategories": [{"code": child.code, "name": child.name} for child in node.subcategories]}
+        {
+            "code": node.code,
+            "name": node.name,
+            "subcategories": [{"code": child.code, "name": child.name} for child in node.subcategories],
+        }
         for node in category_tree()
-    ]  # fmt: skip
+    ]
 
 
 class Site(Schema):
@@ -247,13 +265,22 @@ class Site(Schema):
 def site_data(site) -> dict:
     top = site.category.parent or site.category
     return {
-        "id": site.pk, "name": site.name, "category": top.code, "subcategory": site.category.code,
-        "address": site.address, "latitude": float(site.latitude), "longitude": float(site.longitude),
-        "hours": site.hours, "contact_person": site.contact_person, "phone": site.phone,
-        "services": site.service_lines, "accessibility": site.accessibility,
-        "is_disclosure_point": site.is_disclosure_point, "organization": site.organization.name,
+        "id": site.pk,
+        "name": site.name,
+        "category": top.code,
+        "subcategory": site.category.code,
+        "address": site.address,
+        "latitude": float(site.latitude),
+        "longitude": float(site.longitude),
+        "hours": site.hours,
+        "contact_person": site.contact_person,
+        "phone": site.phone,
+        "services": site.service_lines,
+        "accessibility": site.accessibility,
+        "is_disclosure_point": site.is_disclosure_point,
+        "organization": site.organization.name,
         "url": site.get_absolute_url(),
-    }  # fmt: skip
+    }
 
 
 @router.get("/sites", response=list[Site], summary="便民服务点（坐标为 CGCS2000）")
@@ -282,7 +309,13 @@ class Savings(Schema):
 def get_time_savings(request):
     rows, total = time_savings()
     return [
-        {"organization": row.name or _("合计"), "guides": row.guides, "statutory_days": row.statutory_days,
-         "promised_days": row.promised_days, "days_saved": row.days_saved, "speed_up_rate": row.speed_up_rate}
+        {
+            "organization": row.name or _("合计"),
+            "guides": row.guides,
+            "statutory_days": row.statutory_days,
+            "promised_days": row.promised_days,
+            "days_saved": row.days_saved,
+            "speed_up_rate": row.speed_up_rate,
+        }
         for row in [*rows, total]
-    ]  # fmt: skip
+    ]

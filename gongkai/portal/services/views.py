@@ -2,9 +2,11 @@
 printable PDF, theme packages, 一件事, promised against statutory time, and the map of service sites (一图通)
 whose complete list works without JavaScript."""
 
+import hashlib
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
@@ -12,6 +14,7 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from gongkai.search.selectors import searches_naming
 from gongkai.services.flowchart import flowchart_svg, flowchart_text
 from gongkai.services.guidedata import material_rows
 from gongkai.services.models import Accessibility, LifeEvent, ServiceKind
@@ -33,6 +36,7 @@ from gongkai.services.selectors import (
 from gongkai.services.services import count_guide_view
 
 ACCESSIBILITY_LABELS = dict(Accessibility.choices)
+PDF_CACHE_SECONDS = 24 * 3600
 
 
 def flowchart(steps, *, title: str, chart_id: str, promised_days=None):
@@ -56,11 +60,13 @@ def index(request):
         "composites": public_composites(),
         "organizations": guide_organizations(),
         "events": life_events(),
-        "most_used": most_used_guides(),
+        "most_used": most_used_guides(searches=searches_naming(dict(public_guides().values_list("pk", "name")))),
     }
     context["chart"] = {
         "names": [row["guide"].name for row in context["most_used"]],
         "views": [row["views"] for row in context["most_used"]],
+        "searches": [row["searches"] for row in context["most_used"]],
+        "labels": [str(_("浏览次数")), str(_("检索次数"))],
     }
     return render(request, "portal/services/index.html", context)
 
@@ -111,7 +117,10 @@ def guide(request, org, code):
 
 def guide_pdf(request, org, code):
     found = guide_or_404(org, code)
-    content = render_guide_pdf(found, url=request.build_absolute_uri(found.get_absolute_url()))
+    url = request.build_absolute_uri(found.get_absolute_url())
+    digest = hashlib.sha256(url.encode()).hexdigest()[:16]
+    key = f"services:guide-pdf:{found.pk}:{found.updated_at.timestamp()}:{digest}"
+    content = cache.get_or_set(key, lambda: render_guide_pdf(found, url=url), PDF_CACHE_SECONDS)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(found.name)}.pdf"
     return response

@@ -10,9 +10,9 @@ from PIL import Image
 from gongkai.backoffice.services.forms import initial_for
 from gongkai.core.models import AuditEntry
 from gongkai.services.models import Guide, GuideChange, GuideStatus, SitePhoto
-from gongkai.services.services import save_category, save_package, save_site
+from gongkai.services.services import create_guide, save_category, save_package, save_site, submit_guide
 
-from .factories import GuideFactory
+from .factories import GuideFactory, guide_data
 
 pytestmark = pytest.mark.django_db
 PERSONAS = ["anonymous", "public", "other_clerk", "clerk", "reviewer", "office", "admin_person"]
@@ -240,3 +240,12 @@ def test_photo_is_checked_by_content(client, site, office, settings, tmp_path):
         ]
         == "image/png"
     )
+
+
+def test_workbench_shows_a_submitted_guide_to_another_reviewer_only(client, clerk, reviewer, department):
+    guide = create_guide(organization=department, data=guide_data(), actor=clerk)
+    submit_guide(guide=guide, actor=clerk)
+    client.force_login(reviewer)
+    assert "审核办事指南：最低生活保障申请" in client.get(reverse("backoffice:home")).content.decode()
+    client.force_login(clerk)
+    assert "审核办事指南" not in client.get(reverse("backoffice:home")).content.decode()

@@ -4,7 +4,9 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from gongkai.search.models import QueryDay
 from gongkai.services.models import GuideStatus, GuideUsage, Site
 from gongkai.services.services import save_category, save_composite, save_package, save_site
 
@@ -48,13 +50,17 @@ def test_index_lists_packages_events_organizations_and_the_most_used_with_a_tabl
     save_package(organization=government, actor=office, entries=[{"guide": guides[0]}],
                  fields={"slug": "elderly", "title": "老年人服务包", "kind": "population", "introduction": "导语",
                          "is_published": True})  # fmt: skip
-    GuideUsage.objects.create(guide=guides[1], day=guides[1].created_at.date(), views=42)
-    with django_assert_max_num_queries(8):
+    GuideUsage.objects.create(guide=guides[1], day=timezone.localdate(), views=42)
+    QueryDay.objects.create(query="民政事项2", day=timezone.localdate(), searches=50)
+    QueryDay.objects.create(query="x", day=timezone.localdate(), searches=90)  # one character names nothing
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("portal:services:index"))
     html = response.content.decode()
     assert "老年人服务包" in html
     assert "救助（4）" in html
-    assert re.search(r"<td><a href=\"[^\"]+\">民政事项1</a></td><td>[^<]*</td><td>42</td>", html)
+    rows = re.findall(r"<td><a href=\"[^\"]+\">([^<]+)</a></td><td>[^<]*</td><td>(\d+)</td><td>(\d+)</td>", html)
+    assert rows == [("民政事项2", "0", "50"), ("民政事项1", "42", "0")]
+    assert "民政事项2" not in html.split("<table")[0]  # the queries themselves are never shown
 
 
 def test_guide_list_filters_and_hides_drafts(client, guides, department, django_assert_max_num_queries):

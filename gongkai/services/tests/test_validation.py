@@ -50,6 +50,15 @@ def test_fee_needs_its_basis_and_fully_online_needs_a_link():
     assert fields_of(guide_problems(data, complete=False)) == ["fees", "online_url"]
 
 
+def test_links_must_be_web_links():
+    materials = [{**guide_data()["materials"][0], "template_url": "javascript:alert(1)"}]
+    problems = guide_problems(guide_data(online_url="data:text/html,x", materials=materials), complete=False)
+    assert [p.message for p in problems] == [
+        "网上办理地址应以 https:// 或 http:// 开头。",
+        "申请材料“居民身份证”的样表链接应以 https:// 或 http:// 开头。",
+    ]
+
+
 def test_step_needs_who_what_and_a_whole_number_of_days():
     data = guide_data(steps=[{"name": "受理", "actor": "", "action": "查验", "days": -1}])
     assert [p.message for p in guide_problems(data, complete=False)] == [

@@ -17,11 +17,15 @@
   if (hot) {
     draw("hot-chart", {
       tooltip: {trigger: "axis", axisPointer: {type: "shadow"}},
-      grid: {left: 150, right: 20, top: 10, bottom: 20},
+      legend: {data: hot.labels},
+      grid: {left: 150, right: 20, top: 30, bottom: 20},
       xAxis: {type: "value", minInterval: 1},
       yAxis: {type: "category", data: hot.names, inverse: true},
-      color: ["#b22222"],
-      series: [{type: "bar", data: hot.views}]
+      color: ["#b22222", "#9aa5b1"],
+      series: [
+        {name: hot.labels[0], type: "bar", stack: "use", data: hot.views},
+        {name: hot.labels[1], type: "bar", stack: "use", data: hot.searches}
+      ]
     });
   }
   var time = data("time-chart-data");
