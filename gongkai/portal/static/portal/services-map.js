@@ -6,7 +6,7 @@
   var points = JSON.parse(document.getElementById("site-points").textContent);
   var settings = JSON.parse(document.getElementById("site-map-settings").textContent);
   element.hidden = false;
-  var map = window.L.map(element, {scrollWheelZoom: false});
+  var map = window.L.map(element, {scrollWheelZoom: false, maxZoom: 18});
   if (settings.tiles) {
     window.L.tileLayer(settings.tiles, {attribution: settings.attribution, subdomains: "01234567", maxZoom: 18}).addTo(map);
   }
