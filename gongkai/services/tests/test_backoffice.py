@@ -249,3 +249,18 @@ def test_workbench_shows_a_submitted_guide_to_another_reviewer_only(client, cler
     assert "审核办事指南：最低生活保障申请" in client.get(reverse("backoffice:home")).content.decode()
     client.force_login(clerk)
     assert "审核办事指南" not in client.get(reverse("backoffice:home")).content.decode()
+
+
+def test_guide_list_and_site_list_query_counts(client, office, department, site, django_assert_max_num_queries):
+    for number in range(12):
+        GuideFactory(organization=department, name=f"事项{number}")
+    client.force_login(office)
+    with django_assert_max_num_queries(20):
+        assert client.get(reverse("backoffice:services:index")).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("backoffice:services:sites")).status_code == 200
+
+
+def test_site_api_query_count(client, site, django_assert_max_num_queries):
+    with django_assert_max_num_queries(2):
+        assert len(client.get("/api/v1/services/sites").json()) == 1
