@@ -202,6 +202,7 @@ def sites(request):
             "tiles": settings.GONGKAI_MAP_TILE_URL,
             "attribution": settings.GONGKAI_MAP_TILE_ATTRIBUTION,
             "navigate_label": str(_("到这里去")),
+            "categories": {node.code: node.name for node in tree},
         },
     }
     return render(request, "portal/services/sites.html", context)

@@ -10,24 +10,41 @@
   if (settings.tiles) {
     window.L.tileLayer(settings.tiles, {attribution: settings.attribution, subdomains: "01234567", maxZoom: 18}).addTo(map);
   }
-  var group = window.L.markerClusterGroup ? window.L.markerClusterGroup() : window.L.featureGroup();
+  function newGroup() {
+    return window.L.markerClusterGroup ? window.L.markerClusterGroup() : window.L.featureGroup();
+  }
   function text(value) {
     var span = document.createElement("span");
     span.textContent = value;
     return span.innerHTML;
   }
+  function attribute(value) {
+    return text(value).replace(/"/g, "&quot;");
+  }
+  // One clustered layer per top category, switched on and off with Leaflet's layer control (the page's form
+  // filters the list and the map alike without JavaScript).
+  var groups = {};
+  var bounds = window.L.latLngBounds([]);
   points.forEach(function (point) {
     var marker = window.L.marker([point.lat, point.lng], {title: point.name, alt: point.name});
     marker.bindPopup(
-      "<strong><a href=\"" + point.url + "\">" + text(point.name) + "</a></strong><br>" +
+      "<strong><a href=\"" + attribute(point.url) + "\">" + text(point.name) + "</a></strong><br>" +
       text(point.subcategory) + "<br>" + text(point.address) + "<br>" +
-      "<a href=\"" + point.navigate + "\" rel=\"noopener\">" + text(settings.navigate_label) + "</a>"
+      "<a href=\"" + attribute(point.navigate) + "\" rel=\"noopener\">" + text(settings.navigate_label) + "</a>"
     );
-    group.addLayer(marker);
+    (groups[point.category] = groups[point.category] || newGroup()).addLayer(marker);
+    bounds.extend([point.lat, point.lng]);
   });
-  group.addTo(map);
+  var overlays = {};
+  Object.keys(groups).forEach(function (code) {
+    groups[code].addTo(map);
+    overlays[text((settings.categories || {})[code] || code)] = groups[code];
+  });
+  if (Object.keys(overlays).length > 1) {
+    window.L.control.layers(null, overlays, {collapsed: false}).addTo(map);
+  }
   if (points.length) {
-    map.fitBounds(group.getBounds(), {padding: [20, 20]});
+    map.fitBounds(bounds, {padding: [20, 20]});
   } else {
     map.setView([31.78, 119.95], 11);
   }
