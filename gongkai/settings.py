@@ -193,6 +193,7 @@ STATICFILES_DIRS = [
         ("htmx", "htmx.org/dist"),
         ("echarts", "echarts/dist"),
         ("leaflet", "leaflet/dist"),
+        ("leaflet-markercluster", "leaflet.markercluster/dist"),
     ]
     if (NODE_MODULES / package).is_dir()
 ]
@@ -241,6 +242,14 @@ X_FRAME_OPTIONS = "DENY"
 GONGKAI_SITE_NAME = os.environ.get("GONGKAI_SITE_NAME", _("政府信息公开"))
 # Public forms: how many submissions one address may make per hour.
 GONGKAI_PUBLIC_FORM_RATE = int(os.environ.get("GONGKAI_PUBLIC_FORM_RATE", "10"))
+# The service-site map (一图通): a Leaflet tile URL template (天地图 with the office's key in production, e.g.
+# "https://t{s}.tianditu.gov.cn/vec_w/wmts?...&tk=<key>"); empty draws the markers on a plain background, with no
+# request to any tile server (offline-friendly). "Navigate here" links fill {lat}, {lng} and {name} (WGS-84).
+GONGKAI_MAP_TILE_URL = os.environ.get("GONGKAI_MAP_TILE_URL", "")
+GONGKAI_MAP_TILE_ATTRIBUTION = os.environ.get("GONGKAI_MAP_TILE_ATTRIBUTION", "")
+GONGKAI_MAP_NAVIGATION_URL = os.environ.get(
+    "GONGKAI_MAP_NAVIGATION_URL", "https://uri.amap.com/marker?position={lng},{lat}&name={name}&coordinate=wgs84"
+)
 # The search engine: "auto" = PostgreSQL full-text on PostgreSQL, the embedded engine otherwise.
 GONGKAI_SEARCH_BACKEND = os.environ.get("GONGKAI_SEARCH_BACKEND", "auto")
 GONGKAI_SEARCH_INDEX_DIR = Path(os.environ.get("GONGKAI_SEARCH_INDEX_DIR", VAR_DIR / "search"))

@@ -7,6 +7,7 @@ from .columns import optional_url
 PORTAL_NAVIGATION = [
     (_("政府信息公开"), "portal:publishing:records"),
     (_("标准目录"), "portal:catalog:index"),
+    (_("办事服务"), "portal:services:index"),
     (_("依申请公开"), "portal:applications:apply"),
     (_("年度报告"), "portal:reports:index"),
     (_("搜索"), "portal:search:search"),

@@ -5,6 +5,7 @@ import logging
 
 from gongkai.catalog.signals import item_changed
 from gongkai.publishing.signals import record_changed, record_published, record_withdrawn
+from gongkai.services.signals import guide_changed
 
 from .services import index_after_commit, remove_object
 
@@ -28,8 +29,13 @@ def on_item_changed(sender, item_id, **kwargs):
     index_after_commit(kind="item", object_id=item_id)
 
 
+def on_guide_changed(sender, guide_id, **kwargs):
+    index_after_commit(kind="guide", object_id=guide_id)
+
+
 def connect() -> None:
     record_published.connect(on_record_published, dispatch_uid="search.record_published")
     record_changed.connect(on_record_published, dispatch_uid="search.record_changed")
     record_withdrawn.connect(on_record_withdrawn, dispatch_uid="search.record_withdrawn")
     item_changed.connect(on_item_changed, dispatch_uid="search.item_changed")
+    guide_changed.connect(on_guide_changed, dispatch_uid="search.guide_changed")

@@ -99,6 +99,26 @@ def popular_queries(*, person, days: int = 30, limit: int = 20, zero_only: bool 
     return list(rows[:limit])
 
 
+def searches_naming(names: dict[int, str], *, days: int = 30, queries: int = 500) -> dict[int, int]:
+    """How often each name (by key) was searched over the last `days` days: the portal queries (of the `queries`
+    most searched) that contain the name or are contained in it, two characters at least. Only counts leave this
+    function, never the queries (which may hold personal data), so its result may feed a public chart."""
+    since = timezone.localdate() - timedelta(days=days - 1)
+    rows = list(
+        QueryDay.objects.filter(day__gte=since)
+        .values("query")
+        .annotate(searches=Sum("searches"))
+        .order_by("-searches", "query")
+        .values_list("query", "searches")[:queries]
+    )
+    counts = {}
+    for key, name in names.items():
+        total = sum(count for query, count in rows if len(query) >= 2 and (query in name or name in query))
+        if total:
+            counts[key] = total
+    return counts
+
+
 def daily_searches(*, person, days: int = 30) -> list[dict]:
     """Searches and searches without results per day, oldest first, every day present (zeros included)."""
     require_oversight(person)

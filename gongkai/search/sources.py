@@ -292,7 +292,73 @@ class ItemSource(Source):
         yield from self.public_objects().values_list("name", flat=True)
 
 
-SOURCE_CLASSES: list[type[Source]] = [RecordSource, ItemSource]
+class GuideSource(Source):
+    """Service guides in force: name, legal basis, scope, conditions, materials, steps and FAQs.
+
+    An adopted copy in force (a town's or community's) is folded into its source's document, which is then found
+    under the adopting organizations too, as the same guide with local counters need not be listed once per town.
+    """
+
+    kind = "guide"
+    label = _("办事指南")
+
+    def public_objects(self, organization_id: int | None = None) -> QuerySet:
+        from gongkai.services.selectors import public_guides
+
+        guides = public_guides()
+        if organization_id is not None:
+            guides = guides.filter(Q(organization_id=organization_id) | Q(adoptions__organization_id=organization_id))
+        return guides.prefetch_related(Prefetch("adoptions", queryset=public_guides()))
+
+    def indexed(self, objects: QuerySet) -> QuerySet:
+        from gongkai.services.selectors import public_guides
+
+        return objects.exclude(source_guide__in=public_guides())
+
+    def related_ids(self, ids: set[int]) -> set[int]:
+        from gongkai.services.models import Guide
+
+        related = set(
+            Guide.objects.filter(pk__in=ids, source_guide__isnull=False).values_list("source_guide_id", flat=True)
+        )
+        related |= set(Guide.objects.filter(source_guide_id__in=ids).values_list("pk", flat=True))
+        return related - set(ids)
+
+    def to_document(self, guide) -> SearchDocument:
+        copies = list(guide.adoptions.all())
+        body_parts = [
+            guide.basis,
+            guide.scope,
+            guide.conditions,
+            " ".join(material.get("name", "") for material in guide.materials),
+            " ".join(f"{step.get('name', '')} {step.get('action', '')}" for step in guide.steps),
+            " ".join(f"{faq.get('question', '')} {faq.get('answer', '')}" for faq in guide.faqs),
+        ]
+        fields = {"organization": guide.organization.name, "code": guide.code}
+        if copies:
+            fields["adopted_by"] = [
+                {"organization": copy.organization.name, "url": absolute_url(copy)} for copy in copies
+            ]
+        return SearchDocument(
+            kind=self.kind,
+            id=guide.pk,
+            title=guide.name,
+            body="\n".join(part for part in body_parts if part),
+            url=absolute_url(guide),
+            date=guide.updated_at,
+            fields=fields,
+            filters={
+                "organization": tuple(sorted({str(guide.organization_id), *(str(c.organization_id) for c in copies)}))
+            },
+            lookup_keys=(guide.code,),
+            extra=guide.code,
+        )
+
+    def vocabulary(self) -> Iterable[str]:
+        return self.indexed(self.public_objects()).values_list("name", flat=True)
+
+
+SOURCE_CLASSES: list[type[Source]] = [RecordSource, ItemSource, GuideSource]
 _extra_sources: list[Source] = []
 
 

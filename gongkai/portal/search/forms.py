@@ -10,7 +10,7 @@ from gongkai.publishing.standard_columns import walk
 from gongkai.search.documents import SORT_DATE, SORT_RELEVANCE, SearchFilters
 
 FILE_TYPES = [("pdf", "PDF"), ("docx", "Word"), ("xlsx", "Excel"), ("jpg", _("图片（JPG）")), ("png", _("图片（PNG）"))]
-KINDS = [("record", _("政府信息")), ("item", _("公开事项"))]
+KINDS = [("record", _("政府信息")), ("item", _("公开事项")), ("guide", _("办事指南"))]
 
 
 def with_any(choices) -> list:
