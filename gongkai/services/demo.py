@@ -97,7 +97,7 @@ def guide_item(by_domain: dict, department: str):
 def guide_rows(context, existing: set) -> list[tuple]:
     by_short = context.objects["department_by_short"]
     catalog = context.objects.get("catalog")
-    by_domain = {}
+    by_domain: dict[str, int] = {}
     if catalog is not None:
         for item in Item.objects.filter(catalog=catalog, name="办事指南", status=ItemStatus.IN_FORCE).select_related(
             "domain"
@@ -201,7 +201,8 @@ def build_adoptions(context, guides: dict) -> None:
         clerk, reviewer = staff_of(source.organization, Role.CLERK), staff_of(source.organization, Role.REVIEWER)
         data = {**snapshot(source), "basis": source.basis + "；《江苏省临时救助实施办法》第八条"}
         change = update_guide(guide=source, data=data, actor=clerk, note="补充地方依据")
-        approve_guide_change(change=change, actor=reviewer)
+        if isinstance(change, GuideChange):  # a change of the legal basis waits for review
+            approve_guide_change(change=change, actor=reviewer)
 
 
 def build_pending_change(guides: dict) -> None:

@@ -24,7 +24,7 @@ PHOTO = ("近期免冠证件照片", "original", "申请人自备")
 FORM = ("申请表", "original", "窗口领取或网上下载")
 
 # (code number, name, kind, life event, statutory days, promised days, legal basis, extra materials, fee)
-GUIDES = {
+GUIDES: dict[str, list[tuple]] = {
     "民政局": [
         (
             1,

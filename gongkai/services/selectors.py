@@ -81,7 +81,7 @@ def package_entries(package: ThemePackage) -> list[PackageEntry]:
     return [
         entry
         for entry in entries
-        if (entry.guide_id and entry.guide.status == GuideStatus.IN_FORCE)
+        if (entry.guide is not None and entry.guide.status == GuideStatus.IN_FORCE)
         or (entry.record_id in record_ids)
         or (entry.catalog_item_id in item_ids)
     ]
