@@ -7,7 +7,12 @@ from .models import MaterialForm
 
 # Punctuation and spacing that do not make two materials different: "居民身份证" = "居民身份证 " = "（居民身份证）".
 NOISE = re.compile(r"[\s（）()《》〈〉“”\"'·、，,。.；;：:]+")
-FORM_RANK: dict[str, int] = {MaterialForm.ELECTRONIC: 0, MaterialForm.COPY: 1, MaterialForm.ORIGINAL: 2, MaterialForm.BOTH: 3}
+FORM_RANK: dict[str, int] = {
+    MaterialForm.ELECTRONIC: 0,
+    MaterialForm.COPY: 1,
+    MaterialForm.ORIGINAL: 2,
+    MaterialForm.BOTH: 3,
+}
 
 
 def material_key(name: str) -> str:
