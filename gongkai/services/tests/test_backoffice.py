@@ -263,4 +263,6 @@ def test_guide_list_and_site_list_query_counts(client, office, department, site,
 
 def test_site_api_query_count(client, site, django_assert_max_num_queries):
     with django_assert_max_num_queries(2):
-        assert len(client.get("/api/v1/services/sites").json()) == 1
+        response = client.get("/api/v1/services/sites")
+    assert response.status_code == 200
+    assert len(response.json()) == 1

@@ -55,6 +55,7 @@ def test_index_lists_packages_events_organizations_and_the_most_used_with_a_tabl
     QueryDay.objects.create(query="x", day=timezone.localdate(), searches=90)  # one character names nothing
     with django_assert_max_num_queries(10):
         response = client.get(reverse("portal:services:index"))
+    assert response.status_code == 200
     html = response.content.decode()
     assert "老年人服务包" in html
     assert "救助（4）" in html
@@ -66,6 +67,7 @@ def test_index_lists_packages_events_organizations_and_the_most_used_with_a_tabl
 def test_guide_list_filters_and_hides_drafts(client, guides, department, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         response = client.get(reverse("portal:services:guides"), {"org": department.credit_code})
+    assert response.status_code == 200
     html = response.content.decode()
     assert [name for name in re.findall(r">(民政事项\d|财政事项\d|草稿事项)</a>", html)] == [
         "民政事项0", "民政事项1", "民政事项2", "民政事项3",
@@ -78,6 +80,7 @@ def test_guide_page_shows_flowchart_text_equivalent_and_counts_the_view(client, 
     guide = guides[0]
     with django_assert_max_num_queries(10):
         response = client.get(guide.get_absolute_url())
+    assert response.status_code == 200
     html = response.content.decode()
     assert 'role="img"' in html
     assert "第2步 审核（街道办事处）：入户调查、民主评议并提出审核意见；时限：9个工作日。" in html
@@ -102,6 +105,7 @@ def test_printable_guide_is_a_pdf(client, guides):
 def test_site_list_is_complete_without_javascript(client, sites, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         response = client.get(reverse("portal:services:sites"))
+    assert response.status_code == 200
     html = response.content.decode()
     listed = re.findall(r'<li id="site-(\d+)">', html)
     assert sorted(int(pk) for pk in listed) == sorted(site.pk for site in sites[:5])
