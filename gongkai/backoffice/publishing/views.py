@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from gongkai.backoffice.decorators import staff_required
 from gongkai.core.errors import AccessDenied, DomainError
 from gongkai.core.selectors import audit_entries
-from gongkai.orgs.access import has_role, organizations_for
+from gongkai.orgs.access import has_role, organizations_for, review_roles
 from gongkai.orgs.models import Organization, Role
 from gongkai.publishing import history, services
 from gongkai.publishing.deadlines import annotate_lights
@@ -174,9 +174,9 @@ def available_actions(person, record) -> set[str]:
     status = record.status
     if status == RecordStatus.DRAFT and has_role(person, org, DRAFTERS):
         actions |= {"edit", "submit", "attach"}
-    if status == RecordStatus.SUBMITTED and has_role(person, org, (Role.REVIEWER,)):
+    if status == RecordStatus.SUBMITTED and has_role(person, org, review_roles(org, (Role.REVIEWER,))):
         actions |= {"approve", "reject"}
-    if status == RecordStatus.REVIEWED and has_role(person, org, (Role.CONFIDENTIALITY_OFFICER,)):
+    if status == RecordStatus.REVIEWED and has_role(person, org, review_roles(org, (Role.CONFIDENTIALITY_OFFICER,))):
         actions |= {"clear", "reject"}
     if status in (RecordStatus.CLEARED, RecordStatus.SCHEDULED) and has_role(
         person, org, (Role.REVIEWER, Role.CONFIDENTIALITY_OFFICER, Role.OFFICE)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.core import audit
-from gongkai.orgs.access import ALL_ROLES
+from gongkai.orgs.access import ALL_ROLES, review_roles
 
 from ..checks import run_checks
 from ..errors import PublishingError, PublishingErrorCode
@@ -114,7 +114,7 @@ def submit_record(*, record: Record, actor) -> Record:
 def approve_record(*, record: Record, actor, comment: str = "") -> Record:
     """The reviewer in charge (分管领导) approves the content."""
     record = locked(record)
-    require(actor, record, REVIEWERS, _("只有本机构的审核人可以审核信息。"))
+    require(actor, record, review_roles(record.organization, REVIEWERS), _("只有本机构的审核人可以审核信息。"))
     require_state(record, "approve")
     refuse_own_work(record, actor, _("审核"))
     record.status = S.REVIEWED
@@ -128,7 +128,12 @@ def approve_record(*, record: Record, actor, comment: str = "") -> Record:
 def clear_record(*, record: Record, actor, comment: str = "") -> Record:
     """The confidentiality officer finds nothing secret in the record (保密审查)."""
     record = locked(record)
-    require(actor, record, CONFIDENTIALITY, _("只有本机构的保密审查员可以进行保密审查。"))
+    require(
+        actor,
+        record,
+        review_roles(record.organization, CONFIDENTIALITY),
+        _("只有本机构的保密审查员可以进行保密审查。"),
+    )
     require_state(record, "clear")
     refuse_own_work(record, actor, _("保密审查"))
     record.status = S.CLEARED
