@@ -20,6 +20,7 @@ class Role(models.TextChoices):
     CLERK = "clerk", _("信息员")
     REVIEWER = "reviewer", _("审核人")
     CONFIDENTIALITY_OFFICER = "confidentiality_officer", _("保密审查员")
+    GRID_WORKER = "grid_worker", _("网格员")
 
 
 def validate_division_code(value: str) -> None:
