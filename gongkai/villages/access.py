@@ -114,3 +114,24 @@ def statement_for_staff(*, person, statement_id) -> FinanceStatement:
     if not villages_for(person).filter(pk=statement.organization_id).exists():
         raise AccessDenied()
     return statement
+
+
+def allowed_issue_actions(person, issue) -> set[str]:
+    """The actions the person may take on the issue now (the services check everything again)."""
+    from .models import IssueStatus as S
+
+    village_side = is_village_worker(person, issue.village)
+    supervisor = is_township_supervisor(person, issue.village)
+    assignee = is_assignee_staff(person, issue)
+    rules = {
+        "assign": issue.status == S.REGISTERED and (village_side or supervisor),
+        "return": issue.status == S.ASSIGNED and assignee,
+        "accept": issue.status == S.ASSIGNED and assignee,
+        "handle": issue.status == S.ACCEPTED and assignee,
+        "review": issue.status == S.HANDLED and supervisor,
+        "feed_back": issue.status == S.REVIEWED and (village_side or assignee),
+        "rate": issue.status == S.FED_BACK and village_side,
+        "publish_case": issue.status == S.CLOSED and supervisor and not issue.is_public_case,
+        "photo": issue.status != S.CLOSED and (village_side or assignee or supervisor),
+    }
+    return {action for action, allowed in rules.items() if allowed}

@@ -81,7 +81,9 @@ def perform(action, issue, people):
         "feed_back": lambda: services.feed_back_issue(issue=issue, actor=people["clerk"], feedback="已告知。"),
         "rate": lambda: services.rate_issue(issue=issue, rating=4),
         "close_unrated": lambda: services.close_unrated_issues(on=date.today() + timedelta(days=60)) or issue,
-        "publish_case": lambda: services.publish_case(issue=issue, actor=people["reviewer"], summary="路灯损坏，三日内修复。"),
+        "publish_case": lambda: services.publish_case(
+            issue=issue, actor=people["reviewer"], summary="路灯损坏，三日内修复。"
+        ),
     }
     return calls[action]()
 
@@ -110,7 +112,9 @@ def test_the_township_sends_a_result_back_to_be_handled_again(village, people):
     issue = walk_to(register(village, people["grid"]), S.HANDLED, people)
     with pytest.raises(VillagesError):
         services.review_issue(issue=issue, actor=people["reviewer"], approve=False, comment="")
-    issue = services.review_issue(issue=issue, actor=people["reviewer"], approve=False, comment="只修了一盏，请全部修复。")
+    issue = services.review_issue(
+        issue=issue, actor=people["reviewer"], approve=False, comment="只修了一盏，请全部修复。"
+    )
     assert issue.status == S.ACCEPTED
 
 
@@ -202,10 +206,13 @@ def test_unrated_issues_close_after_the_limit(village, people):
 def test_public_statistics_and_cases_hold_no_personal_data(village, people):
     closed = walk_to(register(village, people["grid"]), S.CLOSED, people)
     register(village, people["grid"])
-    services.publish_case(issue=closed, actor=people["reviewer"], summary="赵大爷（13912345678）反映路灯不亮，三日内修复。")
+    services.publish_case(
+        issue=closed, actor=people["reviewer"], summary="赵大爷（13912345678）反映路灯不亮，三日内修复。"
+    )
     stats = selectors.issue_statistics()
     assert stats["total"] == 2
-    assert stats["closed"] == 1 and stats["average_rating"] == 5
+    assert stats["closed"] == 1
+    assert stats["average_rating"] == 5
     case = selectors.public_cases().get()
     assert "13912345678" not in case.public_summary
     assert "139****5678" in case.public_summary
