@@ -4,20 +4,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('orgs', '0001_initial'),
+        ("orgs", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='region',
-            name='villages_publish_through_township',
-            field=models.BooleanField(default=True, help_text='仅对乡级区划有效：勾选时，本乡镇（街道）的审核人和保密审查员审核下辖村（居）委会的信息；不勾选时，村（居）委会须有自己的审核人和保密审查员。', verbose_name='村（社区）信息由本乡镇（街道）审核'),
+            model_name="region",
+            name="villages_publish_through_township",
+            field=models.BooleanField(
+                default=True,
+                help_text="仅对乡级区划有效：勾选时，本乡镇（街道）的审核人和保密审查员审核下辖村（居）委会的信息；不勾选时，村（居）委会须有自己的审核人和保密审查员。",
+                verbose_name="村（社区）信息由本乡镇（街道）审核",
+            ),
         ),
         migrations.AlterField(
-            model_name='membership',
-            name='role',
-            field=models.CharField(choices=[('admin', '系统管理员'), ('office', '政务公开办公室'), ('clerk', '信息员'), ('reviewer', '审核人'), ('confidentiality_officer', '保密审查员'), ('grid_worker', '网格员')], max_length=30, verbose_name='角色'),
+            model_name="membership",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("admin", "系统管理员"),
+                    ("office", "政务公开办公室"),
+                    ("clerk", "信息员"),
+                    ("reviewer", "审核人"),
+                    ("confidentiality_officer", "保密审查员"),
+                    ("grid_worker", "网格员"),
+                ],
+                max_length=30,
+                verbose_name="角色",
+            ),
         ),
     ]
