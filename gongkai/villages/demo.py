@@ -277,9 +277,11 @@ def build_issues(context, villages) -> int:
     departments = context.objects.get("department_by_short", {})
     existing = set(ResidentIssue.objects.values_list("village_id", "title"))
     created = 0
-    for number, (status, days, rating) in enumerate(ISSUE_PLAN * 3):
-        if number >= 40:
-            break
+    plan = list(enumerate((ISSUE_PLAN * 3)[:40]))
+    # Issues the resident never rated are closed by `close_unrated_issues`, which closes every overdue one: make
+    # them before any issue waits for its rating.
+    plan.sort(key=lambda item: (not (item[1][0] == S.CLOSED and item[1][2] is None), item[0]))
+    for number, (status, days, rating) in plan:
         village = villages[number % len(villages)]
         category, title, description, department_name = ISSUE_TEMPLATES[number % len(ISSUE_TEMPLATES)]
         title = f"{village.display_name}{title}"
