@@ -157,3 +157,10 @@ def test_the_board_html_has_the_dates_masked_list_and_qr(village, village_clerk)
     assert "11010519491231002X" not in html
     assert "公示期：" in html
     assert "<svg" in html
+
+
+def test_the_workbench_shows_issues_waiting_for_the_person(client, issue, grid_worker, other_clerk):
+    client.force_login(grid_worker)
+    assert "垃圾桶满溢" in client.get("/backoffice/").content.decode()
+    client.force_login(other_clerk)
+    assert "垃圾桶满溢" not in client.get("/backoffice/").content.decode()
