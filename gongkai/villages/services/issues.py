@@ -75,7 +75,7 @@ def require_state(issue: ResidentIssue, action: str) -> None:
 
 def locked(issue: ResidentIssue) -> ResidentIssue:
     return (
-        ResidentIssue.objects.select_for_update()
+        ResidentIssue.objects.select_for_update(of=("self",))
         .select_related("village__region", "village__parent", "assignee__region")
         .get(pk=issue.pk)
     )

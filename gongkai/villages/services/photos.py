@@ -19,7 +19,7 @@ MAX_PHOTOS = 9
 @transaction.atomic
 def add_issue_photo(*, issue: ResidentIssue, upload, actor) -> IssuePhoto:
     issue = (
-        ResidentIssue.objects.select_for_update().select_related("village__region", "village__parent").get(pk=issue.pk)
+        ResidentIssue.objects.select_for_update(of=("self",)).select_related("village__region", "village__parent").get(pk=issue.pk)
     )
     require(
         is_village_worker(actor, issue.village)
