@@ -18,9 +18,8 @@ MAX_PHOTOS = 9
 
 @transaction.atomic
 def add_issue_photo(*, issue: ResidentIssue, upload, actor) -> IssuePhoto:
-    issue = (
-        ResidentIssue.objects.select_for_update(of=("self",)).select_related("village__region", "village__parent").get(pk=issue.pk)
-    )
+    rows = ResidentIssue.objects.select_for_update(of=("self",))
+    issue = rows.select_related("village__region", "village__parent").get(pk=issue.pk)
     require(
         is_village_worker(actor, issue.village)
         or is_assignee_staff(actor, issue)

@@ -111,7 +111,9 @@ def start_publicity(*, record_id: int) -> Publicity | None:
     """Open the objection window from the publication date and set when the notice goes offline (publishing's
     `publish-due` takes it down then). Runs when the record is published; a second run changes nothing."""
     publicity = (
-        Publicity.objects.select_for_update(of=("self",)).select_related("record__organization__region").filter(record_id=record_id)
+        Publicity.objects.select_for_update(of=("self",))
+        .select_related("record__organization__region")
+        .filter(record_id=record_id)
     ).first()
     if publicity is None or publicity.starts_on is not None or publicity.record.published_at is None:
         return publicity
@@ -169,7 +171,9 @@ def submit_objection(
 @transaction.atomic
 def answer_objection(*, objection: Objection, actor, answer: str, outcome: str) -> Objection:
     objection = (
-        Objection.objects.select_for_update(of=("self",)).select_related("publicity__record__organization").get(pk=objection.pk)
+        Objection.objects.select_for_update(of=("self",))
+        .select_related("publicity__record__organization")
+        .get(pk=objection.pk)
     )
     village = objection.publicity.record.organization
     require(
@@ -193,7 +197,8 @@ def answer_objection(*, objection: Objection, actor, answer: str, outcome: str) 
 @transaction.atomic
 def record_publicity_result(*, publicity: Publicity, actor, result: str = "", on: date | None = None) -> Publicity:
     """After the period: the result shown at the end of the notice. Without objections it reads 公示期满，无异议."""
-    publicity = Publicity.objects.select_for_update(of=("self",)).select_related("record__organization").get(pk=publicity.pk)
+    rows = Publicity.objects.select_for_update(of=("self",))
+    publicity = rows.select_related("record__organization").get(pk=publicity.pk)
     village = publicity.record.organization
     require(
         is_village_worker(actor, village) or is_township_supervisor(actor, village),
