@@ -14,7 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from gongkai.orgs.demo import DEMO_PASSWORD, ensure_person, ensure_role, staff_of
-from gongkai.orgs.models import Role
+from gongkai.orgs.models import Person, Role
 from gongkai.publishing import services as publishing
 from gongkai.publishing.models import Record
 from gongkai.publishing.services.workflow import publish_now
@@ -312,8 +312,10 @@ def build_issues(context, villages) -> int:
 def build_grid_workers(context, villages) -> int:
     made = 0
     for number, village in enumerate(villages, start=1):
-        clerk = staff_of(village, Role.CLERK)
-        username = clerk.username.replace("-clerk", "-grid")
+        # The village's own clerk (not a township clerk who also serves it): `<village prefix>-clerk` → `-grid`.
+        clerks = Person.objects.filter(memberships__organization=village, memberships__role=Role.CLERK)
+        clerk = clerks.exclude(memberships__organization=village.parent).order_by("username").first()
+        username = (clerk or staff_of(village, Role.CLERK)).username.replace("-clerk", "-grid")
         if not village.memberships.filter(role=Role.GRID_WORKER, is_active=True).exists():
             ensure_role(
                 ensure_person(username=username, serial=5000 + number, context=context), village, Role.GRID_WORKER

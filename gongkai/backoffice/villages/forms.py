@@ -16,7 +16,7 @@ STAFF_CHANNELS = [choice for choice in IssueChannel.choices if choice[0] != Issu
 
 
 class IssueForm(forms.Form):
-    village = forms.ModelChoiceField(label=_("所在村（社区）"), queryset=None)
+    village = forms.ModelChoiceField(label=_("所在村（社区）"), queryset=None, empty_label=_("请选择村（社区）"))
     channel = forms.ChoiceField(label=_("来源"), choices=STAFF_CHANNELS, initial=IssueChannel.GRID)
     category = forms.ChoiceField(label=_("类别"), choices=IssueCategory.choices)
     title = forms.CharField(label=_("诉求标题"), max_length=100)
@@ -47,7 +47,7 @@ class PhotoForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(label=_("承办单位"), queryset=None)
+    assignee = forms.ModelChoiceField(label=_("承办单位"), queryset=None, empty_label=_("请选择承办单位"))
     note = forms.CharField(label=_("分派说明"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, assignees, **kwargs):

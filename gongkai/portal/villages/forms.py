@@ -20,7 +20,7 @@ class ObjectionForm(CaptchaMixin):
 
 
 class IssueForm(CaptchaMixin):
-    village = forms.ModelChoiceField(label=_("所在村（社区）"), queryset=None)
+    village = forms.ModelChoiceField(label=_("所在村（社区）"), queryset=None, empty_label=_("请选择村（社区）"))
     category = forms.ChoiceField(label=_("类别"), choices=IssueCategory.choices)
     title = forms.CharField(label=_("一句话说明问题"), max_length=100)
     description = forms.CharField(label=_("具体情况"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
