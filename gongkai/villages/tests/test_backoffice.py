@@ -135,6 +135,7 @@ def test_the_notice_board_pdf_prints_a_village_record(client, village, village_c
         response = client.get(f"/backoffice/villages/records/{publicity.record_id}/notice.pdf?size={size}")
         assert response.status_code == 200
         assert response.content.startswith(b"%PDF")
+        assert b"Noto-Sans-CJK-SC" in response.content  # the CJK font is embedded, not empty boxes
 
 
 def test_the_board_html_has_the_dates_masked_list_and_qr(village, village_clerk):
