@@ -10,7 +10,6 @@ late steps — what a live district would look like after a few weeks. Keyed on 
 
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import F
 from django.utils import timezone
 
 from gongkai.orgs.demo import DEMO_PASSWORD, ensure_person, ensure_role, staff_of
@@ -260,17 +259,20 @@ def advance_issue(issue, status, people, assignee, assignee_staff, rating):
 
 
 def age(issue, days: int) -> None:
-    """Move an issue's dates `days` back (the demo's history), so lights and late steps look like a live district."""
+    """Move an issue's dates `days` back (the demo's history), so lights and late steps look like a live district.
+    Concrete values, not F() arithmetic: SQLite stores date-minus-duration expressions as text that compares wrong."""
     if not days:
         return
     delta = timedelta(days=days)
+    issue.refresh_from_db()
     ResidentIssue.objects.filter(pk=issue.pk).update(
-        created_at=F("created_at") - delta,
-        step_started_on=F("step_started_on") - delta,
-        step_due_on=F("step_due_on") - delta,
-        closed_at=F("closed_at") - delta if issue.closed_at else None,
+        created_at=issue.created_at - delta,
+        step_started_on=issue.step_started_on - delta,
+        step_due_on=issue.step_due_on - delta,
+        closed_at=issue.closed_at - delta if issue.closed_at else None,
     )
-    IssueStep.objects.filter(issue=issue).update(at=F("at") - delta)
+    for step_id, step_at in IssueStep.objects.filter(issue=issue).values_list("pk", "at"):
+        IssueStep.objects.filter(pk=step_id).update(at=step_at - delta)
 
 
 def build_issues(context, villages) -> int:
