@@ -3,7 +3,11 @@
 Every other app's access functions (e.g. `record_for_staff`) build on these. Rules:
 - `admin` (or a Django superuser) may do everything everywhere;
 - `office` oversees every organization in its organization's region and the regions below;
-- `clerk`, `reviewer` and `confidentiality_officer` act in their own organization only.
+- `clerk`, `reviewer` and `confidentiality_officer` act in their own organization only;
+- villages publish through their township: a village or community committee whose 上级机构 is its township
+  (街道办事处 or 乡镇人民政府) counts the township's `reviewer` and `confidentiality_officer` as its own, unless the
+  township's region turns that off (`Region.villages_publish_through_township`). The office may review and clear
+  village records too (`review_roles`), since a village has no reviewer of its own as a rule.
 """
 
 from collections.abc import Iterable
@@ -13,9 +17,11 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.errors import AccessDenied
 
-from .models import Membership, Organization, Person, Region, Role
+from .models import Level, Membership, Organization, Person, Region, Role
 
 ALL_ROLES = tuple(Role.values)
+# Township roles that also count in the township's villages (when the township's region says so).
+TOWNSHIP_ROLES_IN_VILLAGES = (Role.REVIEWER, Role.CONFIDENTIALITY_OFFICER)
 
 
 def _memberships(person) -> list[tuple[int, str, str]]:
@@ -29,8 +35,43 @@ def _memberships(person) -> list[tuple[int, str, str]]:
                 "organization_id", "organization__region__path", "role"
             )
         )
+        cached += _village_memberships(cached)
         person._gongkai_memberships = cached
     return cached
+
+
+def _village_memberships(memberships) -> list[tuple[int, str, str]]:
+    """The township reviewer's and confidentiality officer's roles in the villages that publish through it."""
+    by_township: dict[int, set[str]] = {}
+    for org_id, _path, role in memberships:
+        if role in TOWNSHIP_ROLES_IN_VILLAGES:
+            by_township.setdefault(org_id, set()).add(role)
+    if not by_township:
+        return []
+    villages = villages_publishing_through(by_township).values_list("pk", "region__path", "parent_id")
+    return [(pk, path, role) for pk, path, parent_id in villages for role in sorted(by_township[parent_id])]
+
+
+def villages_publishing_through(township_ids) -> QuerySet[Organization]:
+    """Active village-level organizations whose township (their 上级机构) reviews their records."""
+    return Organization.objects.filter(
+        parent_id__in=list(township_ids),
+        is_active=True,
+        region__level=Level.VILLAGE,
+        parent__region__level=Level.TOWNSHIP,
+        region__parent__villages_publish_through_township=True,
+    )
+
+
+def is_village(organization) -> bool:
+    """A village or community committee (an organization of a village-level region)."""
+    return organization.region.level == Level.VILLAGE
+
+
+def review_roles(organization, roles: Iterable[str]) -> tuple[str, ...]:
+    """The roles that may review (or clear) the records of `organization`: `roles`, and the office for villages."""
+    roles = tuple(roles)
+    return (*roles, Role.OFFICE) if is_village(organization) else roles
 
 
 def forget_memberships(person) -> None:

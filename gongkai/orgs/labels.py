@@ -8,6 +8,7 @@ register_action_labels(
     {
         "orgs.region.created": _("新增行政区划"),
         "orgs.region.updated": _("修改行政区划"),
+        "orgs.region.village_review_set": _("设置村（社区）信息审核方式"),
         "orgs.organization.created": _("新增机构"),
         "orgs.organization.updated": _("修改机构信息"),
         "orgs.organization.deactivated": _("停用机构"),

@@ -20,6 +20,7 @@ class Role(models.TextChoices):
     CLERK = "clerk", _("信息员")
     REVIEWER = "reviewer", _("审核人")
     CONFIDENTIALITY_OFFICER = "confidentiality_officer", _("保密审查员")
+    GRID_WORKER = "grid_worker", _("网格员")
 
 
 def validate_division_code(value: str) -> None:
@@ -52,6 +53,14 @@ class Region(models.Model):
     )
     path = models.CharField(_("路径"), max_length=500, db_index=True, editable=False)
     depth = models.PositiveSmallIntegerField(_("深度"), default=0, editable=False)
+    villages_publish_through_township = models.BooleanField(
+        _("村（社区）信息由本乡镇（街道）审核"),
+        default=True,
+        help_text=_(
+            "仅对乡级区划有效：勾选时，本乡镇（街道）的审核人和保密审查员审核下辖村（居）委会的信息；"
+            "不勾选时，村（居）委会须有自己的审核人和保密审查员。"
+        ),
+    )
 
     class Meta:
         verbose_name = _("行政区划")

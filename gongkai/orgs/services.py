@@ -74,6 +74,26 @@ def create_region(*, name: str, division_code: str, parent: Region | None = None
 
 
 @transaction.atomic
+def set_village_review(*, region: Region, through_township: bool, actor=None) -> Region:
+    """Decide whether the villages of a township publish through the township's reviewer and confidentiality
+    officer (the default) or review their records themselves."""
+    region = Region.objects.select_for_update().get(pk=region.pk)
+    if region.level != Level.TOWNSHIP:
+        raise OrgsError(OrgsErrorCode.LEVEL_MISMATCH, _("只有乡级区划（乡镇、街道）可以设置村（社区）信息的审核方式。"))
+    if region.villages_publish_through_township == through_township:
+        return region
+    region.villages_publish_through_township = through_township
+    region.save(update_fields=["villages_publish_through_township"])
+    audit.log(
+        "orgs.region.village_review_set",
+        actor=actor,
+        target=region,
+        data={"villages_publish_through_township": through_township},
+    )
+    return region
+
+
+@transaction.atomic
 def create_organization(*, region: Region, actor=None, **fields) -> Organization:
     organization = Organization(region=region, **fields)
     validated(organization)

@@ -14,5 +14,6 @@ urlpatterns = [
     path("reports/", include("gongkai.portal.reports.urls")),
     path("search/", include("gongkai.portal.search.urls")),
     path("services/", include("gongkai.portal.services.urls")),
+    path("villages/", include("gongkai.portal.villages.urls")),
     path("", include("gongkai.portal.publishing.urls")),
 ]

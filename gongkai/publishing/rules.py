@@ -14,7 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gongkai.orgs.access import ALL_ROLES, has_role, require_role
+from gongkai.orgs.access import ALL_ROLES, has_role, require_role, review_roles
 from gongkai.orgs.models import Person, Role
 
 from .errors import PublishingError, PublishingErrorCode
@@ -152,13 +152,24 @@ def illegal(record: Record, action_label: str) -> PublishingError:
     )
 
 
+# Village records are reviewed through their township (orgs.access): the township's reviewer and confidentiality
+# officer, and the office, hold these two actions there as well.
+VILLAGE_REVIEW_ACTIONS = frozenset({"approve", "clear"})
+
+
+def roles_for(action: str, record: Record) -> tuple[str, ...]:
+    """The roles that may take `action` on `record`: the rule's, widened for the review of village records."""
+    roles = RULES[action].roles
+    return review_roles(record.organization, roles) if action in VILLAGE_REVIEW_ACTIONS else roles
+
+
 def require_allowed_role(actor: Person | None, record: Record, action: str) -> None:
     """AccessDenied (with the rule's message) unless `actor` holds one of the action's roles; the platform itself
     (actor None) passes for the actions it runs."""
     rule = RULES[action]
     if actor is None and rule.system:
         return
-    require_role(actor, record.organization, rule.roles, str(rule.refusal))
+    require_role(actor, record.organization, roles_for(action, record), str(rule.refusal))
 
 
 def require_allowed_state(record: Record, action: str) -> None:
@@ -179,5 +190,5 @@ def allowed_actions(person: Person, record: Record) -> set[str]:
     return {
         action
         for action, rule in RULES.items()
-        if rule.roles and rule.applies(record) and has_role(person, organization, rule.roles)
+        if rule.roles and rule.applies(record) and has_role(person, organization, roles_for(action, record))
     }

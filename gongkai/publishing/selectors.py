@@ -7,7 +7,7 @@ it. `record_for_staff()` is the one access function for staff. Nothing else hand
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from gongkai.core.errors import AccessDenied
-from gongkai.orgs.access import ALL_ROLES, has_role, organizations_for
+from gongkai.orgs.access import ALL_ROLES, has_role, organizations_for, review_roles
 
 from .models import GONE_STATUSES, Attachment, Attribute, Column, Genre, Record, RecordStatus, Revision
 from .rules import CONFIDENTIALITY, DRAFTERS, OFFICE, PUBLISHERS, REVIEWERS, SUPERVISORS
@@ -76,7 +76,10 @@ def record_for_staff(*, record_id, person, action: str = "view") -> Record:
         ).get(pk=int(record_id))
     except (Record.DoesNotExist, TypeError, ValueError) as error:
         raise AccessDenied() from error
-    if not has_role(person, record.organization, STAFF_ACTIONS[action]):
+    roles = STAFF_ACTIONS[action]
+    if action in ("review", "clear"):
+        roles = review_roles(record.organization, roles)
+    if not has_role(person, record.organization, roles):
         raise AccessDenied()
     return record
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.orgs.access import organizations_for
-from gongkai.orgs.models import Role
+from gongkai.orgs.models import Level, Role
 from gongkai.publishing.models import OPEN_STATUSES, Record, RecordStatus
 from gongkai.publishing.selectors import policies_lacking_interpretation
 
@@ -20,12 +20,20 @@ class WorkList:
     title: str
     roles: tuple
     with_lights: bool = False
+    # The office reviews and clears only village records (the others have their own reviewers).
+    office_for_villages_only: bool = False
 
 
 WORK_LISTS = (
     WorkList("drafts", _("我的草稿"), (Role.CLERK, Role.OFFICE), True),
-    WorkList("review", _("待我审核"), (Role.REVIEWER,), True),
-    WorkList("confidentiality", _("待保密审查"), (Role.CONFIDENTIALITY_OFFICER,), True),
+    WorkList("review", _("待我审核"), (Role.REVIEWER, Role.OFFICE), True, office_for_villages_only=True),
+    WorkList(
+        "confidentiality",
+        _("待保密审查"),
+        (Role.CONFIDENTIALITY_OFFICER, Role.OFFICE),
+        True,
+        office_for_villages_only=True,
+    ),
     WorkList("ready", _("待发布"), (Role.CLERK, Role.REVIEWER, Role.OFFICE), True),
     WorkList("scheduled", _("定时发布"), (Role.CLERK, Role.REVIEWER, Role.OFFICE)),
     WorkList("overdue", _("逾期未发布"), tuple(Role.values), True),
@@ -36,8 +44,13 @@ WORK_LISTS = (
 BY_SLUG = {work_list.slug: work_list for work_list in WORK_LISTS}
 
 
-def scoped(person, roles, organization_id=None) -> QuerySet[Record]:
-    records = Record.objects.filter(organization__in=organizations_for(person, roles)).select_related(
+def scoped(person, roles, organization_id=None, *, office_for_villages_only=False) -> QuerySet[Record]:
+    if office_for_villages_only:
+        own = organizations_for(person, [role for role in roles if role != Role.OFFICE])
+        scope = own | organizations_for(person, (Role.OFFICE,)).filter(region__level=Level.VILLAGE)
+    else:
+        scope = organizations_for(person, roles)
+    records = Record.objects.filter(organization__in=scope).select_related(
         "organization__region", "created_by", "submitted_by"
     )
     return records.filter(organization_id=organization_id) if organization_id else records
@@ -46,7 +59,9 @@ def scoped(person, roles, organization_id=None) -> QuerySet[Record]:
 def work_list_records(person, slug: str, organization_id=None) -> QuerySet[Record]:
     """The records of one work list for `person`, ordered as the list shows them."""
     work_list = BY_SLUG[slug]
-    records = scoped(person, work_list.roles, organization_id)
+    records = scoped(
+        person, work_list.roles, organization_id, office_for_villages_only=work_list.office_for_villages_only
+    )
     if slug == "drafts":
         return records.filter(status=S.DRAFT).filter(Q(created_by=person) | Q(submitted_by=person)).order_by("due_on")
     if slug == "review":

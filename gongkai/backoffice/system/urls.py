@@ -8,6 +8,7 @@ app_name = "system"
 
 urlpatterns = [
     path("regions/", views_orgs.regions, name="regions"),
+    path("regions/<int:region_id>/village-review/", views_orgs.region_village_review, name="region_village_review"),
     path("organizations/", views_orgs.organizations, name="organizations"),
     path("organizations/new/", views_orgs.organization_create, name="organization_create"),
     path("organizations/<int:organization_id>/", views_orgs.organization_edit, name="organization_edit"),

@@ -18,7 +18,13 @@ from gongkai.orgs.access import (
 from gongkai.orgs.errors import OrgsError
 from gongkai.orgs.models import Region
 from gongkai.orgs.selectors import organization_directory, organizations_managed_by, region_tree
-from gongkai.orgs.services import create_organization, create_region, set_organization_active, update_organization
+from gongkai.orgs.services import (
+    create_organization,
+    create_region,
+    set_organization_active,
+    set_village_review,
+    update_organization,
+)
 
 from .forms import OrganizationForm, RegionForm, show_error
 
@@ -43,6 +49,26 @@ def regions(request):
             return redirect("backoffice:system:regions")
     roots = region_tree(regions_for(request.user))
     return render(request, "backoffice/system/regions.html", {"roots": roots, "form": form})
+
+
+@staff_required
+@require_POST
+def region_village_review(request, region_id):
+    """Switch whether a township's villages publish through the township's reviewers (office or admin above it)."""
+    region = region_for_staff(person=request.user, region_id=region_id)
+    through_township = request.POST.get("through_township") == "1"
+    try:
+        set_village_review(region=region, through_township=through_township, actor=request.user)
+    except OrgsError as error:
+        messages.error(request, error.message)
+    else:
+        message = (
+            _("%(name)s下辖村（社区）的信息由本乡镇（街道）审核人和保密审查员审核。")
+            if through_township
+            else _("%(name)s下辖村（社区）的信息由村（居）委会自行审核。")
+        )
+        messages.success(request, message % {"name": region.name})
+    return redirect("backoffice:system:regions")
 
 
 @staff_required

@@ -22,6 +22,8 @@ from gongkai.publishing.selectors import (
 from gongkai.publishing.standard_columns import standard_slug
 from gongkai.publishing.uploads import download_name
 
+from .record_sections import record_sections
+
 PAGE_SIZE = 20
 
 
@@ -44,6 +46,7 @@ def record(request, record_id):
         "record": found,
         "qr": mark_safe(qr_svg(request.build_absolute_uri(found.get_absolute_url()))),  # noqa: S308 - segno output
         "corrections": [revision for revision in found.revisions.all() if revision.kind != "created"],
+        "sections": [mark_safe(html) for html in record_sections(request, found)],  # noqa: S308 - rendered templates
     }
     return render(request, "portal/publishing/record.html", context)
 

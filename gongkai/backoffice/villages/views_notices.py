@@ -1,0 +1,222 @@
+"""Village pages of the back office: the five columns, 公示 with objections, finance statements, printing."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gongkai.backoffice.decorators import staff_required
+from gongkai.core import audit
+from gongkai.core.errors import AccessDenied, DomainError
+from gongkai.publishing.models import Column, Record
+from gongkai.publishing.selectors import column_tree, record_for_staff
+from gongkai.villages import boards, services
+from gongkai.villages.access import objection_for_staff, publicity_for_staff, village_for_staff
+from gongkai.villages.models import FinanceStatement, Publicity
+from gongkai.villages.selectors import finance_period_lights, masked_entries, publicity_state
+
+from . import forms
+from .views import found_or_404
+
+
+def show_error(form, error: DomainError) -> None:
+    if isinstance(error, AccessDenied):
+        raise error
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+@staff_required
+def village(request, organization_id):
+    found = found_or_404(village_for_staff, person=request.user, organization_id=organization_id)
+    records = Record.objects.filter(organization=found).order_by("-updated_at")[:20]
+    today = timezone.localdate()
+    context = {
+        "village": found,
+        "columns": column_tree(found),
+        "records": records,
+        "publicities": Publicity.objects.filter(record__organization=found)
+        .select_related("record")
+        .order_by("-id")[:20],
+        "statements": FinanceStatement.objects.filter(organization=found).select_related("record")[:12],
+        "lights": finance_period_lights(year=today.year, today=today, organizations=[found]),
+    }
+    return render(request, "backoffice/villages/village.html", context)
+
+
+@staff_required
+def publicity_create(request, organization_id):
+    found = found_or_404(village_for_staff, person=request.user, organization_id=organization_id, action="work")
+    form = forms.PublicityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            publicity = services.create_publicity(
+                organization=found,
+                actor=request.user,
+                title=data["title"],
+                kind=data["kind"],
+                body=f"<p>{data['body']}</p>",
+                entries=form.entry_rows(),
+                working_days=data["working_days"],
+            )
+        except DomainError as error:
+            show_error(form, error)
+        else:
+            messages.success(request, _("公示草稿已保存，请提交乡镇（街道）审核后发布。"))
+            return redirect("backoffice:villages:publicity", publicity.pk)
+    return render(request, "backoffice/villages/publicity_form.html", {"form": form, "village": found})
+
+
+@staff_required
+def publicity(request, publicity_id):
+    found = found_or_404(publicity_for_staff, person=request.user, publicity_id=publicity_id)
+    today = timezone.localdate()
+    context = {
+        "publicity": found,
+        "record": found.record,
+        "entries": masked_entries(found),
+        "state": publicity_state(found, today),
+        "objections": found.objections.select_related("answered_by"),
+        "answer_form": forms.AnswerForm(),
+        "result_form": forms.ResultForm(),
+        "can_record_result": found.ends_on is not None and today > found.ends_on and not found.result_recorded_at,
+    }
+    return render(request, "backoffice/villages/publicity.html", context)
+
+
+@staff_required
+@require_POST
+def objection_answer(request, objection_id):
+    objection = found_or_404(objection_for_staff, person=request.user, objection_id=objection_id)
+    form = forms.AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.answer_objection(objection=objection, actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            if isinstance(error, AccessDenied):
+                raise
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("已答复异议。"))
+    else:
+        messages.error(request, _("请选择核查结果并填写答复。"))
+    return redirect("backoffice:villages:publicity", objection.publicity_id)
+
+
+@staff_required
+@require_POST
+def objection_contact(request, objection_id):
+    objection = found_or_404(objection_for_staff, person=request.user, objection_id=objection_id)
+    audit.log(
+        "villages.objection.viewed_contact",
+        actor=request.user,
+        target=objection,
+        organization=objection.publicity.record.organization,
+        ip_address=audit.client_ip(request),
+    )
+    return render(request, "backoffice/villages/objection_contact.html", {"objection": objection})
+
+
+@staff_required
+@require_POST
+def publicity_result(request, publicity_id):
+    found = found_or_404(publicity_for_staff, person=request.user, publicity_id=publicity_id)
+    try:
+        services.record_publicity_result(publicity=found, actor=request.user, result=request.POST.get("result", ""))
+    except DomainError as error:
+        if isinstance(error, AccessDenied):
+            raise
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("公示结果已登记，将显示在公示末尾。"))
+    return redirect("backoffice:villages:publicity", found.pk)
+
+
+@staff_required
+def statement_create(request, organization_id):
+    found = found_or_404(village_for_staff, person=request.user, organization_id=organization_id, action="work")
+    form = forms.StatementForm(request.POST or None, initial={"year": timezone.localdate().year})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            statement = services.create_statement(
+                organization=found,
+                actor=request.user,
+                period_kind=data["period_kind"],
+                year=data["year"],
+                period=data["period"],
+                opening_balance=data["opening_balance"],
+                lines=form.lines(),
+                declared={key: data[key] for key in ("income_total", "expense_total", "closing_balance")},
+            )
+        except DomainError as error:
+            show_error(form, error)
+        else:
+            messages.success(request, _("收支公开表已保存为草稿，请提交乡镇（街道）审核。"))
+            return redirect("backoffice:publishing:record", statement.record_id)
+    return render(request, "backoffice/villages/statement_form.html", {"form": form, "village": found})
+
+
+@staff_required
+def statement_import(request, organization_id):
+    found = found_or_404(village_for_staff, person=request.user, organization_id=organization_id, action="work")
+    form = forms.ImportForm(request.POST or None, request.FILES or None, initial={"year": timezone.localdate().year})
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            statement = services.import_statement(
+                organization=found,
+                actor=request.user,
+                upload=data["file"],
+                period_kind=data["period_kind"],
+                year=data["year"],
+                period=data["period"],
+            )
+        except DomainError as error:
+            if isinstance(error, AccessDenied):
+                raise
+            errors = error.params.get("errors") or [error.message]
+        else:
+            messages.success(
+                request, _("已导入 %(count)s 条收支明细，合计核对无误。") % {"count": statement.lines.count()}
+            )
+            return redirect("backoffice:publishing:record", statement.record_id)
+    return render(
+        request, "backoffice/villages/statement_import.html", {"form": form, "village": found, "errors": errors}
+    )
+
+
+@staff_required
+@require_POST
+def record_photo(request, record_id):
+    record = found_or_404(record_for_staff, person=request.user, record_id=record_id)
+    form = forms.PhotoForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("请选择或拍摄一张照片。"))
+    else:
+        try:
+            services.add_record_photo(record=record, upload=form.cleaned_data["photo"], actor=request.user)
+        except DomainError as error:
+            if isinstance(error, AccessDenied):
+                raise
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("照片已作为附件上传（已缩小并去除位置信息）。"))
+    return redirect("backoffice:publishing:record", record.pk)
+
+
+@staff_required
+def notice_pdf(request, record_id):
+    """The 公示栏 print of any village record the person may see (A4 by default, ?size=A3)."""
+    record = found_or_404(record_for_staff, person=request.user, record_id=record_id)
+    if not Column.objects.filter(organization=record.organization, slug="village-party").exists():
+        raise Http404
+    size = request.GET.get("size", "A4")
+    url = request.build_absolute_uri(reverse("portal:publishing:record", args=[record.pk]))
+    response = HttpResponse(boards.notice_pdf(record, url=url, size=size), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="notice-{record.pk}-{size}.pdf"'
+    return response
