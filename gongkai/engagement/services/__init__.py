@@ -1,0 +1,35 @@
+"""Every write of the engagement app (keyword-only, explicit actor, one transaction, an audit entry)."""
+
+from .conversion import convert_to_application
+from .inquiries import (
+    approve_answer,
+    assign_inquiry,
+    invalidate_inquiry,
+    publish_inquiry,
+    rate_inquiry,
+    redirect_inquiry,
+    register_inquiry,
+    return_answer,
+    submit_answer,
+    submit_inquiry,
+    unpublish_inquiry,
+)
+from .mailboxes import save_mailbox
+from .reminders import send_reminders
+
+__all__ = [
+    "approve_answer",
+    "assign_inquiry",
+    "convert_to_application",
+    "invalidate_inquiry",
+    "publish_inquiry",
+    "rate_inquiry",
+    "redirect_inquiry",
+    "register_inquiry",
+    "return_answer",
+    "save_mailbox",
+    "send_reminders",
+    "submit_answer",
+    "submit_inquiry",
+    "unpublish_inquiry",
+]

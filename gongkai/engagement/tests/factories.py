@@ -1,0 +1,35 @@
+"""Helpers that build engagement objects through the services, as a citizen or staff member would."""
+
+from datetime import date
+
+from gongkai.engagement import services
+from gongkai.engagement.models import InquiryChannel
+
+QUESTION = {
+    "subject": "低保申请需要哪些材料",
+    "question": "我叫张三丰，想问一下申请最低生活保障需要带哪些材料？",
+    "asker_name": "张三丰",
+    "asker_phone": "13812345678",
+    "asker_email": "zhang@example.com",
+    "consents_to_publish": True,
+}
+
+
+def question(**changes) -> dict:
+    return {**QUESTION, **changes}
+
+
+def submit(organization=None, mailbox=None, **changes):
+    return services.submit_inquiry(organization=organization, mailbox=mailbox, data=question(**changes))
+
+
+def register(actor, organization, received_on=date(2026, 9, 30), channel=InquiryChannel.PHONE, **changes):
+    return services.register_inquiry(
+        actor=actor, organization=organization, channel=channel, received_on=received_on, data=question(**changes)
+    )
+
+
+def answered(inquiry, *, handler, reviewer, text="需要身份证、户口簿和收入证明。"):
+    services.assign_inquiry(actor=handler, inquiry=inquiry, organization=inquiry.organization)
+    services.submit_answer(actor=handler, inquiry=inquiry, answer=text)
+    return services.approve_answer(actor=reviewer, inquiry=inquiry)
