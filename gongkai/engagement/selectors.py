@@ -161,3 +161,18 @@ def open_surveys(today: date) -> QuerySet[Survey]:
 
 def surveys_for_staff(*, person) -> QuerySet[Survey]:
     return Survey.objects.filter(organization__in=organizations_where(person, "view")).select_related("organization")
+
+
+def inquiry_by_id(inquiry_id) -> Inquiry | None:
+    return Inquiry.objects.select_related("organization").filter(pk=inquiry_id).first()
+
+
+def answer_facets() -> dict:
+    """Organizations and domains that have published answers, with counts, for the classified lists."""
+    published = published_inquiries().order_by()
+    organizations = published.values("organization_id", "organization__name").annotate(count=Count("id"))
+    domains = published.filter(domain__isnull=False).values("domain_id", "domain__name").annotate(count=Count("id"))
+    return {
+        "organizations": sorted(organizations, key=lambda row: row["organization__name"]),
+        "domains": sorted(domains, key=lambda row: row["domain__name"]),
+    }

@@ -1,0 +1,17 @@
+"""Public URLs of the engagement module (namespace portal:engagement, mounted at /engagement/)."""
+
+from django.urls import path
+
+from . import inquiry_views
+
+app_name = "engagement"
+urlpatterns = [
+    path("", inquiry_views.index, name="index"),
+    path("ask/", inquiry_views.ask, name="ask"),
+    path("ask/acknowledgement/", inquiry_views.acknowledgement, name="acknowledgement"),
+    path("track/", inquiry_views.track, name="track"),
+    path("track/rate/", inquiry_views.rate, name="rate"),
+    path("answers/", inquiry_views.answers, name="answers"),
+    path("faq/", inquiry_views.answers, {"faq": True}, name="faq"),
+    path("answers/<int:inquiry_id>/", inquiry_views.answer, name="answer"),
+]
