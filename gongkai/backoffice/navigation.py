@@ -25,6 +25,7 @@ MAIN_NAVIGATION = [
     NavEntry(_("信息发布"), "backoffice:publishing:index"),
     NavEntry(_("内容预审"), "backoffice:screening:index"),
     NavEntry(_("依申请公开"), "backoffice:applications:index"),
+    NavEntry(_("政民互动"), "backoffice:engagement:index"),
     NavEntry(_("年度报告"), "backoffice:reports:index", OVERSIGHT + (Role.CLERK, Role.REVIEWER)),
     NavEntry(_("全文检索"), "backoffice:search:index"),
     NavEntry(_("系统设置"), "backoffice:settings"),

@@ -14,7 +14,7 @@ from gongkai.core.errors import AccessDenied
 from gongkai.orgs.access import ALL_ROLES, has_role, organizations_for
 from gongkai.orgs.models import Role
 
-from .models import CommentCall, Inquiry, Mailbox, Survey
+from .models import OPEN_INQUIRY_STATUSES, CommentCall, Inquiry, InquiryStatus, Mailbox, Survey
 
 ROLES_BY_ACTION = {
     "view": ALL_ROLES,
@@ -65,3 +65,33 @@ def call_for_staff(*, call_id, person, action: str = "view") -> CommentCall:
 
 def survey_for_staff(*, survey_id, person, action: str = "view") -> Survey:
     return _checked(Survey.objects.select_related("organization").filter(pk=survey_id).first(), person, action)
+
+
+# Which inquiry actions are possible in which states and for whom (the services check the same rules).
+INQUIRY_ACTIONS = {
+    "assign": ("handle", (InquiryStatus.RECEIVED, InquiryStatus.IN_PROGRESS)),
+    "answer": ("handle", (InquiryStatus.RECEIVED, InquiryStatus.IN_PROGRESS)),
+    "return": ("review", (InquiryStatus.IN_REVIEW,)),
+    "approve": ("review", (InquiryStatus.IN_REVIEW,)),
+    "redirect": ("handle", OPEN_INQUIRY_STATUSES),
+    "convert": ("handle", OPEN_INQUIRY_STATUSES),
+    "invalidate": ("review", OPEN_INQUIRY_STATUSES),
+    "publish": ("manage", (InquiryStatus.ANSWERED,)),
+    "unpublish": ("manage", (InquiryStatus.ANSWERED,)),
+}
+
+
+def inquiry_actions(person, inquiry: Inquiry) -> list[str]:
+    """The actions the person may take on the inquiry now (what the back office offers as buttons)."""
+    allowed = []
+    for name, (permission, statuses) in INQUIRY_ACTIONS.items():
+        if inquiry.status not in statuses or not can(person, inquiry.organization, permission):
+            continue
+        if name == "approve" and inquiry.answered_by_id == getattr(person, "pk", None):
+            continue
+        if name == "publish" and (inquiry.is_published or not inquiry.consents_to_publish):
+            continue
+        if name == "unpublish" and not inquiry.is_published:
+            continue
+        allowed.append(name)
+    return allowed

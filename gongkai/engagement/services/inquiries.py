@@ -303,3 +303,9 @@ def unpublish_inquiry(*, actor, inquiry: Inquiry, reason: str) -> Inquiry:
     add_event(inquiry, InquiryEvent.Kind.UNPUBLISHED, actor, reason)
     log("inquiry.unpublished", actor=actor, target=inquiry, data={"reason": reason})
     return inquiry
+
+
+def record_personal_data_view(*, actor, inquiry: Inquiry, ip_address=None) -> None:
+    """Every look at the asker's name and contact details is logged."""
+    require(actor, inquiry.organization, "view")
+    log("inquiry.personal_data_viewed", actor=actor, target=inquiry, ip_address=ip_address)

@@ -1,0 +1,84 @@
+"""Forms of the back-office engagement pages. They parse input only; the services decide."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.applications.models import ApplicantType, IdType
+from gongkai.catalog.models import Domain
+from gongkai.engagement.models import STAFF_INQUIRY_CHANNELS, InquiryChannel, MailboxKind, RedirectKind
+from gongkai.orgs.models import Organization
+
+
+class OrganizationChoiceMixin:
+    def limit_organizations(self, organizations):
+        self.fields["organization"].queryset = organizations.filter(is_active=True).order_by("name")
+
+
+class RegisterInquiryForm(OrganizationChoiceMixin, forms.Form):
+    organization = forms.ModelChoiceField(label=_("办理机构"), queryset=Organization.objects.none())
+    channel = forms.ChoiceField(
+        label=_("来源渠道"), choices=[(c.value, c.label) for c in InquiryChannel if c in STAFF_INQUIRY_CHANNELS]
+    )
+    received_on = forms.DateField(
+        label=_("收到日期"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    domain = forms.ModelChoiceField(label=_("领域"), queryset=Domain.objects.filter(is_active=True), required=False)
+    subject = forms.CharField(label=_("标题"), max_length=200)
+    question = forms.CharField(label=_("咨询内容"), widget=forms.Textarea(attrs={"rows": 5}))
+    asker_name = forms.CharField(label=_("咨询人姓名"), max_length=50)
+    asker_phone = forms.CharField(label=_("联系电话"), max_length=30, required=False)
+    consents_to_publish = forms.BooleanField(label=_("咨询人同意公开"), required=False)
+
+
+class AssignForm(OrganizationChoiceMixin, forms.Form):
+    organization = forms.ModelChoiceField(label=_("承办机构"), queryset=Organization.objects.none())
+    note = forms.CharField(label=_("分办或转办说明"), max_length=500, required=False)
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(label=_("答复内容"), widget=forms.Textarea(attrs={"rows": 8}))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("理由"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RedirectForm(forms.Form):
+    kind = forms.ChoiceField(label=_("引导类别"), choices=RedirectKind.choices)
+    note = forms.CharField(label=_("引导说明（告知咨询人的渠道和方式）"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ConvertForm(forms.Form):
+    applicant_type = forms.ChoiceField(label=_("申请人类型"), choices=ApplicantType.choices)
+    id_type = forms.ChoiceField(label=_("身份证明类型"), choices=IdType.choices)
+    id_number = forms.CharField(label=_("证件号码"), max_length=40)
+    address = forms.CharField(label=_("通讯地址"), max_length=200, required=False)
+    description = forms.CharField(
+        label=_("所需政府信息的描述（默认为咨询内容）"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class PublishForm(forms.Form):
+    as_faq = forms.BooleanField(label=_("同时列为常见问题"), required=False)
+    question = forms.CharField(
+        label=_("公开的咨询内容（可精简，留空则用原文并自动去除个人信息）"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    answer = forms.CharField(
+        label=_("公开的答复内容（留空则用原文）"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class EmptyForm(forms.Form):
+    pass
+
+
+class MailboxForm(OrganizationChoiceMixin, forms.Form):
+    organization = forms.ModelChoiceField(label=_("所属机构"), queryset=Organization.objects.none())
+    name = forms.CharField(label=_("信箱名称"), max_length=100)
+    kind = forms.ChoiceField(label=_("类别"), choices=MailboxKind.choices)
+    answer_days = forms.IntegerField(label=_("答复时限（工作日）"), min_value=1, max_value=60, initial=5)
+    description = forms.CharField(label=_("说明"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    is_active = forms.BooleanField(label=_("启用"), required=False, initial=True)
