@@ -144,6 +144,7 @@ class AdoptionItem(models.Model):
     decision = models.CharField(_("采纳情况"), max_length=20, choices=Adoption.choices)
     reason = models.TextField(_("理由说明"), blank=True)
     comments = models.ManyToManyField(Comment, verbose_name=_("涉及的意见"), blank=True, related_name="adoption_items")
+    is_current = models.BooleanField(default=True, help_text=_("重写草稿时旧条目保留但不再使用。"))
 
     class Meta:
         verbose_name = _("采纳情况条目")

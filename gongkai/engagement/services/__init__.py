@@ -1,5 +1,24 @@
 """Every write of the engagement app (keyword-only, explicit actor, one transaction, an audit entry)."""
 
+from .calls import (
+    add_call_attachment,
+    approve_call,
+    archive_call,
+    close_call,
+    create_call,
+    link_final_policy,
+    publish_call,
+    submit_call,
+    update_call,
+)
+from .comments import (
+    enter_comment,
+    moderate_comment,
+    publish_feedback,
+    save_adoption_report,
+    submit_adoption_report,
+    submit_comment,
+)
 from .conversion import convert_to_application
 from .inquiries import (
     approve_answer,
@@ -19,6 +38,21 @@ from .mailboxes import save_mailbox
 from .reminders import send_reminders
 
 __all__ = [
+    "add_call_attachment",
+    "approve_call",
+    "archive_call",
+    "close_call",
+    "create_call",
+    "link_final_policy",
+    "publish_call",
+    "submit_call",
+    "update_call",
+    "enter_comment",
+    "moderate_comment",
+    "publish_feedback",
+    "save_adoption_report",
+    "submit_adoption_report",
+    "submit_comment",
     "approve_answer",
     "assign_inquiry",
     "convert_to_application",

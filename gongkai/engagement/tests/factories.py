@@ -1,6 +1,8 @@
 """Helpers that build engagement objects through the services, as a citizen or staff member would."""
 
-from datetime import date
+from datetime import date, timedelta
+
+from django.utils import timezone
 
 from gongkai.engagement import services
 from gongkai.engagement.models import InquiryChannel
@@ -33,3 +35,23 @@ def answered(inquiry, *, handler, reviewer, text="需要身份证、户口簿和
     services.assign_inquiry(actor=handler, inquiry=inquiry, organization=inquiry.organization)
     services.submit_answer(actor=handler, inquiry=inquiry, answer=text)
     return services.approve_answer(actor=reviewer, inquiry=inquiry)
+
+
+def call_data(**changes) -> dict:
+    data = {
+        "title": "关于《示范区养老服务补贴办法（征求意见稿）》公开征求意见的公告",
+        "summary": "为完善养老服务补贴制度，现公开征求意见。",
+        "explanation": "一、起草背景……二、主要内容……",
+        "starts_on": timezone.localdate() - timedelta(days=5),
+        "ends_on": None,
+        "is_moderated": False,
+    }
+    data.update(changes)
+    return data
+
+
+def open_call(*, clerk, reviewer, office, organization, **changes):
+    call = services.create_call(actor=clerk, organization=organization, data=call_data(**changes))
+    services.submit_call(actor=clerk, call=call)
+    services.approve_call(actor=reviewer, call=call)
+    return services.publish_call(actor=office, call=call)

@@ -1,9 +1,10 @@
 """Back-office inquiry pages: the permission matrix, actions through the services, logged personal data, queries."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from gongkai.core.models import AuditEntry
 from gongkai.engagement.models import Inquiry, InquiryStatus
@@ -99,7 +100,8 @@ def test_staff_register_a_phone_inquiry(client, people, department):
 
 
 def test_list_marks_overdue_and_veto_risk_with_few_queries(client, people, department, django_assert_max_num_queries):
-    for day in (date(2026, 8, 3), date(2026, 11, 2), date(2026, 12, 1)):
+    today = timezone.localdate()
+    for day in (today - timedelta(days=130), today - timedelta(days=30), today - timedelta(days=3)):
         register(people["clerk"], department, received_on=day)
     login(client, people["clerk"])
     client.get(reverse("backoffice:engagement:index"))
