@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 
 from gongkai.core.workdays import WorkCalendar
 
@@ -14,6 +14,7 @@ from .models import (
     CallStatus,
     CommentCall,
     CommentStatus,
+    DailyCount,
     Inquiry,
     InquiryStatus,
     Mailbox,
@@ -176,3 +177,39 @@ def answer_facets() -> dict:
         "organizations": sorted(organizations, key=lambda row: row["organization__name"]),
         "domains": sorted(domains, key=lambda row: row["domain__name"]),
     }
+
+
+def engagement_counts(*, kind: str, object_ids=None, since: date | None = None, until: date | None = None) -> dict:
+    """Totals per object: {object_id: {"views", "shares", "useful", "not_useful"}}. Oversight reads this."""
+    rows = DailyCount.objects.filter(kind=kind)
+    if object_ids is not None:
+        rows = rows.filter(object_id__in=list(object_ids))
+    if since is not None:
+        rows = rows.filter(day__gte=since)
+    if until is not None:
+        rows = rows.filter(day__lte=until)
+    totals = rows.values("object_id").annotate(
+        views_total=Sum("views"),
+        shares_total=Sum("shares"),
+        useful_total=Sum("useful"),
+        not_useful_total=Sum("not_useful"),
+    )
+    return {
+        row["object_id"]: {
+            "views": row["views_total"],
+            "shares": row["shares_total"],
+            "useful": row["useful_total"],
+            "not_useful": row["not_useful_total"],
+        }
+        for row in totals
+    }
+
+
+def daily_totals(*, kind: str, since: date, until: date) -> list[dict]:
+    """Per-day totals of one kind over a period (all objects), for charts and oversight scores."""
+    return list(
+        DailyCount.objects.filter(kind=kind, day__gte=since, day__lte=until)
+        .values("day")
+        .annotate(views=Sum("views"), shares=Sum("shares"), useful=Sum("useful"), not_useful=Sum("not_useful"))
+        .order_by("day")
+    )

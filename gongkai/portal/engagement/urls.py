@@ -15,3 +15,18 @@ urlpatterns = [
     path("faq/", inquiry_views.answers, {"faq": True}, name="faq"),
     path("answers/<int:inquiry_id>/", inquiry_views.answer, name="answer"),
 ]
+
+from . import call_views  # noqa: E402
+
+urlpatterns += [
+    path("calls/", call_views.calls, name="calls"),
+    path("calls/<int:call_id>/", call_views.call, name="call"),
+    path("calls/<int:call_id>/attachments/<uuid:public_id>/", call_views.call_attachment, name="call_attachment"),
+]
+
+from . import count_views  # noqa: E402
+
+urlpatterns += [
+    path("count/", count_views.count, name="count"),
+    path("counts/", count_views.counts, name="counts"),
+]
