@@ -46,6 +46,7 @@ def register() -> None:
             "engagement.survey.published": _("公开调查结果"),
             "engagement.survey.issued": _("登记问卷派发份数"),
             "engagement.survey.paper_entered": _("录入纸质问卷"),
+            "engagement.survey.answered": _("群众在线填写问卷"),
             "engagement.survey.exported": _("导出调查结果"),
         }
     )

@@ -36,8 +36,28 @@ from .inquiries import (
 )
 from .mailboxes import save_mailbox
 from .reminders import send_reminders
+from .surveys import (
+    add_question,
+    add_section,
+    close_survey,
+    create_survey,
+    enter_paper_response,
+    open_survey,
+    publish_results,
+    set_issued,
+    submit_online_response,
+)
 
 __all__ = [
+    "add_question",
+    "add_section",
+    "close_survey",
+    "create_survey",
+    "enter_paper_response",
+    "open_survey",
+    "publish_results",
+    "set_issued",
+    "submit_online_response",
     "add_call_attachment",
     "approve_call",
     "archive_call",

@@ -55,3 +55,32 @@ def open_call(*, clerk, reviewer, office, organization, **changes):
     services.submit_call(actor=clerk, call=call)
     services.approve_call(actor=reviewer, call=call)
     return services.publish_call(actor=office, call=call)
+
+
+def build_survey(office, organization, **changes):
+    survey = services.create_survey(
+        actor=office, organization=organization, title=changes.pop("title", "政务公开满意度测评"), **changes
+    )
+    section = services.add_section(actor=office, survey=survey, title="一、总体评价")
+    overall = services.add_question(
+        actor=office,
+        survey=survey,
+        section=section,
+        text="您对政务公开工作的总体评价",
+        kind="single",
+        options=[("满意", True), ("基本满意", True), ("不满意", False)],
+        measures_satisfaction=True,
+    )
+    rating = services.add_question(
+        actor=office, survey=survey, section=section, text="信息查找便利程度", kind="rating", measures_satisfaction=True
+    )
+    channels = services.add_question(
+        actor=office,
+        survey=survey,
+        text="您通过哪些渠道获取政府信息",
+        kind="multiple",
+        options=["网站", "公开栏", "微信"],
+        is_required=False,
+    )
+    advice = services.add_question(actor=office, survey=survey, text="您的意见建议", kind="text", is_required=False)
+    return survey, overall, rating, channels, advice
