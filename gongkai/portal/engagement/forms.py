@@ -67,3 +67,6 @@ class CommentForm(HumanCheckMixin):
     body = forms.CharField(label=_("您的意见"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
     author_name = forms.CharField(label=_("姓名或单位（不公开，可不填）"), max_length=100, required=False)
     author_contact = forms.CharField(label=_("联系方式（不公开，可不填）"), max_length=100, required=False)
+
+
+TEXT_MAX = 2000

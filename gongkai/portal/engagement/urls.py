@@ -30,3 +30,12 @@ urlpatterns += [
     path("count/", count_views.count, name="count"),
     path("counts/", count_views.counts, name="counts"),
 ]
+
+from . import survey_views  # noqa: E402
+
+urlpatterns += [
+    path("surveys/", survey_views.surveys, name="surveys"),
+    path("surveys/<int:survey_id>/", survey_views.survey, name="survey"),
+    path("surveys/<int:survey_id>/thanks/", survey_views.survey_thanks, name="survey_thanks"),
+    path("surveys/<int:survey_id>/results/", survey_views.results, name="survey_results"),
+]
