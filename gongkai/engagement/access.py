@@ -14,7 +14,16 @@ from gongkai.core.errors import AccessDenied
 from gongkai.orgs.access import ALL_ROLES, has_role, organizations_for
 from gongkai.orgs.models import Role
 
-from .models import OPEN_INQUIRY_STATUSES, CommentCall, Inquiry, InquiryStatus, Mailbox, Survey
+from .models import (
+    OPEN_INQUIRY_STATUSES,
+    CallStatus,
+    CommentCall,
+    Inquiry,
+    InquiryStatus,
+    Mailbox,
+    Survey,
+    SurveyStatus,
+)
 
 ROLES_BY_ACTION = {
     "view": ALL_ROLES,
@@ -95,3 +104,39 @@ def inquiry_actions(person, inquiry: Inquiry) -> list[str]:
             continue
         allowed.append(name)
     return allowed
+
+
+CALL_ACTIONS = {
+    "submit": ("handle", (CallStatus.DRAFT,)),
+    "approve": ("review", (CallStatus.PENDING_APPROVAL,)),
+    "publish": ("manage", (CallStatus.APPROVED,)),
+    "close": ("handle", (CallStatus.OPEN,)),
+    "publish_feedback": ("review", (CallStatus.REVIEWING,)),
+    "archive": ("manage", (CallStatus.FEEDBACK_PUBLISHED,)),
+}
+
+
+def call_actions(person, call: CommentCall) -> list[str]:
+    """The life-cycle steps the person may take on the call now; self-approval is left out."""
+    allowed = []
+    for name, (permission, statuses) in CALL_ACTIONS.items():
+        if call.status in statuses and can(person, call.organization, permission):
+            if name == "approve" and call.submitted_by_id == getattr(person, "pk", None):
+                continue
+            allowed.append(name)
+    return allowed
+
+
+SURVEY_ACTIONS = {
+    "open": ("manage", (SurveyStatus.DRAFT,)),
+    "close": ("manage", (SurveyStatus.OPEN,)),
+    "publish": ("manage", (SurveyStatus.CLOSED,)),
+}
+
+
+def survey_actions(person, survey: Survey) -> list[str]:
+    return [
+        name
+        for name, (permission, statuses) in SURVEY_ACTIONS.items()
+        if survey.status in statuses and can(person, survey.organization, permission)
+    ]

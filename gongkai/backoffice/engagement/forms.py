@@ -6,7 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.applications.models import ApplicantType, IdType
 from gongkai.catalog.models import Domain
-from gongkai.engagement.models import STAFF_INQUIRY_CHANNELS, InquiryChannel, MailboxKind, RedirectKind
+from gongkai.engagement.models import (
+    STAFF_INQUIRY_CHANNELS,
+    Adoption,
+    CommentChannel,
+    InquiryChannel,
+    MailboxKind,
+    RedirectKind,
+)
 from gongkai.orgs.models import Organization
 
 
@@ -82,3 +89,56 @@ class MailboxForm(OrganizationChoiceMixin, forms.Form):
     answer_days = forms.IntegerField(label=_("答复时限（工作日）"), min_value=1, max_value=60, initial=5)
     description = forms.CharField(label=_("说明"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     is_active = forms.BooleanField(label=_("启用"), required=False, initial=True)
+
+
+class CallForm(OrganizationChoiceMixin, forms.Form):
+    organization = forms.ModelChoiceField(label=_("征集机构"), queryset=Organization.objects.none())
+    title = forms.CharField(label=_("标题"), max_length=300)
+    summary = forms.CharField(label=_("内容摘要"), widget=forms.Textarea(attrs={"rows": 3}))
+    explanation = forms.CharField(label=_("起草说明"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
+    draft_text = forms.CharField(label=_("征求意见稿正文"), widget=forms.Textarea(attrs={"rows": 8}), required=False)
+    starts_on = forms.DateField(label=_("开始日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = forms.DateField(
+        label=_("截止日期（留空则为开始后30日）"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    is_moderated = forms.BooleanField(label=_("留言先审后显"), required=False, initial=True)
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(label=_("附件名称"), max_length=200, required=False)
+    file = forms.FileField(label=_("文件（PDF、Word .docx、Excel .xlsx 或图片）"))
+
+
+class EnterCommentForm(forms.Form):
+    channel = forms.ChoiceField(
+        label=_("渠道"), choices=[(c.value, c.label) for c in CommentChannel if c != CommentChannel.ONLINE]
+    )
+    received_on = forms.DateField(label=_("收到日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    author_name = forms.CharField(label=_("提出人（不公开）"), max_length=100, required=False)
+    body = forms.CharField(label=_("意见内容"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ReportItemForm(forms.Form):
+    topic = forms.CharField(label=_("意见归类"), max_length=200, required=False)
+    gist = forms.CharField(label=_("意见摘要"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    decision = forms.ChoiceField(label=_("采纳情况"), choices=[("", "—"), *Adoption.choices], required=False)
+    reason = forms.CharField(label=_("理由说明"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    comment_ids = forms.CharField(label=_("涉及的意见编号（逗号分隔）"), max_length=500, required=False)
+
+    def clean_comment_ids(self):
+        raw = self.cleaned_data["comment_ids"].replace("，", ",")
+        parts = [part.strip() for part in raw.split(",") if part.strip()]
+        if not all(part.isdigit() for part in parts):
+            raise forms.ValidationError(_("意见编号须为数字，用逗号分隔。"))
+        return [int(part) for part in parts]
+
+
+ReportItemFormSet = forms.formset_factory(ReportItemForm, extra=3)
+
+
+class ReportForm(forms.Form):
+    overview = forms.CharField(label=_("总体情况"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class PolicyForm(forms.Form):
+    record_id = forms.IntegerField(label=_("正式政策文件的编号（已发布的政府信息）"), min_value=1)

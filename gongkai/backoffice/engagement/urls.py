@@ -15,3 +15,17 @@ urlpatterns = [
     path("mailboxes/new/", inquiry_views.edit_mailbox, name="new_mailbox"),
     path("mailboxes/<int:mailbox_id>/", inquiry_views.edit_mailbox, name="edit_mailbox"),
 ]
+
+from . import call_views  # noqa: E402
+
+urlpatterns += [
+    path("calls/", call_views.calls, name="calls"),
+    path("calls/new/", call_views.new_call, name="new_call"),
+    path("calls/<int:call_id>/", call_views.call, name="call"),
+    path("calls/<int:call_id>/steps/<slug:name>/", call_views.call_step, name="call_step"),
+    path("calls/<int:call_id>/attachments/", call_views.call_attachment, name="call_attachment"),
+    path("calls/<int:call_id>/comments/", call_views.enter_comment, name="enter_comment"),
+    path("calls/<int:call_id>/comments/<int:comment_id>/", call_views.moderate, name="moderate"),
+    path("calls/<int:call_id>/report/", call_views.save_report, name="save_report"),
+    path("calls/<int:call_id>/policy/", call_views.link_policy, name="link_policy"),
+]
