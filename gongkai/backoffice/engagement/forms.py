@@ -12,7 +12,11 @@ from gongkai.engagement.models import (
     CommentChannel,
     InquiryChannel,
     MailboxKind,
+    QuestionKind,
     RedirectKind,
+    Section,
+    SurveyChannel,
+    ValidityRule,
 )
 from gongkai.orgs.models import Organization
 
@@ -142,3 +146,50 @@ class ReportForm(forms.Form):
 
 class PolicyForm(forms.Form):
     record_id = forms.IntegerField(label=_("正式政策文件的编号（已发布的政府信息）"), min_value=1)
+
+
+class SurveyForm(OrganizationChoiceMixin, forms.Form):
+    organization = forms.ModelChoiceField(label=_("组织机构"), queryset=Organization.objects.none())
+    title = forms.CharField(label=_("标题"), max_length=200)
+    introduction = forms.CharField(label=_("说明"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    validity_rule = forms.ChoiceField(label=_("有效问卷规则"), choices=ValidityRule.choices)
+    opens_on = forms.DateField(label=_("开始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    closes_on = forms.DateField(label=_("结束日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class SectionForm(forms.Form):
+    title = forms.CharField(label=_("部分标题"), max_length=200)
+
+
+class QuestionForm(forms.Form):
+    text = forms.CharField(label=_("题目"), max_length=300)
+    kind = forms.ChoiceField(label=_("题型"), choices=QuestionKind.choices)
+    section = forms.ModelChoiceField(label=_("所属部分"), queryset=Section.objects.none(), required=False)
+    is_required = forms.BooleanField(label=_("必答"), required=False, initial=True)
+    measures_satisfaction = forms.BooleanField(label=_("计入满意率"), required=False)
+    options = forms.CharField(
+        label=_("选项（每行一个；计为满意的选项在行末加 *）"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+    def __init__(self, *args, survey=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if survey is not None:
+            self.fields["section"].queryset = survey.sections.all()
+
+    def clean_options(self):
+        options = []
+        for line in self.cleaned_data["options"].splitlines():
+            label = line.strip()
+            if label:
+                satisfied = label.endswith("*")
+                options.append((label.rstrip("*").strip(), satisfied))
+        return options
+
+
+class IssuedForm(forms.Form):
+    channel = forms.ChoiceField(label=_("渠道"), choices=SurveyChannel.choices)
+    issued = forms.IntegerField(label=_("派发份数"), min_value=0)
+
+
+class SummaryForm(forms.Form):
+    summary = forms.CharField(label=_("结果摘要（公开）"), widget=forms.Textarea(attrs={"rows": 4}))

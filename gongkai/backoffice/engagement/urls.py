@@ -29,3 +29,16 @@ urlpatterns += [
     path("calls/<int:call_id>/report/", call_views.save_report, name="save_report"),
     path("calls/<int:call_id>/policy/", call_views.link_policy, name="link_policy"),
 ]
+
+from . import survey_views  # noqa: E402
+
+urlpatterns += [
+    path("surveys/", survey_views.surveys, name="surveys"),
+    path("surveys/new/", survey_views.new_survey, name="new_survey"),
+    path("surveys/<int:survey_id>/", survey_views.survey, name="survey"),
+    path("surveys/<int:survey_id>/build/<slug:part>/", survey_views.build, name="survey_build"),
+    path("surveys/<int:survey_id>/steps/<slug:name>/", survey_views.survey_step, name="survey_step"),
+    path("surveys/<int:survey_id>/issued/", survey_views.issued, name="survey_issued"),
+    path("surveys/<int:survey_id>/paper/", survey_views.paper, name="survey_paper"),
+    path("surveys/<int:survey_id>/export.xlsx", survey_views.export, name="survey_export"),
+]
