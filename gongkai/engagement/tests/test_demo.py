@@ -1,4 +1,4 @@
-"""The engagement demo step: every state, overdue and veto-risk inquiries, calls, a survey; a second run adds nothing."""
+"""The engagement demo step: every state, overdue and veto-risk inquiries, calls, a survey; rerunning adds nothing."""
 
 import io
 
