@@ -5,6 +5,8 @@ in one transaction. The clock (due date) is set at receipt from the mailbox's wo
 a transfer: the citizen waits for the government, not for one department.
 """
 
+import logging
+import smtplib
 from datetime import date
 
 from django.core.mail import send_mail
@@ -31,10 +33,13 @@ from ..models import (
 from .common import log, new_tracking_code, not_blank, personal_data_found, public_text, require_clean, wrong_state
 
 MAX_QUESTION_CHARS = 5000
+logger = logging.getLogger(__name__)
 
 
 def locked(inquiry: Inquiry) -> Inquiry:
-    return Inquiry.objects.select_for_update().select_related("organization__region", "mailbox").get(pk=inquiry.pk)
+    return (
+        Inquiry.objects.select_for_update(of=("self",)).select_related("organization__region", "mailbox").get(pk=inquiry.pk)
+    )
 
 
 def add_event(inquiry, kind, actor=None, note="", **organizations) -> None:
@@ -205,14 +210,17 @@ def approve_answer(*, actor, inquiry: Inquiry) -> Inquiry:
 
 
 def _tell_asker(inquiry: Inquiry) -> None:
-    send_mail(
-        _("您的咨询已答复（查询码 %(code)s）") % {"code": inquiry.tracking_code},
-        _("您咨询的“%(subject)s”已答复，请凭查询码 %(code)s 在网站“咨询查询”中查看答复并评价。")
-        % {"subject": inquiry.subject, "code": inquiry.tracking_code},
-        None,
-        [inquiry.asker_email],
-        fail_silently=True,
-    )
+    """Runs after commit: a mail server that is down must not undo or fail the answer (the code page shows it)."""
+    try:
+        send_mail(
+            _("您的咨询已答复（查询码 %(code)s）") % {"code": inquiry.tracking_code},
+            _("您咨询的“%(subject)s”已答复，请凭查询码 %(code)s 在网站“咨询查询”中查看答复并评价。")
+            % {"subject": inquiry.subject, "code": inquiry.tracking_code},
+            None,
+            [inquiry.asker_email],
+        )
+    except (OSError, smtplib.SMTPException):
+        logger.warning("Could not e-mail the answer notice for inquiry %s", inquiry.pk, exc_info=True)
 
 
 @transaction.atomic
