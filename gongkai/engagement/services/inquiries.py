@@ -37,9 +37,8 @@ logger = logging.getLogger(__name__)
 
 
 def locked(inquiry: Inquiry) -> Inquiry:
-    return (
-        Inquiry.objects.select_for_update(of=("self",)).select_related("organization__region", "mailbox").get(pk=inquiry.pk)
-    )
+    related = Inquiry.objects.select_related("organization__region", "mailbox")
+    return related.select_for_update(of=("self",)).get(pk=inquiry.pk)
 
 
 def add_event(inquiry, kind, actor=None, note="", **organizations) -> None:
