@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count
+from django.utils.translation import gettext as _
 
 from .models import Answer, ChannelIssue, Question, QuestionKind, Response, Survey, SurveyChannel
 
@@ -65,7 +66,7 @@ class SurveyResults:
 
     @property
     def total(self) -> ChannelRow:
-        total = ChannelRow("total", "合计")
+        total = ChannelRow("total", _("合计"))
         for row in self.channels:
             for name in ("issued", "returned", "valid", "satisfied", "rated"):
                 setattr(total, name, getattr(total, name) + getattr(row, name))
@@ -117,7 +118,7 @@ def results_for(survey: Survey) -> SurveyResults:
             result.rows = [(option.label, option_counts[option.pk]) for option in question.options.all()]
         elif question.kind == QuestionKind.RATING:
             counts = rating_counts[question.pk]
-            result.rows = [(f"{score}分", counts[score]) for score in range(5, 0, -1)]
+            result.rows = [(_("%(score)s分") % {"score": score}, counts[score]) for score in range(5, 0, -1)]
             total = sum(counts.values())
             if total:
                 result.average = (Decimal(sum(score * n for score, n in counts.items())) / total).quantize(

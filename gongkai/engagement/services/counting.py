@@ -10,6 +10,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..errors import EngagementError, EngagementErrorCode
 from ..models import CountedEvent, CountedKind, DailyCount
@@ -24,7 +25,7 @@ FIELDS = {
 
 def check_event(kind: str, event: str) -> str:
     if kind not in CountedKind.values or event not in CountedEvent.values:
-        raise EngagementError(EngagementErrorCode.INVALID, "未知的计数对象或事件。")
+        raise EngagementError(EngagementErrorCode.INVALID, _("未知的计数对象或事件。"))
     return FIELDS[event]
 
 

@@ -5,6 +5,7 @@ from collections import defaultdict
 from django.core.mail import send_mail
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongkai.core import audit
 from gongkai.orgs.models import Membership, Role
@@ -13,7 +14,7 @@ from ..models import OPEN_INQUIRY_STATUSES, Inquiry
 from ..selectors import annotate_lights
 
 REMINDED_LIGHTS = ("yellow", "red")
-LIGHT_LABELS = {"yellow": "临近期限", "red": "已超期"}
+LIGHT_LABELS = {"yellow": gettext_lazy("临近期限"), "red": gettext_lazy("已超期")}
 
 
 def _offices() -> list[tuple[str, str]]:
@@ -48,7 +49,7 @@ def _handlers_by_org() -> dict[int, set[str]]:
 def _line(inquiry: Inquiry) -> str:
     flag = _("【超过3个月未答复，网站检查单项否决风险】") if inquiry.veto_risk else ""
     return _("%(light)s %(code)s %(org)s 期限 %(due)s %(flag)s") % {
-        "light": _(LIGHT_LABELS[inquiry.light]),
+        "light": LIGHT_LABELS[inquiry.light],
         "code": inquiry.tracking_code,
         "org": inquiry.organization.name,
         "due": inquiry.due_on.isoformat(),

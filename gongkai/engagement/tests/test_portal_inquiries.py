@@ -131,3 +131,13 @@ def test_published_lists_never_show_personal_data(
         assert secret not in body
         assert secret not in detail
     assert client.get(reverse("portal:engagement:answer", args=[unpublished.pk])).status_code == 404
+
+
+def test_pages_read_in_english(client, department):
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert translation.gettext("看不到图片？请回答文字问题：").startswith("Cannot see the image?")
+    client.cookies["django_language"] = "en"
+    body = client.get(ASK, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Ask a question" in body

@@ -7,6 +7,7 @@ like any other label. Either answer is usable once; a wrong answer uses the chal
 import secrets
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongkai.portal.applications import captcha
 
@@ -18,7 +19,7 @@ CHINESE_NUMBERS = {
 }
 CHINESE_NUMBERS["10"] = "十"
 WORDS = ("政务公开", "公开透明", "便民服务", "人民政府", "依法行政")
-POSITIONS = ("第一个", "第二个", "第三个", "第四个")
+POSITIONS = (gettext_lazy("第一个"), gettext_lazy("第二个"), gettext_lazy("第三个"), gettext_lazy("第四个"))
 
 
 def _sum_question() -> tuple[str, set[str]]:
@@ -33,7 +34,7 @@ def _sum_question() -> tuple[str, set[str]]:
 
 def _character_question() -> tuple[str, set[str]]:
     word, index = secrets.choice(WORDS), secrets.randbelow(4)
-    question = _("“%(word)s”这个词的%(position)s字是什么？") % {"word": word, "position": _(POSITIONS[index])}
+    question = _("“%(word)s”这个词的%(position)s字是什么？") % {"word": word, "position": POSITIONS[index]}
     return question, {word[index]}
 
 
