@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 
 from gongkai.core.workdays import WorkCalendar
 
@@ -213,3 +213,24 @@ def daily_totals(*, kind: str, since: date, until: date) -> list[dict]:
         .annotate(views=Sum("views"), shares=Sum("shares"), useful=Sum("useful"), not_useful=Sum("not_useful"))
         .order_by("day")
     )
+
+
+def inquiry_indicators(*, organization_ids=None, since: date, until: date, today: date) -> dict:
+    """What oversight scores read about inquiries received in [since, until]: how many, answered, answered on time,
+    still open and overdue, at veto risk (today), and the askers' ratings."""
+    received = Inquiry.objects.filter(received_on__gte=since, received_on__lte=until).exclude(
+        status=InquiryStatus.INVALID
+    )
+    if organization_ids is not None:
+        received = received.filter(organization_id__in=list(organization_ids))
+    answered = received.filter(status=InquiryStatus.ANSWERED)
+    ratings = dict(answered.exclude(rating="").order_by().values_list("rating").annotate(n=Count("id")))
+    return {
+        "received": received.count(),
+        "answered": answered.count(),
+        "answered_on_time": answered.filter(answered_on__lte=F("due_on")).count(),
+        "overdue": overdue(received, today).count(),
+        "veto_risks": veto_risks(received, today).count(),
+        "published": received.filter(is_published=True).count(),
+        "ratings": {value: ratings.get(value, 0) for value in ("satisfied", "basically", "unsatisfied")},
+    }

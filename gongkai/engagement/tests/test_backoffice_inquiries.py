@@ -126,3 +126,12 @@ def test_mailbox_settings_only_for_the_office(client, people, government):
     )
     assert response.status_code == 302
     assert AuditEntry.objects.filter(action="engagement.mailbox.saved").count() == 1
+
+
+def test_workbench_lists_overdue_inquiries(client, people, department):
+    today = timezone.localdate()
+    late = register(people["clerk"], department, received_on=today - timedelta(days=20))
+    login(client, people["clerk"])
+    body = client.get(reverse("backoffice:home")).content.decode()
+    assert "群众咨询：临近或超过答复期限" in body
+    assert late.tracking_code in body

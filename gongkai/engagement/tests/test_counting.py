@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from gongkai.engagement import services
 from gongkai.engagement.models import DailyCount
 from gongkai.engagement.selectors import engagement_counts
 from gongkai.engagement.services.counting import count_event
@@ -109,3 +110,30 @@ def test_concurrent_events_are_all_counted(department, clerk):
         thread.join()
     assert errors == []
     assert DailyCount.objects.get(kind="record", object_id=42).views == threads_count * per_thread
+
+
+@pytest.mark.django_db
+def test_selectors_for_oversight(department, clerk, reviewer):
+    from datetime import date
+
+    from gongkai.engagement.selectors import daily_totals, inquiry_indicators
+
+    from .factories import answered, register
+
+    count_event(kind="record", object_id=7, event="useful", day=date(2026, 11, 2))
+    count_event(kind="record", object_id=8, event="useful", day=date(2026, 11, 2))
+    count_event(kind="record", object_id=7, event="share", day=date(2026, 11, 3))
+    rows = daily_totals(kind="record", since=date(2026, 11, 1), until=date(2026, 11, 30))
+    assert [(row["day"], row["useful"], row["shares"]) for row in rows] == [
+        (date(2026, 11, 2), 2, 0),
+        (date(2026, 11, 3), 0, 1),
+    ]
+    inquiry = answered(register(clerk, department, received_on=date(2026, 11, 2)), handler=clerk, reviewer=reviewer)
+    services.rate_inquiry(inquiry=inquiry, rating="satisfied")
+    register(clerk, department, received_on=date(2026, 11, 3))
+    indicators = inquiry_indicators(since=date(2026, 11, 1), until=date(2026, 11, 30), today=date(2026, 12, 6))
+    assert indicators["received"] == 2
+    assert indicators["answered"] == 1
+    assert indicators["answered_on_time"] == 0  # answered today, long after 5 working days
+    assert indicators["overdue"] == 1
+    assert indicators["ratings"] == {"satisfied": 1, "basically": 0, "unsatisfied": 0}
