@@ -169,3 +169,25 @@ def test_attachment_checked_by_content(department, clerk):
     with pytest.raises(Exception, match="只接受"):
         services.add_call_attachment(actor=clerk, call=call, upload=fake)
     assert call.attachments.count() == 0
+
+
+def test_attachment_is_stored_and_downloadable_once_the_call_is_public(
+    client, department, clerk, reviewer, office, settings, tmp_path
+):
+    from django.urls import reverse
+
+    from gongkai.publishing.tests.test_attachments import pdf_bytes
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call = services.create_call(actor=clerk, organization=department, data=call_data())
+    upload = SimpleUploadedFile("起草说明.pdf", pdf_bytes("draft"), content_type="application/octet-stream")
+    attachment = services.add_call_attachment(actor=clerk, call=call, upload=upload, title="起草说明")
+    assert attachment.content_type == "application/pdf"
+    url = reverse("portal:engagement:call_attachment", args=[call.pk, attachment.public_id])
+    assert client.get(url).status_code == 404  # a draft call's files are not public
+    services.submit_call(actor=clerk, call=call)
+    services.approve_call(actor=reviewer, call=call)
+    services.publish_call(actor=office, call=call)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
