@@ -52,6 +52,34 @@ def new_call(request):
     return render(request, "backoffice/engagement/call_form.html", {"form": form})
 
 
+@staff_required
+def edit_call(request, call_id: int):
+    """Only a draft (收集提交) can be edited; the form is the one used to create it."""
+    found = call_for_staff(call_id=call_id, person=request.user, action="handle")
+    initial = {
+        "organization": found.organization,
+        "title": found.title,
+        "summary": found.summary,
+        "explanation": found.explanation,
+        "draft_text": found.draft_text,
+        "starts_on": found.starts_on,
+        "ends_on": found.ends_on,
+        "is_moderated": found.is_moderated,
+    }
+    form = forms.CallForm(request.POST or None, initial=initial)
+    form.limit_organizations(found.organization.__class__.objects.filter(pk=found.organization_id))
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("organization")
+        try:
+            services.update_call(actor=request.user, call=found, data=data)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            return redirect("backoffice:engagement:call", found.pk)
+    return render(request, "backoffice/engagement/call_form.html", {"form": form, "call": found})
+
+
 def _report_initial(call):
     report = getattr(call, "adoption_report", None)
     if report is None:

@@ -22,6 +22,7 @@ urlpatterns += [
     path("calls/", call_views.calls, name="calls"),
     path("calls/new/", call_views.new_call, name="new_call"),
     path("calls/<int:call_id>/", call_views.call, name="call"),
+    path("calls/<int:call_id>/edit/", call_views.edit_call, name="edit_call"),
     path("calls/<int:call_id>/steps/<slug:name>/", call_views.call_step, name="call_step"),
     path("calls/<int:call_id>/attachments/", call_views.call_attachment, name="call_attachment"),
     path("calls/<int:call_id>/comments/", call_views.enter_comment, name="enter_comment"),

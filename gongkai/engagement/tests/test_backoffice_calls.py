@@ -82,3 +82,20 @@ def test_enter_offline_comment_and_write_the_report(client, clerk, reviewer, off
     call.refresh_from_db()
     assert call.adoption_report.status == ReportStatus.IN_REVIEW
     assert list(call.adoption_report.items.get().comments.all()) == [comment]
+
+
+def test_draft_can_be_edited_but_not_after_submission(client, clerk, department):
+    from gongkai.engagement import services
+
+    call = services.create_call(actor=clerk, organization=department, data=call_data())
+    login(client, clerk)
+    url = reverse("backoffice:engagement:edit_call", args=[call.pk])
+    form = {"organization": department.pk, "title": "改过的标题", "summary": "摘要", "starts_on": TODAY.isoformat()}
+    assert client.post(url, form).status_code == 302
+    call.refresh_from_db()
+    assert call.title == "改过的标题"
+    services.submit_call(actor=clerk, call=call)
+    response = client.post(url, {**form, "title": "再改"})
+    assert "不能修改" in response.content.decode()
+    call.refresh_from_db()
+    assert call.title == "改过的标题"
