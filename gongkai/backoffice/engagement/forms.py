@@ -44,6 +44,7 @@ class RegisterInquiryForm(OrganizationChoiceMixin, forms.Form):
 
 class AssignForm(OrganizationChoiceMixin, forms.Form):
     organization = forms.ModelChoiceField(label=_("承办机构"), queryset=Organization.objects.none())
+    domain = forms.ModelChoiceField(label=_("领域"), queryset=Domain.objects.filter(is_active=True), required=False)
     note = forms.CharField(label=_("分办或转办说明"), max_length=500, required=False)
 
 

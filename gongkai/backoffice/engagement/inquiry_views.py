@@ -35,7 +35,7 @@ ACTIONS = {
         gettext_lazy("分办 / 转办"),
         forms.AssignForm,
         lambda actor, inquiry, data: services.assign_inquiry(
-            actor=actor, inquiry=inquiry, organization=data["organization"], note=data["note"]
+            actor=actor, inquiry=inquiry, organization=data["organization"], note=data["note"], domain=data["domain"]
         ),
     ),
     "answer": Action(

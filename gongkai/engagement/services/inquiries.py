@@ -134,7 +134,9 @@ def register_inquiry(
 
 
 @transaction.atomic
-def assign_inquiry(*, actor, inquiry: Inquiry, organization: Organization, handler=None, note: str = "") -> Inquiry:
+def assign_inquiry(
+    *, actor, inquiry: Inquiry, organization: Organization, handler=None, note: str = "", domain=None
+) -> Inquiry:
     """Route a received inquiry (the office triages), or transfer one in progress on to another organization."""
     inquiry = locked(inquiry)
     require(actor, inquiry.organization, "handle")
@@ -144,16 +146,14 @@ def assign_inquiry(*, actor, inquiry: Inquiry, organization: Organization, handl
         raise EngagementError(EngagementErrorCode.INVALID, _("该机构已停用，不能转办。"), field="organization")
     if handler is not None and not can(handler, organization, "handle"):
         raise EngagementError(EngagementErrorCode.INVALID, _("承办人须是承办机构的工作人员。"), field="handler")
-    transfer = inquiry.status == InquiryStatus.IN_PROGRESS or organization.pk != inquiry.organization_id
-    kind = (
-        InquiryEvent.Kind.TRANSFERRED
-        if transfer and organization.pk != inquiry.organization_id
-        else InquiryEvent.Kind.ASSIGNED
-    )
+    # Routing a received inquiry is 分办 (assignment); passing one already in progress on is 转办 (transfer).
+    moved_on = inquiry.status == InquiryStatus.IN_PROGRESS and organization.pk != inquiry.organization_id
+    kind = InquiryEvent.Kind.TRANSFERRED if moved_on else InquiryEvent.Kind.ASSIGNED
     add_event(inquiry, kind, actor, note, from_organization=inquiry.organization, to_organization=organization)
     before = inquiry.organization
     inquiry.organization, inquiry.handler, inquiry.status = organization, handler, InquiryStatus.IN_PROGRESS
-    _save(inquiry, "organization", "handler", "status")
+    inquiry.domain = domain or inquiry.domain  # the office classifies it for the published lists
+    _save(inquiry, "organization", "handler", "status", "domain")
     verb = "transferred" if kind == InquiryEvent.Kind.TRANSFERRED else "assigned"
     log(f"inquiry.{verb}", actor=actor, target=inquiry, data={"from": before.pk, "to": organization.pk, "note": note})
     return inquiry

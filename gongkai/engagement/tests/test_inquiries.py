@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.http import Http404
 
+from gongkai.catalog.models import Domain
 from gongkai.core.errors import AccessDenied
 from gongkai.core.models import AuditEntry
 from gongkai.engagement import services
@@ -68,12 +69,14 @@ def test_full_cycle_assign_transfer_answer_review(
 ):
     mailbox = services.save_mailbox(actor=office, organization=government, name="区长信箱", kind="head")
     inquiry = submit(mailbox=mailbox)
-    services.assign_inquiry(actor=office, inquiry=inquiry, organization=other_department)
+    domain = Domain.objects.create(code="SHJZT", name="社会救助", is_national=True)
+    services.assign_inquiry(actor=office, inquiry=inquiry, organization=other_department, domain=domain)
     services.assign_inquiry(actor=office, inquiry=inquiry, organization=department, note="属民政职责")
     inquiry.refresh_from_db()
     assert inquiry.organization == department
+    assert inquiry.domain == domain
     kinds = list(inquiry.events.values_list("kind", flat=True))
-    assert kinds == ["received", "transferred", "transferred"]
+    assert kinds == ["received", "assigned", "transferred"]
     services.submit_answer(actor=clerk, inquiry=inquiry, answer="请携带身份证和户口簿到街道办理。")
     with django_capture_on_commit_callbacks(execute=True):
         services.approve_answer(actor=reviewer, inquiry=inquiry)
