@@ -10,6 +10,7 @@ from gongkai.core.errors import DomainError
 from gongkai.engagement import selectors, services
 from gongkai.engagement.access import call_actions, call_for_staff, organizations_where
 from gongkai.engagement.models import Comment
+from gongkai.publishing.models import Record
 from gongkai.publishing.selectors import published_records
 
 from ..decorators import staff_required
@@ -41,13 +42,14 @@ def new_call(request):
     form = forms.CallForm(request.POST or None)
     form.limit_organizations(organizations_where(request.user, "handle"))
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        organization = data.pop("organization")
-        try:
-            call = services.create_call(actor=request.user, organization=organization, data=data)
-        except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
-        else:
+        organization = form.cleaned_data["organization"]
+        data = _call_data(form)
+        call = (
+            None
+            if form.errors
+            else _saved(form, services.create_call, actor=request.user, organization=organization, data=data)
+        )
+        if call is not None:
             return redirect("backoffice:engagement:call", call.pk)
     return render(request, "backoffice/engagement/call_form.html", {"form": form})
 
@@ -65,19 +67,35 @@ def edit_call(request, call_id: int):
         "starts_on": found.starts_on,
         "ends_on": found.ends_on,
         "is_moderated": found.is_moderated,
+        "draft_record": found.draft_record_id,
     }
     form = forms.CallForm(request.POST or None, initial=initial)
     form.limit_organizations(found.organization.__class__.objects.filter(pk=found.organization_id))
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data.pop("organization")
-        try:
-            services.update_call(actor=request.user, call=found, data=data)
-        except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
-        else:
+        data = _call_data(form)
+        if not form.errors and _saved(form, services.update_call, actor=request.user, call=found, data=data):
             return redirect("backoffice:engagement:call", found.pk)
     return render(request, "backoffice/engagement/call_form.html", {"form": form, "call": found})
+
+
+def _saved(form, service, **arguments):
+    """Run the service; a refusal becomes a form error (and None) instead of a page error."""
+    try:
+        return service(**arguments)
+    except DomainError as error:
+        form.add_error(error.field if error.field in form.fields else None, error.message)
+        return None
+
+
+def _call_data(form) -> dict:
+    """The form's values for the service, with the draft record's number turned into the record (or None)."""
+    data = dict(form.cleaned_data)
+    data.pop("organization")
+    number = data.pop("draft_record")
+    data["draft_record"] = Record.objects.filter(pk=number).first() if number else None
+    if number and data["draft_record"] is None:
+        form.add_error("draft_record", gettext_lazy("找不到这条已发布的政府信息，请核对编号。"))
+    return data
 
 
 def _report_initial(call):

@@ -102,6 +102,9 @@ class CallForm(OrganizationChoiceMixin, forms.Form):
     summary = forms.CharField(label=_("内容摘要"), widget=forms.Textarea(attrs={"rows": 3}))
     explanation = forms.CharField(label=_("起草说明"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
     draft_text = forms.CharField(label=_("征求意见稿正文"), widget=forms.Textarea(attrs={"rows": 8}), required=False)
+    draft_record = forms.IntegerField(
+        label=_("征求意见稿的政府信息编号（已发布的，可不填）"), min_value=1, required=False
+    )
     starts_on = forms.DateField(label=_("开始日期"), widget=forms.DateInput(attrs={"type": "date"}))
     ends_on = forms.DateField(
         label=_("截止日期（留空则为开始后30日）"), required=False, widget=forms.DateInput(attrs={"type": "date"})

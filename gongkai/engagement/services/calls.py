@@ -39,12 +39,21 @@ def call_dates(starts_on: date, ends_on: date | None) -> tuple[date, date]:
     return starts_on, ends_on
 
 
+def _published_draft(record):
+    """The draft must be a published record (征求意见稿 are published like any record), or nothing."""
+    if record is not None and not published_records().filter(pk=record.pk).exists():
+        message = _("征求意见稿须是已公开发布的政府信息。")
+        raise EngagementError(EngagementErrorCode.INVALID, message, field="draft_record")
+    return record
+
+
 def _fill(call: CommentCall, data: dict) -> None:
     call.title = not_blank(data.get("title"), _("标题"), "title")
     call.summary = not_blank(data.get("summary"), _("内容摘要"), "summary")
     call.explanation = (data.get("explanation") or "").strip()
     call.draft_text = (data.get("draft_text") or "").strip()
-    call.draft_record = data.get("draft_record")
+    if "draft_record" in data:
+        call.draft_record = _published_draft(data["draft_record"])
     call.is_moderated = bool(data.get("is_moderated", True))
     call.starts_on, call.ends_on = call_dates(data["starts_on"], data.get("ends_on"))
     require_clean("\n".join((call.title, call.summary, call.explanation, call.draft_text)), what=_("征集内容"))

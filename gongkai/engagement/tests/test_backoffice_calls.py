@@ -99,3 +99,19 @@ def test_draft_can_be_edited_but_not_after_submission(client, clerk, department)
     assert "不能修改" in response.content.decode()
     call.refresh_from_db()
     assert call.title == "改过的标题"
+
+
+def test_call_on_a_published_draft_record(client, clerk, department, make_person):
+    from gongkai.publishing.models import RecordStatus
+    from gongkai.publishing.tests.factories import draft, force_status
+
+    author = make_person("clerk", department)
+    unpublished = draft(department, author, title="未发布的稿子")
+    published = force_status(draft(department, author, title="养老服务补贴办法（征求意见稿）"), RecordStatus.PUBLISHED)
+    login(client, clerk)
+    form = {"organization": department.pk, "title": "征求意见", "summary": "摘要", "starts_on": TODAY.isoformat()}
+    response = client.post(reverse("backoffice:engagement:new_call"), {**form, "draft_record": unpublished.pk})
+    assert "征求意见稿须是已公开发布的政府信息" in response.content.decode()
+    assert not CommentCall.objects.exists()
+    client.post(reverse("backoffice:engagement:new_call"), {**form, "draft_record": published.pk})
+    assert CommentCall.objects.get().draft_record == published
