@@ -27,6 +27,7 @@ MAIN_NAVIGATION = [
     NavEntry(_("依申请公开"), "backoffice:applications:index"),
     NavEntry(_("办事服务"), "backoffice:services:index"),
     NavEntry(_("村（社区）"), "backoffice:villages:index"),
+    NavEntry(_("政民互动"), "backoffice:engagement:index"),
     NavEntry(_("年度报告"), "backoffice:reports:index", OVERSIGHT + (Role.CLERK, Role.REVIEWER)),
     NavEntry(_("全文检索"), "backoffice:search:index"),
     NavEntry(_("系统设置"), "backoffice:settings"),

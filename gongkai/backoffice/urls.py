@@ -7,7 +7,17 @@ from .system import views as system_views
 
 app_name = "backoffice"
 
-MODULES = ("catalog", "publishing", "screening", "applications", "reports", "search", "services", "villages")
+MODULES = (
+    "catalog",
+    "publishing",
+    "screening",
+    "applications",
+    "reports",
+    "search",
+    "services",
+    "villages",
+    "engagement",
+)
 
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),

@@ -9,6 +9,7 @@ PORTAL_NAVIGATION = [
     (_("标准目录"), "portal:catalog:index"),
     (_("办事服务"), "portal:services:index"),
     (_("依申请公开"), "portal:applications:apply"),
+    (_("政民互动"), "portal:engagement:index"),
     (_("年度报告"), "portal:reports:index"),
     (_("搜索"), "portal:search:search"),
 ]

@@ -15,5 +15,6 @@ urlpatterns = [
     path("search/", include("gongkai.portal.search.urls")),
     path("services/", include("gongkai.portal.services.urls")),
     path("villages/", include("gongkai.portal.villages.urls")),
+    path("engagement/", include("gongkai.portal.engagement.urls")),
     path("", include("gongkai.portal.publishing.urls")),
 ]

@@ -1,0 +1,77 @@
+"""The engagement API (public data only) and `gongkai engagement remind`."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from gongkai.core.models import AuditEntry
+from gongkai.engagement import services
+
+from .factories import answered, build_survey, open_call, register, submit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_published_answers_without_personal_data(
+    client, department, clerk, reviewer, office, django_assert_max_num_queries
+):
+    for _index in range(3):
+        inquiry = answered(submit(department), handler=clerk, reviewer=reviewer)
+        services.publish_inquiry(actor=office, inquiry=inquiry, as_faq=True)
+    submit(department, subject="未公开")
+    with django_assert_max_num_queries(3):
+        response = client.get("/api/v1/engagement/answers/?faq=true")
+    data = response.json()
+    assert data["count"] == 3
+    text = response.content.decode("unicode_escape")
+    for secret in ("张三丰", "13812345678", "zhang@example.com", "asker"):
+        assert secret not in text
+    assert client.get(f"/api/v1/engagement/answers/{inquiry.pk}/").json()["id"] == inquiry.pk
+    assert client.get("/api/v1/engagement/answers/999999/").json()["code"] == "api.not_found"
+
+
+def test_open_calls(client, department, clerk, reviewer, office):
+    call = open_call(clerk=clerk, reviewer=reviewer, office=office, organization=department)
+    services.submit_comment(call=call, body="意见", author_name="赵六")
+    data = client.get("/api/v1/engagement/calls/?open=true").json()
+    assert [row["id"] for row in data["results"]] == [call.pk]
+    assert data["results"][0]["is_open"] is True
+    assert "赵六" not in client.get(f"/api/v1/engagement/calls/{call.pk}/").content.decode("unicode_escape")
+
+
+def test_survey_summaries_only_when_published(client, office, government):
+    survey, overall, rating, *_rest = build_survey(office, government)
+    services.open_survey(actor=office, survey=survey)
+    services.submit_online_response(
+        survey=survey, values={overall.pk: overall.options.first().pk, rating.pk: 5}, session_key="a"
+    )
+    services.set_issued(actor=office, survey=survey, channel="online", issued=2)
+    assert client.get("/api/v1/engagement/surveys/").json() == []
+    services.close_survey(actor=office, survey=survey)
+    services.publish_results(actor=office, survey=survey, summary="满意。")
+    data = client.get(f"/api/v1/engagement/surveys/{survey.pk}/").json()
+    assert data["total"]["valid"] == 1
+    assert data["total"]["valid_rate"] == "50.0"
+    assert [kind["kind"] for kind in data["questions"]] == ["single", "rating", "multiple"]
+
+
+def test_remind_lists_yellow_and_red_and_sends_only_without_dry_run(department, make_person, office, capsys):
+    clerk = make_person("clerk", department, email="clerk@example.gov.cn")
+    office.email = "office@example.gov.cn"
+    office.save()
+    today = timezone.localdate()
+    overdue = register(clerk, department, received_on=today - timedelta(days=40))
+    mailbox = services.save_mailbox(actor=office, organization=department, name="民政局信箱", answer_days=60)
+    green = submit(mailbox=mailbox)
+    call_command("engagement", "remind", "--dry-run")
+    output = capsys.readouterr().out
+    assert overdue.tracking_code in output
+    assert green.tracking_code not in output
+    assert "将提醒 2 人" in output
+    assert mail.outbox == []
+    call_command("engagement", "remind")
+    assert sorted(message.to[0] for message in mail.outbox) == ["clerk@example.gov.cn", "office@example.gov.cn"]
+    assert AuditEntry.objects.filter(action="engagement.reminder.sent").count() == 2
