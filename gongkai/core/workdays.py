@@ -89,7 +89,8 @@ class WorkCalendar:
 
         region_filter = Q(region=None)
         if region is not None:
-            region_filter |= Q(region__in=region.ancestors_and_self_ids())
+            # The region and every region above it, by the division codes of its path (no extra query).
+            region_filter |= Q(region__division_code__in=[code for code in region.path.split("/") if code])
         holidays: dict[date, str] = {}
         workdays: dict[date, str] = {}
         rows = WorkdayOverride.objects.filter(region_filter, on__gte=start, on__lte=end).values_list(

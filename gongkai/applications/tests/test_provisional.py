@@ -69,3 +69,21 @@ def test_loading_the_schedule_recomputes_and_shows_the_change_on_the_timeline(
     detail = client.get(reverse("backoffice:applications:detail", args=[december.pk])).content.decode()
     assert "节假日安排调整，重新计算期限" in detail
     assert WARNING not in detail
+
+
+def test_light_counts_on_the_organizations_regional_calendar(clerk, department, county):
+    from gongkai.applications import selectors
+    from gongkai.core.services import add_regional_holiday
+
+    add_regional_holiday(region=county, on=date(2026, 9, 3), name="地方节日")
+    application = make_application(actor=clerk, organization=department, received_on=date(2026, 8, 25))
+    assert application.due_on == date(2026, 9, 22)  # the regional holiday 9-03 is skipped (national: 9-21)
+    # From 9-01 the national calendar would count 16 working days; the light counts on the same regional calendar
+    # that computed the due date.
+    assert selectors.workdays_left(application, date(2026, 9, 1)) == 15
+    assert selectors.light_of(application, date(2026, 9, 15)) == selectors.Light.GREEN  # 6 left
+    assert selectors.light_of(application, date(2026, 9, 16)) == selectors.Light.YELLOW  # 5 left
+    staff_view = selectors.applications_for_staff(person=clerk)
+    assert list(selectors.filter_by_light(staff_view, selectors.Light.YELLOW, date(2026, 9, 16))) == [application]
+    assert list(selectors.filter_by_light(staff_view, selectors.Light.GREEN, date(2026, 9, 15))) == [application]
+    assert list(selectors.filter_by_light(staff_view, selectors.Light.RED, date(2026, 9, 23))) == [application]

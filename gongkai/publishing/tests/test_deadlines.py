@@ -75,5 +75,6 @@ def test_a_changed_holiday_schedule_moves_open_deadlines(department, clerk, djan
     with django_capture_on_commit_callbacks(execute=True):
         set_year_schedule(year=2025, holidays=[], workdays=[], notice="测试：取消全部节假日")
     record.refresh_from_db()
-    # Plain Monday-to-Friday: the 20th working day after Fri 09-26 is Fri 10-24.
-    assert record.due_on == date(2025, 10, 24)
+    # Monday to Friday minus the statutory holidays that no schedule can remove (国庆 10-01..10-03, 中秋 10-06):
+    # the 20th working day after Fri 09-26 is Thu 10-30.
+    assert record.due_on == date(2025, 10, 30)
