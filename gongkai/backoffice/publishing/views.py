@@ -20,6 +20,7 @@ from gongkai.publishing.deadlines import annotate_lights
 from gongkai.publishing.models import Column, IndexScheme, RecordStatus
 from gongkai.publishing.selectors import attachment_for_staff, column_tree, record_for_staff, records_for_staff
 from gongkai.publishing.services.common import DRAFTERS
+from gongkai.publishing.services.interpretation import requires_interpretation
 from gongkai.publishing.services.numbering import pattern_for
 
 from . import forms
@@ -160,6 +161,7 @@ ACTION_ROLES = {
     "publish": "publish",
     "unschedule": "publish",
     "emergency_publish": "emergency",
+    "exempt_interpretation": "emergency",
     "review_emergency": None,
     "withdraw": "supervise",
     "expire": "supervise",
@@ -188,6 +190,8 @@ def available_actions(person, record) -> set[str]:
         actions.add("unschedule")
     if status in OPEN_STATUSES and has_role(person, org, (Role.OFFICE,)):
         actions.add("emergency_publish")
+        if not record.interpretation_exemption and requires_interpretation(record):
+            actions.add("exempt_interpretation")
     if status == RecordStatus.PUBLISHED and has_role(person, org, (Role.REVIEWER, Role.OFFICE)):
         actions |= {"correct", "withdraw", "expire"}
     if status == RecordStatus.PUBLISHED and has_role(person, org, (Role.CLERK, Role.REVIEWER, Role.OFFICE)):
@@ -254,6 +258,9 @@ def perform(request, record, action):
     if action == "emergency_publish":
         reason = post.get("reason", "")
         return services.emergency_publish_record(record=record, actor=user, reason=reason), _("已紧急发布。")
+    if action == "exempt_interpretation":
+        reason = post.get("reason", "")
+        return services.exempt_from_interpretation(record=record, actor=user, reason=reason), _("已同意免于配套解读。")
     if action == "review_emergency":
         comment = post.get("comment", "")
         return services.review_emergency_publication(record=record, actor=user, comment=comment), _("补审完成。")

@@ -34,6 +34,7 @@ from .common import (
     require_text,
 )
 from .editing import FIELDS, apply, refresh_derived, set_relations, validate
+from .interpretation import require_interpretation
 from .numbering import allocate_index_number
 
 S = RecordStatus
@@ -157,6 +158,7 @@ def reject_record(*, record: Record, actor, comment: str) -> Record:
 
 
 def publish_now(record: Record, actor, at: datetime, *, action: str = "published", **data) -> Record:
+    require_interpretation(record)
     if record.attribute != Attribute.ACTIVE:
         raise PublishingError(
             PublishingErrorCode.NOT_ACTIVE_DISCLOSURE,
