@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .exporting import catalog_rows
+from .selectors import public_negative_list
 
 LEVEL_SECTIONS = [("county", _("县级")), ("township", _("乡级")), ("village", _("村级"))]
 
@@ -54,6 +55,7 @@ def handbook_context(catalog) -> dict:
         "catalog": catalog,
         "organization": catalog.organization,
         "sections": handbook_sections(catalog),
+        "negative_list": public_negative_list(catalog),
         "generated_on": timezone.localdate(),
     }
 
