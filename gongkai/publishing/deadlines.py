@@ -27,7 +27,7 @@ def due_date(record) -> date | None:
 def item_due_dates(record, region) -> list:
     if record.pk is None or not hasattr(record, "items"):
         return []
-    return [item.due_date(record.written_on, region=region) for item in record.items.all()]
+    return [item.due_date(record.written_on, region=region, event_on=record.event_on) for item in record.items.all()]
 
 
 def light(due_on: date | None, today: date, calendar: WorkCalendar) -> str | None:

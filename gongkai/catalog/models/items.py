@@ -192,13 +192,13 @@ class Item(models.Model):
 
         return TimeLimit.from_item(self)
 
-    def due_date(self, formed_on, *, region=None):
+    def due_date(self, formed_on, *, region=None, event_on=None):
         """When information formed (or changed) on `formed_on` must be public, as a `WorkdayResult`, or None.
 
         See `gongkai.catalog.timelimits.TimeLimit.due_date` for what each rule returns.
         """
         rule = self.time_rule
-        return rule.due_date(formed_on, region=region) if rule else None
+        return rule.due_date(formed_on, region=region, event_on=event_on) if rule else None
 
 
 class ItemVersion(models.Model):

@@ -58,6 +58,12 @@ class Record(models.Model):
     needs_interpretation = models.BooleanField(
         _("需要政策解读"), default=False, help_text=_("规章、规范性文件、政策文件和规划默认需要配套解读。")
     )
+    event_on = models.DateField(
+        _("起算事件日期"),
+        null=True,
+        blank=True,
+        help_text=_("公开事项的时限从某一事件起算（如作出行政决定、开标、项目竣工）时，填写该事件的日期。"),
+    )
     interpretation_exemption = models.TextField(
         _("免于配套解读的理由"),
         blank=True,

@@ -27,7 +27,7 @@ from .common import DRAFTERS, PUBLISHERS, add_revision, full_clean, illegal, loc
 FIELDS = (
     "title", "summary", "body", "doc_number", "written_on", "subject_category", "genre", "keywords", "validity",
     "effective_on", "expired_on", "repealed_on", "attribute", "withheld_ground", "stage", "decision_count",
-    "fee_amount", "interprets", "needs_interpretation", "display_until",
+    "fee_amount", "interprets", "needs_interpretation", "display_until", "event_on",
 )  # fmt: skip
 RELATIONS = ("columns", "items", "channels")
 EDITABLE_STATUSES = {RecordStatus.DRAFT}
