@@ -16,7 +16,13 @@ class InterpretationGenre(models.Model):
     )
     genre = models.CharField(_("体裁分类"), max_length=20, choices=Genre.choices)
     marked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("标记人"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("标记人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("留空表示由服务器运维人员在命令行设置。"),
     )
     marked_at = models.DateTimeField(_("标记时间"), auto_now_add=True)
 

@@ -92,3 +92,19 @@ def test_the_record_page_offers_the_office_an_exemption_form(client, department,
     client.post(url, {"reason": "技术性修改，无需解读"})
     policy.refresh_from_db()
     assert policy.interpretation_exemption == "技术性修改，无需解读"
+
+
+def test_the_operator_marks_genres_from_the_command_line(department, clerk, reviewer):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("publishing", "interpretation-genres", department.region.division_code, "--add", "plan", stdout=out)
+    assert "须配套政策解读的体裁：" in out.getvalue()
+    assert "规划计划" in out.getvalue()
+    assert "行政规范性文件" in out.getvalue()
+    with pytest.raises(PublishingError):
+        services.publish_record(record=cleared(department, clerk, genre=Genre.PLAN), actor=reviewer)
+    call_command("publishing", "interpretation-genres", department.region.division_code, "--remove", "plan", stdout=out)
+    assert services.publish_record(record=cleared(department, clerk, genre=Genre.PLAN), actor=reviewer).published_at
