@@ -2,8 +2,14 @@
 
 Columns (the first row holds the headers, Chinese or English; order does not matter):
 查询码 tracking_code · 办理机关 organization (full name, short name or unified social credit code) ·
-申请人类型 applicant_type · 收到申请日期 received_on · 状态 status · 办理结果 outcome · 答复日期 decided_on ·
-送达日期 delivered_on.
+申请渠道 channel · 申请人类型 applicant_type · 申请人 applicant_name · 证件类型 id_type · 证件号码 id_number ·
+联系电话 phone · 通讯地址 address · 所需信息 description · 收到申请日期 received_on · 状态 status ·
+办理结果 outcome · 答复日期 decided_on · 送达日期 delivered_on · 转办机关 transferred_to · 转办日期 transferred_on.
+
+Every row passes the checks of registration (`services.intake`: the applicant's particulars of Art 29, the channel
+and the receipt rule of Art 31) and is written through `create_application`, with one audit entry per application.
+A row with status 已转办 names the receiving organization: the import creates its application too, as a transfer
+does; a 已转办 row without one is refused.
 """
 
 import csv
@@ -19,22 +25,38 @@ from django.utils.translation import gettext as _
 from gongkai.core import audit
 from gongkai.orgs.models import Organization
 
-from .clock import compute_clock
 from .errors import ApplicationError, ApplicationErrorCode
-from .models import ApplicantType, Application, Event, Outcome, Status
+from .models import OPEN_STATUSES, ApplicantType, Application, Event, IdType, Outcome, Status, SubmissionChannel
 from .outcomes import row_label
+from .services.common import add_event, log, save
+from .services.intake import APPLICANT_FIELDS, check_applicant, create_application, receipt_date
+from .signals import register_imported
 
 COLUMNS = {
     "tracking_code": ("查询码", "tracking_code"),
     "organization": ("办理机关", "organization"),
+    "channel": ("申请渠道", "channel"),
     "applicant_type": ("申请人类型", "applicant_type"),
+    "applicant_name": ("申请人", "申请人姓名或名称", "applicant_name"),
+    "id_type": ("证件类型", "id_type"),
+    "id_number": ("证件号码", "身份证明", "id_number"),
+    "phone": ("联系电话", "phone"),
+    "address": ("通讯地址", "address"),
+    "description": ("所需信息", "所需政府信息", "description"),
     "received_on": ("收到申请日期", "received_on"),
     "status": ("状态", "status"),
     "outcome": ("办理结果", "outcome"),
     "decided_on": ("答复日期", "decided_on"),
     "delivered_on": ("送达日期", "delivered_on"),
+    "transferred_to": ("转办机关", "transferred_to"),
+    "transferred_on": ("转办日期", "transferred_on"),
 }
-REQUIRED = ("tracking_code", "organization", "applicant_type", "received_on", "status")
+REQUIRED = ("tracking_code", "organization", "channel", "applicant_type", "received_on", "status")
+# Which column an applicant check's error belongs to (`ApplicationError.field`).
+FIELD_COLUMNS = {"applicant_type": "applicant_type", "id_type": "id_type", "id_number": "id_number"}
+# Spellings real registers use for report rows: any quotes (or none) around 三安全一稳定, a full-width "．" after the
+# row number, half-width parentheses, spaces.
+QUOTES = str.maketrans("", "", "“”\"'‘’「」『』")
 DECIDED_STATUSES = (Status.DECIDED, Status.DELIVERED, Status.CLOSED)
 DATE_PATTERN = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 
@@ -59,6 +81,7 @@ class Issue:
 class ImportReport:
     count: int = 0
     errors: list[Issue] = field(default_factory=list)
+    touched: set = field(default_factory=set)  # (organization id, year) pairs the import changed
 
 
 def choice_lookup(choices) -> dict[str, str]:
@@ -69,12 +92,17 @@ def choice_lookup(choices) -> dict[str, str]:
     return lookup
 
 
+def outcome_key(text: str) -> str:
+    """A report row's spelling reduced to what matters: no quotes or spaces, "." for "．", Chinese parentheses."""
+    text = str(text).translate(QUOTES).replace("．", ".").replace("(", "（").replace(")", "）")
+    return "".join(text.split())
+
+
 def outcome_lookup() -> dict[str, str]:
-    lookup = choice_lookup(Outcome.choices)
+    lookup = {outcome_key(key): value for key, value in choice_lookup(Outcome.choices).items()}
     for value in Outcome.values:
-        lookup[row_label(value)] = value
-        lookup[row_label(value).replace(" ", "")] = value
-    lookup["部分公开"] = Outcome.PARTIALLY_DISCLOSED
+        lookup[outcome_key(row_label(value))] = value
+    lookup[outcome_key("部分公开")] = Outcome.PARTIALLY_DISCLOSED
     return lookup
 
 
@@ -134,6 +162,10 @@ class RowChecker:
     def __init__(self, sheet: str):
         self.sheet = sheet
         self.types = choice_lookup(ApplicantType.choices)
+        self.channels = choice_lookup(SubmissionChannel.choices)
+        for value, label in SubmissionChannel.choices:  # "邮寄" for "邮寄（挂号信、特快专递等需签收）"
+            self.channels.setdefault(str(label).split("（")[0], value)
+        self.id_types = choice_lookup(IdType.choices)
         self.statuses = choice_lookup(Status.choices)
         self.outcomes = outcome_lookup()
         self.organizations = self.load_organizations()
@@ -181,12 +213,18 @@ class RowChecker:
             result[key] = lookup.get(str(values[key]).strip()) or lookup.get(str(values[key]).strip().lower())
             if result[key] is None:
                 fail(key, _("“%(value)s”无效，可填：%(hint)s。") % {"value": values[key], "hint": hint})
+        result["channel"] = self.channels.get(str(values["channel"]).strip()) or self.channels.get(
+            str(values["channel"]).strip().lower()
+        )
+        if result["channel"] is None:
+            hint = "、".join(str(label).split("（")[0] for _v, label in SubmissionChannel.choices)
+            fail("channel", _("“%(value)s”无效，可填：%(hint)s。") % {"value": values["channel"], "hint": hint})
         result["outcome"] = ""
         if values["outcome"] not in (None, ""):
-            result["outcome"] = self.outcomes.get(str(values["outcome"]).strip(), "")
+            result["outcome"] = self.outcomes.get(outcome_key(values["outcome"]), "")
             if not result["outcome"]:
                 fail("outcome", _("“%(value)s”不是年度报告所列的办理结果。") % {"value": values["outcome"]})
-        for key in ("received_on", "decided_on", "delivered_on"):
+        for key in ("received_on", "decided_on", "delivered_on", "transferred_on"):
             try:
                 result[key] = parse_day(values[key])
             except ValueError:
@@ -196,8 +234,70 @@ class RowChecker:
                 fail(key, _("日期晚于今天。"))
         if len(issues) > duplicate_only:
             return None
+        self.check_registration(result, values, fail)
+        self.check_transfer(result, values, fail)
         self.check_consistency(result, fail)
         return result if len(issues) == before else None
+
+    def check_registration(self, result: dict, values: dict, fail) -> None:
+        """The checks registration makes: the applicant's particulars (Art 29), the channel's receipt rule (Art 31)."""
+        default_id = IdType.ID_CARD if result["applicant_type"] == ApplicantType.NATURAL_PERSON else IdType.CREDIT_CODE
+        id_type = default_id
+        if values["id_type"] not in (None, ""):
+            id_type = self.id_types.get(str(values["id_type"]).strip()) or self.id_types.get(
+                str(values["id_type"]).strip().lower()
+            )
+            if id_type is None:
+                hint = "、".join(str(label) for _v, label in IdType.choices)
+                fail("id_type", _("“%(value)s”无效，可填：%(hint)s。") % {"value": values["id_type"], "hint": hint})
+                return
+        data = {
+            "applicant_type": result["applicant_type"],
+            "applicant_name": str(values["applicant_name"] or ""),
+            "id_type": id_type,
+            "id_number": str(values["id_number"] or ""),
+            "phone": str(values["phone"] or ""),
+            "address": str(values["address"] or ""),
+            "description": str(values["description"] or ""),
+        }
+        try:
+            check_applicant(data)
+        except ApplicationError as error:
+            fail(FIELD_COLUMNS.get(error.field or "", "applicant_name"), error.message)
+            return
+        result["data"] = data
+        try:
+            day = result["received_on"]
+            _received, result["receipt_rule"] = receipt_date(
+                channel=result["channel"], submitted_on=day, signed_for_on=day, confirmed_on=day
+            )
+        except ApplicationError as error:
+            fail("received_on", error.message)
+
+    def check_transfer(self, result: dict, values: dict, fail) -> None:
+        """已转办 rows name the receiving organization (it gets its own application); other rows name none."""
+        name = str(values["transferred_to"] or "").strip()
+        if result["status"] != Status.TRANSFERRED:
+            if name:
+                fail("transferred_to", _("只有状态为“已转办”的申请才填写转办机关。"))
+            return
+        if not name:
+            fail(
+                "transferred_to",
+                _("状态为“已转办”的申请须填写转办机关（接收转办的机关全称或统一社会信用代码），以便为其建立申请。"),
+            )
+            return
+        matches = self.organizations.get(name, [])
+        if len(matches) != 1:
+            fail("transferred_to", _("找不到唯一对应的转办机关“%(name)s”。") % {"name": name})
+            return
+        if matches[0].pk == result["organization"].pk:
+            fail("transferred_to", _("转办机关不能是原办理机关。"))
+            return
+        result["transferred_to"] = matches[0]
+        result["transferred_on"] = result["transferred_on"] or result["received_on"]
+        if result["transferred_on"] < result["received_on"]:
+            fail("transferred_on", _("转办日期早于收到申请日期。"))
 
     @staticmethod
     def check_consistency(result: dict, fail) -> None:
@@ -225,6 +325,8 @@ class RowChecker:
 
 
 def import_register(*, content: bytes, filename: str, dry_run: bool = False, actor=None, progress=None) -> ImportReport:
+    """Check every row, then write all of them in one transaction (or none). Returns the count, the errors and the
+    (organization, year) pairs whose figures the import changes (`report.years`)."""
     sheet, rows = read_rows(content, filename)
     checker = RowChecker(sheet)
     report = ImportReport()
@@ -242,34 +344,76 @@ def import_register(*, content: bytes, filename: str, dry_run: bool = False, act
         return report
     with transaction.atomic():
         for result in checked:
-            create_imported(result, actor)
+            for application in create_imported(result, actor, filename):
+                last = (application.decided_on or application.closed_on or timezone.localdate()).year
+                for year in range(application.received_on.year, max(last, application.received_on.year) + 1):
+                    report.touched.add((application.organization_id, year))
         audit.log(
             "applications.register.imported",
             actor=actor,
             data={"file": filename, "count": len(checked), "codes": [result["tracking_code"] for result in checked]},
         )
+        touched = set(report.touched)
+        transaction.on_commit(
+            lambda: register_imported.send(
+                sender=Application,
+                organization_ids={pair[0] for pair in touched},
+                years={pair[1] for pair in touched},
+                pairs=touched,
+            )
+        )
     report.count = len(checked)
     return report
 
 
-def create_imported(result: dict, actor) -> Application:
+def create_imported(result: dict, actor, filename: str) -> list[Application]:
+    """One register row through the registration service, then its recorded outcome; a 已转办 row also creates the
+    receiving organization's application. Returns the applications created."""
     organization = result["organization"]
-    clock = compute_clock(result["received_on"], [], region=organization.region)
-    application = Application.objects.create(
+    application = create_application(
         organization=organization,
-        tracking_code=result["tracking_code"],
-        channel="in_person",
-        applicant_type=result["applicant_type"],
+        data=result["data"],
+        channel=result["channel"],
         received_on=result["received_on"],
-        receipt_rule=_("历史台账导入"),
-        status=result["status"],
-        outcome=result["outcome"],
-        decided_on=result["decided_on"],
-        delivered_on=result["delivered_on"],
-        closed_on=result["delivered_on"] if result["status"] == Status.CLOSED else None,
-        due_on=clock.due,
-        correction_notice_due_on=clock.correction_notice_due,
-        is_imported=True,
+        rule=result["receipt_rule"] + _("（历史台账导入）"),
+        submitted_on=result["received_on"],
+        actor=actor,
+        tracking_code=result["tracking_code"],
     )
-    Event.objects.create(application=application, kind=Event.Kind.IMPORTED, on=result["received_on"], actor=actor)
-    return application
+    application.status = result["status"]
+    application.outcome = result["outcome"]
+    application.decided_on = result["decided_on"]
+    application.delivered_on = result["delivered_on"]
+    application.closed_on = result["delivered_on"] if result["status"] == Status.CLOSED else None
+    application.is_imported = True
+    if result["status"] not in OPEN_STATUSES:
+        application.due_on = None if result["status"] == Status.TRANSFERRED else application.due_on
+    save(application)
+    add_event(application, Event.Kind.IMPORTED, result["received_on"], actor, filename)
+    log("imported", actor=actor, application=application, data={"file": filename, "status": result["status"]})
+    created = [application]
+    if result["status"] == Status.TRANSFERRED:
+        created.append(import_transfer(application, result["transferred_to"], result["transferred_on"], actor))
+    return created
+
+
+def import_transfer(application: Application, to_organization, on, actor) -> Application:
+    """The receiving organization's application of an imported 已转办 row, as `transfer_application` makes it."""
+    copy = create_application(
+        organization=to_organization,
+        data={key: getattr(application, key) for key in APPLICANT_FIELDS},
+        channel=application.channel,
+        received_on=on,
+        rule=_("由%(from)s转办，以转办之日为收到申请之日") % {"from": application.organization.name},
+        submitted_on=on,
+        actor=actor,
+    )
+    copy.transferred_from = application
+    copy.is_imported = True
+    save(copy)
+    add_event(copy, Event.Kind.TRANSFERRED, on, actor, _("由%(from)s转来") % {"from": application.organization.name})
+    add_event(application, Event.Kind.TRANSFERRED, on, actor, to_organization.name)
+    application.closed_on = on
+    save(application)
+    log("received_by_transfer", actor=actor, application=copy, data={"from": application.tracking_code})
+    return copy

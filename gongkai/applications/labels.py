@@ -29,5 +29,6 @@ register_action_labels(
         "applications.letter_template.updated": _("修改告知书模板"),
         "applications.reminder.sent": _("发送办理期限提醒"),
         "applications.register.imported": _("导入历史申请台账"),
+        "applications.application.imported": _("由历史台账导入申请"),
     }
 )

@@ -215,6 +215,15 @@ class Application(models.Model):
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
+    def calendar_warnings(self) -> list[str]:
+        """The provisional-year warnings a person must read next to this application's deadlines (empty when every
+        year from receipt to the last deadline has its State Council schedule loaded, or when it is closed)."""
+        from gongkai.core.workdays import calendar_warnings
+
+        if not self.is_open:
+            return []
+        return calendar_warnings(self.received_on, self.due_on, self.correction_notice_due_on, self.correction_due_on)
+
     @property
     def is_organization_applicant(self) -> bool:
         return self.applicant_type != ApplicantType.NATURAL_PERSON
@@ -240,6 +249,7 @@ class Event(models.Model):
         CLOSED = "closed", _("办结")
         TRANSFERRED = "transferred", _("转办")
         IMPORTED = "imported", _("历史导入")
+        DUE_RECOMPUTED = "due_recomputed", _("节假日安排调整，重新计算期限")
 
     application = models.ForeignKey(
         Application, verbose_name=_("申请"), on_delete=models.PROTECT, related_name="events"

@@ -9,12 +9,11 @@ from django.db.models import Case, Count, F, Q, QuerySet, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from gongkai.core import lights
 from gongkai.core.errors import AccessDenied
-from gongkai.core.workdays import WorkCalendar, add_workdays
 from gongkai.orgs.access import ALL_ROLES, has_role, organizations_for
-from gongkai.orgs.models import Role
+from gongkai.orgs.models import Region, Role
 
 from .models import OPEN_STATUSES, Application, Event, Status
 from .reporting import CARRIED_IN, CARRIED_OUT, NEW, applications_for_report, report_counts, report_rows
@@ -31,16 +30,18 @@ ROLES_BY_ACTION = {
     "decide": DECIDER_ROLES,
     "extend": EXTENSION_ROLES,
 }
-YELLOW_DAYS = 5
+YELLOW_DAYS = lights.YELLOW_WORKDAYS
 MASS_MONTHLY_THRESHOLD = 10
 REPEAT_SIMILARITY = 0.85
 
 
 class Light:
-    GREEN = "green"
-    YELLOW = "yellow"
-    RED = "red"
-    LABELS = {GREEN: gettext_lazy("正常"), YELLOW: gettext_lazy("临近期限"), RED: gettext_lazy("已超期")}
+    """The core light (`gongkai.core.lights`) under the names this app's views and templates use."""
+
+    GREEN = lights.Light.GREEN
+    YELLOW = lights.Light.YELLOW
+    RED = lights.Light.RED
+    LABELS = lights.LABELS
 
 
 def application_for_staff(*, application_id: int, person, action: str = "view") -> Application:
@@ -62,7 +63,7 @@ def can(person, application: Application, action: str) -> bool:
 
 def applications_for_staff(*, person) -> QuerySet[Application]:
     return Application.objects.filter(organization__in=organizations_for(person)).select_related(
-        "organization", "handler", "fee"
+        "organization", "organization__region", "handler", "fee"
     )
 
 
@@ -76,20 +77,19 @@ def deadline_expression():
     )
 
 
-def light_threshold(today: date) -> date:
-    return add_workdays(today, YELLOW_DAYS).date
-
-
 def filter_by_light(applications: QuerySet[Application], light: str, today: date) -> QuerySet[Application]:
+    """Open applications of one light; "yellow until" is computed on each region's own calendar."""
     open_ones = applications.filter(status__in=OPEN_STATUSES).annotate(deadline=deadline_expression())
-    threshold = light_threshold(today)
     if light == Light.RED:
         return open_ones.filter(deadline__lt=today)
+    if light not in (Light.YELLOW, Light.GREEN):
+        return applications
+    near = Q(pk__in=[])
+    for region in Region.objects.filter(pk__in=open_ones.values("organization__region")):
+        near |= Q(organization__region=region, deadline__lte=lights.yellow_until(today, region=region))
     if light == Light.YELLOW:
-        return open_ones.filter(deadline__gte=today, deadline__lte=threshold)
-    if light == Light.GREEN:
-        return open_ones.filter(Q(deadline__gt=threshold) | Q(deadline__isnull=True))
-    return applications
+        return open_ones.filter(near, deadline__gte=today)
+    return open_ones.filter(Q(deadline__isnull=True) | (Q(deadline__gte=today) & ~near))
 
 
 def deadline_of(application: Application) -> date | None:
@@ -101,33 +101,33 @@ def deadline_of(application: Application) -> date | None:
     return fee.pay_by if fee else None
 
 
-def light_of(application: Application, today: date, calendar: WorkCalendar | None = None) -> str:
-    """Red when the deadline has passed, yellow within 5 working days (today included), else green; "" if closed."""
+def light_of(application: Application, today: date) -> str:
+    """The core light of the application's next deadline on its organization's regional calendar; "" if closed."""
     if not application.is_open:
         return ""
-    deadline = deadline_of(application)
-    if deadline is None:
-        return Light.GREEN
-    if deadline < today:
-        return Light.RED
-    calendar = calendar or WorkCalendar.load(today, max(deadline, today), region=None)
-    left = calendar.between(today, deadline).count
-    return Light.YELLOW if left <= YELLOW_DAYS else Light.GREEN
+    return lights.light_for(deadline_of(application), today=today, region=application.organization.region).light
 
 
 def lights_for(applications: list[Application], today: date) -> dict[int, str]:
-    """Lights of many applications with one calendar load."""
-    deadlines = [deadline_of(application) for application in applications]
-    latest = max([deadline for deadline in deadlines if deadline] + [today])
-    calendar = WorkCalendar.load(today, latest)
-    return {application.pk: light_of(application, today, calendar) for application in applications}
+    """Lights of many applications with one calendar load per region."""
+    found = lights.lights_for(
+        {
+            application.pk: (deadline_of(application), application.organization.region)
+            for application in applications
+            if application.is_open
+        },
+        today=today,
+    )
+    return {
+        application.pk: found[application.pk].light if application.pk in found else "" for application in applications
+    }
 
 
 def workdays_left(application: Application, today: date) -> int | None:
     deadline = deadline_of(application)
     if deadline is None or not application.is_open:
         return None
-    return WorkCalendar.load(min(today, deadline), max(today, deadline)).between(today, deadline).count
+    return lights.light_for(deadline, today=today, region=application.organization.region).days_left
 
 
 def timeline(application: Application) -> QuerySet[Event]:

@@ -27,6 +27,7 @@ class Panel:
     more_url: str = ""
     empty_text: str = ""
     count: int | None = None
+    warnings: list = field(default_factory=list)  # sentences shown above the items (e.g. provisional deadlines)
 
 
 def collect_panels(request) -> list[Panel]:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from gongkai.core.documents.fonts import font_face_css
 
 from .exporting import catalog_rows
+from .selectors import public_negative_list
 
 LEVEL_SECTIONS = [("county", _("县级")), ("township", _("乡级")), ("village", _("村级"))]
 
@@ -56,6 +57,7 @@ def handbook_context(catalog) -> dict:
         "catalog": catalog,
         "organization": catalog.organization,
         "sections": handbook_sections(catalog),
+        "negative_list": public_negative_list(catalog),
         "generated_on": timezone.localdate(),
     }
 

@@ -165,6 +165,41 @@ def public_item(catalog: Catalog, code: str) -> Item | None:
     return with_columns(public_items(catalog).filter(code=code)).first()
 
 
+LINKABLE_STATUSES = (ItemStatus.IN_FORCE, ItemStatus.RETIRED)
+
+
+def linkable_items(items: QuerySet[Item]) -> QuerySet[Item]:
+    """Items the public may follow from a published record: in force or retired (records stay linked to the item
+    they were published under), of an active organization, never a withheld item of the negative list."""
+    return (
+        items.filter(status__in=LINKABLE_STATUSES, catalog__organization__is_active=True)
+        .exclude(attribute=Attribute.WITHHELD)
+        .select_related("catalog__organization", "domain")
+    )
+
+
+def public_items_of_record(record) -> list[Item]:
+    """The catalog items a published record's page links to (see `linkable_items`)."""
+    return list(linkable_items(record.items.all()).order_by("domain__sort_order", "sort_order", "id"))
+
+
+def public_item_for_records(organization_id: int, code: str) -> Item | None:
+    """The item whose published records the portal lists (see `linkable_items`)."""
+    return linkable_items(Item.objects.filter(catalog__organization_id=organization_id, code=code)).first()
+
+
+def public_negative_list(catalog: Catalog) -> list[dict]:
+    """不予公开事项清单: the in-force withheld items with their name and ground only (nothing else is public)."""
+    items = (
+        Item.objects.filter(catalog=catalog, status=ItemStatus.IN_FORCE, attribute=Attribute.WITHHELD, is_group=False)
+        .select_related("domain")
+        .order_by("domain__sort_order", "sort_order", "id")
+    )
+    return [
+        {"name": item.name, "ground": item.get_withheld_ground_display(), "domain": item.domain.name} for item in items
+    ]
+
+
 # History and drift -------------------------------------------------------------------------------------------
 
 

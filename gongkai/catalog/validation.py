@@ -8,7 +8,6 @@ from gongkai.orgs.models import Organization
 from .errors import Problem
 from .itemdata import CHOICES, FIELDS
 from .models import Attribute, Channel, Domain, Item, ItemStatus, Mode
-from .timelimits import TimeLimitNotUnderstood, accepted_forms, parse_time_limit
 
 LIVE_STATUSES = (ItemStatus.PROPOSED, ItemStatus.IN_FORCE)
 
@@ -181,18 +180,8 @@ def column_problems(data: dict, context: CatalogContext) -> list[Problem]:  # no
 
 
 def time_limit_problems(data: dict) -> list[Problem]:
-    if not data["time_limit"]:
-        if data["attribute"] == Attribute.WITHHELD:
-            return []
+    """Only an empty 公开时限 is a problem: a text with no computable meaning is kept as written (kind "not
+    computable", no due date) and reported as a warning where it enters (see `gongkai.catalog.timelimits`)."""
+    if not data["time_limit"] and data["attribute"] != Attribute.WITHHELD:
         return [Problem("time_limit", _("请填写公开时限。"))]
-    try:
-        parse_time_limit(data["time_limit"])
-    except TimeLimitNotUnderstood:
-        return [
-            Problem(
-                "time_limit",
-                _("无法识别公开时限“%(value)s”：请写成%(forms)s等形式。")
-                % {"value": data["time_limit"], "forms": accepted_forms()},
-            )
-        ]
     return []

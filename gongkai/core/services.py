@@ -11,6 +11,7 @@ from . import audit
 from .errors import CoreError, CoreErrorCode
 from .models import ScheduleYear, WorkdayOverride
 from .signals import schedule_changed
+from .statutory import statutory_holidays
 
 
 def announce(years: set[int]) -> None:
@@ -31,6 +32,14 @@ def check_schedule(year: int, holidays: list[tuple[date, str]], workdays: list[t
                 _("日期 %(day)s 重复出现。") % {"day": day.isoformat()},
             )
         seen.add(day)
+    statutory = statutory_holidays(year)
+    for day, _name in workdays:
+        if day in statutory:
+            raise CoreError(
+                CoreErrorCode.INVALID_SCHEDULE,
+                _("%(day)s 是法定节假日（%(name)s），不能登记为调休上班日（《全国年节及纪念日放假办法》）。")
+                % {"day": day.isoformat(), "name": statutory[day]},
+            )
     for day, _name in workdays:
         if day.weekday() < 5:
             raise CoreError(

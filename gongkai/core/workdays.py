@@ -1,7 +1,10 @@
 """The working-day calendar: Monday to Friday, minus holidays, plus adjusted working weekends (调休).
 
-The database (`ScheduleYear`, `WorkdayOverride`) is the source of truth. Every computation says, in its
-warnings, when it passed through a year whose schedule is not loaded instead of guessing silently.
+The database (`ScheduleYear`, `WorkdayOverride`) is the source of truth for the State Council's yearly schedules.
+The statutory holidays of 《全国年节及纪念日放假办法》 (`gongkai.core.statutory`) are never working days, whether the
+year's schedule is loaded or not. A year without a loaded schedule is *provisional*: its 调休 and the days joined
+around each holiday are unknown, so every computation that passes through it says so in its warnings (the same
+sentence a person then reads next to the date) instead of guessing silently.
 """
 
 from dataclasses import dataclass, field
@@ -9,6 +12,8 @@ from datetime import date, timedelta
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+
+from .statutory import provisional_warning, statutory_holidays
 
 
 @dataclass(frozen=True)
@@ -42,9 +47,31 @@ class CountResult:
 
 
 def missing_year_warning(year: int) -> str:
-    return _("%(year)s年的节假日安排尚未录入，该年按周一至周五为工作日计算，结果可能不准确；请公开办录入当年安排。") % {
-        "year": year
-    }
+    """The warning of a provisional year (kept under this name for the calendar pages that show it)."""
+    return provisional_warning(year)
+
+
+def loaded_years(first: int, last: int) -> set[int]:
+    from .models import ScheduleYear
+
+    return set(ScheduleYear.objects.filter(year__gte=first, year__lte=last).values_list("year", flat=True))
+
+
+def provisional_years(start: date, end: date) -> list[int]:
+    """The years of [start, end] (in either order) whose State Council schedule is not loaded."""
+    low, high = min(start, end), max(start, end)
+    loaded = loaded_years(low.year, high.year)
+    return [year for year in range(low.year, high.year + 1) if year not in loaded]
+
+
+def calendar_warnings(*dates: date | None) -> list[str]:
+    """The warnings a person must read next to dates computed over the span of `dates` (None ignored): one per
+    provisional year. One query; an empty list when every year is loaded. Pages showing a deadline call this with
+    the start of the computation and the deadline, e.g. `calendar_warnings(received_on, due_on)`."""
+    known = [day for day in dates if day is not None]
+    if not known:
+        return []
+    return [provisional_warning(year) for year in provisional_years(min(known), max(known))]
 
 
 class WorkCalendar:
@@ -62,7 +89,8 @@ class WorkCalendar:
 
         region_filter = Q(region=None)
         if region is not None:
-            region_filter |= Q(region__in=region.ancestors_and_self_ids())
+            # The region and every region above it, by the division codes of its path (no extra query).
+            region_filter |= Q(region__division_code__in=[code for code in region.path.split("/") if code])
         holidays: dict[date, str] = {}
         workdays: dict[date, str] = {}
         rows = WorkdayOverride.objects.filter(region_filter, on__gte=start, on__lte=end).values_list(
@@ -79,7 +107,12 @@ class WorkCalendar:
         years = set(
             ScheduleYear.objects.filter(year__gte=start.year, year__lte=end.year).values_list("year", flat=True)
         )
+        add_statutory_holidays(holidays, workdays, start, end)
         return cls(holidays, workdays, years, (start, end))
+
+    @property
+    def provisional(self) -> bool:
+        return any(year not in self.loaded_years for year in range(self.span[0].year, self.span[1].year + 1))
 
     def covers(self, day: date) -> bool:
         return self.span[0] <= day <= self.span[1]
@@ -96,8 +129,12 @@ class WorkCalendar:
             return SkippedDay(day, "holiday", self.holidays[day])
         return SkippedDay(day, "weekend")
 
+    def provisional_years(self, start: date, end: date) -> list[int]:
+        low, high = min(start, end), max(start, end)
+        return [year for year in range(low.year, high.year + 1) if year not in self.loaded_years]
+
     def warnings_for(self, start: date, end: date) -> list[str]:
-        return [missing_year_warning(year) for year in range(start.year, end.year + 1) if year not in self.loaded_years]
+        return [provisional_warning(year) for year in self.provisional_years(start, end)]
 
     def add(self, start: date, count: int) -> WorkdayResult | None:
         """The count-th working day strictly after start, or None when the loaded span is too short."""
@@ -119,6 +156,16 @@ class WorkCalendar:
             return CountResult(-result.count, result.warnings)
         count = sum(1 for offset in range(1, (end - start).days + 1) if self.is_workday(start + timedelta(days=offset)))
         return CountResult(count, self.warnings_for(start, end))
+
+
+def add_statutory_holidays(holidays: dict[date, str], workdays: dict[date, str], start: date, end: date) -> None:
+    """Statutory holidays are rest days in every year, loaded schedule or not: no schedule (and no mistake in one)
+    can make them working days. A name the schedule already gives the day is kept."""
+    for year in range(start.year, end.year + 1):
+        for day, name in statutory_holidays(year).items():
+            if start <= day <= end:
+                holidays.setdefault(day, name)
+                workdays.pop(day, None)
 
 
 def validate_count(count: int) -> None:

@@ -22,6 +22,7 @@ class PublishingErrorCode(StrEnum):
     INTERPRETATION_TARGET = "publishing.interpretation_target"
     COLUMN_ORGANIZATION = "publishing.column_organization"
     NOTHING_CHANGED = "publishing.nothing_changed"
+    INTERPRETATION_MISSING = "publishing.interpretation_missing"
 
 
 class PublishingError(DomainError):

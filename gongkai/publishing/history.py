@@ -25,6 +25,7 @@ METADATA_LABELS = {
     "interprets": _("解读的政策文件"),
     "needs_interpretation": _("需要政策解读"),
     "display_until": _("公示截止日期"),
+    "event_on": _("起算事件日期"),
     "columns": _("栏目"),
     "items": _("公开事项"),
     "channels": _("公开渠道"),

@@ -31,6 +31,13 @@ EMERGENCY_REVIEWERS = (Role.REVIEWER, Role.CONFIDENTIALITY_OFFICER)
 OFFICE = (Role.OFFICE,)
 
 
+def _awaits_exemption(record: Record) -> bool:
+    """An open record whose genre needs an interpretation (三同步) and that has no written exemption yet."""
+    from .services.interpretation import requires_interpretation  # the services import these rules
+
+    return record.status in OPEN_STATUSES and not record.interpretation_exemption and requires_interpretation(record)
+
+
 def _in(*states: str) -> Callable[[Record], bool]:
     allowed = frozenset(states)
     return lambda record: record.status in allowed
@@ -109,6 +116,12 @@ RULES: dict[str, Rule] = {
     ),
     "emergency_publish": Rule(
         _in(*OPEN_STATUSES), OFFICE, gettext_lazy("紧急发布"), gettext_lazy("只有政务公开办公室可以紧急发布。")
+    ),
+    "exempt_interpretation": Rule(
+        _awaits_exemption,
+        OFFICE,
+        gettext_lazy("同意免于配套解读"),
+        gettext_lazy("只有政务公开办公室可以同意免于配套解读。"),
     ),
     "review_emergency": Rule(
         lambda record: record.awaits_emergency_review,

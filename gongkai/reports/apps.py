@@ -8,4 +8,6 @@ class ReportsConfig(AppConfig):
     verbose_name = _("年度报告")
 
     def ready(self):
-        from . import labels  # noqa: F401
+        from . import labels, receivers  # noqa: F401
+
+        receivers.connect()

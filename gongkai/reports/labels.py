@@ -12,6 +12,7 @@ register_action_labels(
         "reports.report.checked": _("校验年度报告"),
         "reports.report.submitted": _("提交年度报告发布审核"),
         "reports.report.published": _("发布年度报告"),
+        "reports.report.data_changed": _("年度报告发布后数据发生变化"),
         "reports.override.set": _("人工调整年度报告数据"),
         "reports.override.cleared": _("撤销年度报告人工调整"),
         "reports.case.registered": _("登记行政复议、行政诉讼案件"),

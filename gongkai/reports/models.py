@@ -45,6 +45,17 @@ class AnnualReport(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    narrative_stale = models.BooleanField(
+        _("文字说明待更新"),
+        default=False,
+        help_text=_("数据变化后，人工修改过的文字说明不再自动重写，需人工核对与表格是否一致。"),
+    )
+    data_changed_at = models.DateTimeField(
+        _("发布后数据变化时间"),
+        null=True,
+        blank=True,
+        help_text=_("报告发布后又导入或更正了该年度的数据；重新发布前报告保持原样。"),
+    )
     published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -10,9 +10,27 @@ from django.utils.translation import gettext as _
 from gongkai.core import audit
 from gongkai.orgs.models import Membership, Role
 
-from ..models import OPEN_STATUSES, Application
+from ..models import OPEN_STATUSES, Application, Event
 from ..selectors import Light, lights_for
-from .common import log, refresh_clock, save
+from .common import add_event, log, refresh_clock, save
+
+
+def recomputed_note(before, application: Application, years) -> str:
+    """The timeline's sentence for a recomputation: which deadline moved from when to when, and why."""
+    parts = []
+    labels = (_("答复期限"), _("补正告知期限"))
+    for label, old, new in zip(labels, before, (application.due_on, application.correction_notice_due_on), strict=True):
+        if old != new:
+            parts.append(
+                _("%(label)s由 %(old)s 调整为 %(new)s")
+                % {"label": label, "old": old.isoformat() if old else "—", "new": new.isoformat() if new else "—"}
+            )
+    reason = (
+        _("%(years)s年节假日安排已更新") % {"years": "、".join(str(year) for year in sorted(years))}
+        if years
+        else _("节假日安排已更新")
+    )
+    return _("%(reason)s：%(changes)s。") % {"reason": reason, "changes": "；".join(parts)}
 
 
 @transaction.atomic
@@ -30,6 +48,13 @@ def recompute_due_dates(*, years=None, actor=None) -> int:
         if (application.due_on, application.correction_notice_due_on) != before:
             save(application)
             changed += 1
+            add_event(
+                application,
+                Event.Kind.DUE_RECOMPUTED,
+                timezone.localdate(),
+                actor,
+                note=recomputed_note(before, application, years),
+            )
             log(
                 "due_recomputed",
                 actor=actor,

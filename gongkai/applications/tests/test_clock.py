@@ -175,7 +175,7 @@ def test_impossible_input_is_refused(events, code):
 
 def test_year_without_a_schedule_is_flagged():
     result = compute_clock(date(2026, 12, 20), [])
-    assert result.due == date(2027, 1, 15)  # 2027-01-01 counts as a weekday: no schedule yet
+    assert result.due == date(2027, 1, 18)  # 2027-01-01 (元旦) is a statutory holiday even without the schedule
     assert any("2027年的节假日安排尚未录入" in warning for warning in result.warnings)
 
 

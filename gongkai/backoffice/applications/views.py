@@ -203,6 +203,7 @@ def detail(request, application_id: int):
         "application": application,
         "timeline": selectors.timeline(application),
         "clock": clock,
+        "calendar_warnings": application.calendar_warnings(),
         "light": selectors.light_of(application, today),
         "workdays_left": selectors.workdays_left(application, today),
         "light_labels": selectors.Light.LABELS,
@@ -241,7 +242,11 @@ def acknowledgement(request, application_id: int):
     """A printable acknowledgement (回执) for applications registered by staff; it names the applicant."""
     application = selectors.application_for_staff(application_id=application_id, person=request.user)
     services.record_personal_data_view(actor=request.user, application=application, ip_address=client_ip(request))
-    return render(request, "backoffice/applications/acknowledgement.html", {"application": application})
+    return render(
+        request,
+        "backoffice/applications/acknowledgement.html",
+        {"application": application, "calendar_warnings": application.calendar_warnings()},
+    )
 
 
 @require_POST

@@ -11,7 +11,7 @@ from gongkai.publishing.selectors import interpretable_policies
 RECORD_FIELDS = [
     "title", "doc_number", "written_on", "genre", "subject_category", "keywords", "summary", "body", "attribute",
     "withheld_ground", "stage", "items", "columns", "channels", "validity", "effective_on", "expired_on",
-    "repealed_on", "display_until", "decision_count", "fee_amount", "interprets", "needs_interpretation",
+    "repealed_on", "display_until", "decision_count", "fee_amount", "interprets", "needs_interpretation", "event_on",
 ]  # fmt: skip
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -26,6 +26,7 @@ class RecordForm(forms.ModelForm):
             "expired_on": DATE_WIDGET,
             "repealed_on": DATE_WIDGET,
             "display_until": DATE_WIDGET,
+            "event_on": DATE_WIDGET,
             "summary": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 14}),
             "items": forms.SelectMultiple(attrs={"size": 8}),

@@ -22,6 +22,7 @@ def item_for(record, work_list) -> dict:
     item = {"label": record.title, "url": reverse("backoffice:publishing:record", args=[record.pk]), "meta": meta}
     if getattr(record, "light", None):
         item["light"] = record.light
+        item["light_label"] = record.light_label
     return item
 
 

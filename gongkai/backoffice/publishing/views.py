@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from gongkai.backoffice.decorators import staff_required
@@ -179,33 +180,36 @@ def correct(request, record_id):
     return render(request, "backoffice/publishing/form.html", context)
 
 
+def _with(service, field: str, message):
+    """A workflow action that passes one posted text (a comment or a reason) to its service."""
+    return lambda post, record, user: (service(record=record, actor=user, **{field: post.get(field, "")}), message)
+
+
+def _plain(service, message):
+    return lambda post, record, user: (service(record=record, actor=user), message)
+
+
+PERFORMERS = {
+    "submit": _plain(services.submit_record, _lazy("已提交审核。")),
+    "approve": _with(services.approve_record, "comment", _lazy("审核通过。")),
+    "clear": _with(services.clear_record, "comment", _lazy("保密审查通过。")),
+    "reject": _with(services.reject_record, "comment", _lazy("已退回修改。")),
+    "publish": lambda post, record, user: publish(post, record, user),
+    "unschedule": _plain(services.unschedule_record, _lazy("已取消定时发布。")),
+    "emergency_publish": _with(services.emergency_publish_record, "reason", _lazy("已紧急发布。")),
+    "exempt_interpretation": _with(services.exempt_from_interpretation, "reason", _lazy("已同意免于配套解读。")),
+    "review_emergency": _with(services.review_emergency_publication, "comment", _lazy("补审完成。")),
+    "withdraw": _with(services.withdraw_record, "reason", _lazy("已撤回。")),
+    "expire": _plain(services.expire_record, _lazy("已下线。")),
+    "validity": lambda post, record, user: change_validity(post, record, user),
+}
+
+
 def perform(request, record, action):
-    post, user = request.POST, request.user
-    if action == "submit":
-        return services.submit_record(record=record, actor=user), _("已提交审核。")
-    if action == "approve":
-        return services.approve_record(record=record, actor=user, comment=post.get("comment", "")), _("审核通过。")
-    if action == "clear":
-        return services.clear_record(record=record, actor=user, comment=post.get("comment", "")), _("保密审查通过。")
-    if action == "reject":
-        return services.reject_record(record=record, actor=user, comment=post.get("comment", "")), _("已退回修改。")
-    if action == "publish":
-        return publish(post, record, user)
-    if action == "unschedule":
-        return services.unschedule_record(record=record, actor=user), _("已取消定时发布。")
-    if action == "emergency_publish":
-        reason = post.get("reason", "")
-        return services.emergency_publish_record(record=record, actor=user, reason=reason), _("已紧急发布。")
-    if action == "review_emergency":
-        comment = post.get("comment", "")
-        return services.review_emergency_publication(record=record, actor=user, comment=comment), _("补审完成。")
-    if action == "withdraw":
-        return services.withdraw_record(record=record, actor=user, reason=post.get("reason", "")), _("已撤回。")
-    if action == "expire":
-        return services.expire_record(record=record, actor=user), _("已下线。")
-    if action == "validity":
-        return change_validity(post, record, user)
-    raise Http404
+    performer = PERFORMERS.get(action)
+    if performer is None:
+        raise Http404
+    return performer(request.POST, record, request.user)
 
 
 def publish(post, record, user):

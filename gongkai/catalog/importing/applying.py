@@ -73,6 +73,7 @@ class ImportResult:
     groups_created: int = 0
     channels_created: list[str] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
+    warnings: list[ImportProblem] = field(default_factory=list)  # reported; they never stop an import
     dry_run: bool = False
     change_set_id: int | None = None
 
@@ -88,6 +89,7 @@ class ImportResult:
             "groups_created": self.groups_created,
             "channels_created": self.channels_created,
             "problems": [problem.as_dict() for problem in self.problems],
+            "warnings": [warning.as_dict() for warning in self.warnings],
             "dry_run": self.dry_run,
             "change_set_id": self.change_set_id,
         }
@@ -217,6 +219,7 @@ class Importer:
             self.problems + [problem for row in rows for problem in row.problems],
             key=lambda problem: (self.sheet_order.get(problem.sheet, -1), problem.row, problem.column),
         )
+        self.result.warnings = [warning for row in rows for warning in row.warnings]
         if not self.result.problems:
             self.count(nodes) if dry_run else self.write(nodes)
         return self.result

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..itemdata import LEVEL_ORDER, basis_entries, normalized
-from ..models import Attribute, Audience, ItemSource, Mode
+from ..models import Attribute, Audience, ItemSource, Mode, TimeLimitKind
 from ..template import (
     ATTRIBUTE_LABELS,
     GROUND_KEYWORDS,
@@ -23,6 +23,7 @@ from ..template import (
     TICK_MARKS,
     column_letter,
 )
+from ..timelimits import not_computable_warning, parse_time_limit
 from .reading import ImportProblem, Sheet
 
 DETAIL_KEYS = (
@@ -68,11 +69,15 @@ class RowData:
     data: dict
     new_channels: list[str] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
+    warnings: list[ImportProblem] = field(default_factory=list)  # reported, never block the import
     labels: dict[str, str] = field(default_factory=dict)  # key → column label, to place semantic problems
     rule_problems: list | None = None  # what validation.problems_in says of `data`, when already asked
 
     def problem(self, key: str, message: str) -> None:
         self.problems.append(ImportProblem(self.sheet, self.row, self.labels.get(key, ""), message))
+
+    def warning(self, key: str, message: str) -> None:
+        self.warnings.append(ImportProblem(self.sheet, self.row, self.labels.get(key, ""), message))
 
 
 @lru_cache(maxsize=4096)
@@ -154,6 +159,7 @@ class RowReader:
         caches = caches if caches is not None else {}
         self.channel_cache: dict[str, tuple[list[int], list[str]]] = caches.setdefault("channels", {})
         self.organization_cache: dict[str, list[int]] = caches.setdefault("organizations", {})
+        self.last_time_limit = ""  # for "同上" (same as the row above) in the 公开时限 column
 
     def rows(self):
         for index in range(self.layout.data_start, len(self.sheet.rows)):
@@ -204,7 +210,7 @@ class RowReader:
             "is_group": False,
             "elements": get("elements") or "",
             "basis": [dict(entry) for entry in basis_entries(get("basis") or "")],
-            "time_limit": get("time_limit") or "",
+            "time_limit": self.time_limit(row, get("time_limit") or ""),
             "responsible_text": responsible,
             "responsible_orgs": self.organizations(responsible),
             "channels": self.channels(row, get("channels") or ""),
@@ -221,6 +227,25 @@ class RowReader:
             "source": source,
             "source_note": source_note,
         }
+
+    def time_limit(self, row: RowData, text: str) -> str:
+        """The row's 公开时限: "同上" becomes the text of the row above (in this sheet); a text with no computable
+        meaning is kept as written, with a warning (row, column, text) and no due date — never a problem."""
+        rule = parse_time_limit(text) if text else None
+        if rule is not None and rule.same_as_above:
+            if not self.last_time_limit:
+                row.warning(
+                    "time_limit",
+                    _("公开时限写作“%(text)s”，但上方没有可沿用的公开时限：已按原文导入，不计算期限。")
+                    % {"text": text},
+                )
+                return text
+            text, rule = self.last_time_limit, parse_time_limit(self.last_time_limit)
+        if rule is not None and rule.kind == TimeLimitKind.NOT_COMPUTABLE:
+            row.warning("time_limit", not_computable_warning(text))
+        if text:
+            self.last_time_limit = text
+        return text
 
     def not_a_tick(self, row: RowData, key: str, value: str) -> bool:
         row.problem(key, _("“%(value)s”不是勾选标记：请填“√”或留空。") % {"value": value})

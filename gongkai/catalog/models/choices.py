@@ -64,3 +64,8 @@ class TimeLimitKind(models.TextChoices):
     PROMPTLY = "promptly", _("及时公开")
     PUBLICITY = "publicity", _("公示N个工作日")
     YEARLY = "yearly", _("每年某月某日前")
+    MONTHS = "months", _("形成或变更之日起N个月内")
+    RELATIVE = "relative", _("某事件前后N日内")
+    PERIODIC = "periodic", _("定期公开（每月、每季度、每半年、每年）")
+    LONG_TERM = "long_term", _("长期公开")
+    NOT_COMPUTABLE = "not_computable", _("无法计算期限")

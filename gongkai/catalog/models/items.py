@@ -85,6 +85,12 @@ class Item(models.Model):
     time_limit_days = models.PositiveSmallIntegerField(_("时限天数"), null=True, blank=True)
     time_limit_month = models.PositiveSmallIntegerField(_("截止月份"), null=True, blank=True)
     time_limit_day = models.PositiveSmallIntegerField(_("截止日"), null=True, blank=True)
+    time_limit_rule = models.JSONField(
+        _("时限规则（结构化）"),
+        default=dict,
+        blank=True,
+        help_text=_("由公开时限文字解析得到的完整规则：类型、天数或月数、工作日或自然日、起算事件、周期等。"),
+    )
     publicity_days = models.PositiveSmallIntegerField(
         _("公示期（工作日）"), null=True, blank=True, help_text=_("信息公开后须公示的工作日数，没有公示期则留空。")
     )
@@ -186,13 +192,13 @@ class Item(models.Model):
 
         return TimeLimit.from_item(self)
 
-    def due_date(self, formed_on, *, region=None):
+    def due_date(self, formed_on, *, region=None, event_on=None):
         """When information formed (or changed) on `formed_on` must be public, as a `WorkdayResult`, or None.
 
         See `gongkai.catalog.timelimits.TimeLimit.due_date` for what each rule returns.
         """
         rule = self.time_rule
-        return rule.due_date(formed_on, region=region) if rule else None
+        return rule.due_date(formed_on, region=region, event_on=event_on) if rule else None
 
 
 class ItemVersion(models.Model):

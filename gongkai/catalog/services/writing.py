@@ -31,6 +31,7 @@ EMPTY_RULE = {
     "time_limit_month": None,
     "time_limit_day": None,
     "publicity_days": None,
+    "time_limit_rule": {},
 }
 
 

@@ -2,6 +2,7 @@
 
 import json
 import subprocess
+from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -34,16 +35,29 @@ def test_dry_run_writes_nothing(government, workbook, capsys):
 
 def test_a_bad_row_exits_1_with_the_problems_on_stderr(government, tmp_path, capsys):
     rows = [list(row) for row in ROWS]
-    rows[1][5] = "尽快"
+    rows[1][3] = ""
     path = tmp_path / "bad.xlsx"
     path.write_bytes(national_workbook(rows))
     with pytest.raises(SystemExit) as exit_info:
         call_command("catalog", "import", str(path), "--org", government.credit_code)
     assert exit_info.value.code == 1
     error = capsys.readouterr().err
-    assert "工作表“社会救助” 第5行 F（公开时限）列：无法识别公开时限“尽快”" in error
+    assert "工作表“社会救助” 第5行 D（公开内容（要素））列：请填写公开内容（要素）。" in error
     assert "共发现 1 个问题，未导入任何内容；请修改后重新导入。" in error
     assert not Item.objects.exists()
+
+
+def test_a_time_limit_with_no_computable_meaning_is_a_warning_on_stderr(government, tmp_path, capsys):
+    rows = [list(row) for row in ROWS]
+    rows[1][5] = "尽快"
+    path = tmp_path / "vague.xlsx"
+    path.write_bytes(national_workbook(rows))
+    call_command("catalog", "import", str(path), "--org", government.credit_code)
+    captured = capsys.readouterr()
+    assert "警告：工作表“社会救助” 第5行 F（公开时限）列：公开时限“尽快”无法换算为具体期限" in captured.err
+    assert captured.out.startswith("新增 3 项")
+    item = Item.objects.get(time_limit="尽快")
+    assert (item.time_limit_kind, item.due_date(date(2026, 9, 18))) == ("not_computable", None)
 
 
 def test_export_by_suffix(government, workbook, tmp_path):

@@ -1,6 +1,7 @@
 """Importing the national template: every problem reported where it is, all or nothing, re-import by code."""
 
 import io
+from datetime import date
 
 import pytest
 from openpyxl import load_workbook
@@ -106,7 +107,6 @@ def test_an_edited_export_updates_items_by_code_without_duplicates(catalog, offi
         (rows_with(0, 8, "x"), "工作表“社会救助” 第4行 I（全社会）列：“x”不是勾选标记：请填“√”或留空。"),
         (rows_with(0, 9, "√"), "工作表“社会救助” 第4行 I（全社会）列：公开对象只能勾选一项。"),
         (rows_with(0, 11, "√"), "工作表“社会救助” 第4行 K（主动）列：公开方式只能勾选一项。"),
-        (rows_with(2, 5, "尽快"), "工作表“社会救助” 第6行 F（公开时限）列：无法识别公开时限“尽快”"),
         (rows_with(2, 3, ""), "工作表“社会救助” 第6行 D（公开内容（要素））列：请填写公开内容（要素）。"),
         (rows_with(2, 1, ""), "工作表“社会救助” 第6行 B（一级事项）列：请填写一级事项。"),
         (rows_with(2, 13, ""), "工作表“社会救助” 第6行 M（县级）列：请至少勾选一个公开层级（县级、乡级、村级）。"),
@@ -120,9 +120,12 @@ def test_every_bad_cell_is_reported_with_sheet_row_and_column(catalog, office, r
 
 def test_one_bad_row_among_good_ones_writes_nothing(catalog, office):
     rows = rows_with(0, 8, "x")
-    rows[2][5] = "尽快"
+    rows[2][3] = ""
     result = import_catalog(catalog=catalog, content=national_workbook(rows), actor=office)
-    assert [(problem.row, problem.column) for problem in result.problems] == [(4, "I（全社会）"), (6, "F（公开时限）")]
+    assert [(problem.row, problem.column) for problem in result.problems] == [
+        (4, "I（全社会）"),
+        (6, "D（公开内容（要素））"),
+    ]
     assert not Item.objects.exists()
     assert not Channel.objects.filter(organization__isnull=False).exists()  # the new local channel rolled back
     assert result.created == 0
@@ -296,3 +299,44 @@ def test_only_created_and_changed_items_are_announced(catalog, office, django_ca
     finally:
         item_changed.disconnect(on_item)
         items_changed.disconnect(on_items)
+
+
+def test_real_time_limit_phrasings_import_and_a_vague_one_only_warns(catalog, office):
+    rows = [list(row) for row in ROWS]
+    rows[0][5] = "信息形成個20個工作日內公開;其中行政許可、行政處罰事項應自作出行政決定之日起 7個工作日內公示"
+    rows[1][5] = "同上"
+    rows[2][5] = "按有关规定办理"
+    result = import_catalog(catalog=catalog, content=national_workbook(rows), actor=office)
+    assert result.ok
+    assert result.created == 3
+    assert [(warning.row, warning.column) for warning in result.warnings] == [(6, "F（公开时限）")]
+    assert "按有关规定办理" in result.warnings[0].message
+    assert result.as_dict()["warnings"][0]["row"] == 6
+    first = Item.objects.get(name="政策法规文件")
+    second = Item.objects.get(name="监督检查")
+    vague = Item.objects.get(name="审核信息")
+    assert (first.time_limit_kind, first.time_limit_days) == ("working_days", 20)
+    assert first.time_limit_rule["also"][0]["event"] == "作出行政决定"
+    assert second.time_limit == first.time_limit  # "同上" takes the row above's text
+    assert (vague.time_limit, vague.time_limit_kind) == ("按有关规定办理", "not_computable")
+    assert vague.due_date(date(2026, 9, 18)) is None
+    assert first.due_date(date(2026, 9, 18)).date == date(2026, 10, 22)
+
+
+def test_same_as_above_in_the_first_row_warns_and_imports(catalog, office):
+    result = import_catalog(catalog=catalog, content=national_workbook(rows_with(0, 5, "同上")), actor=office)
+    assert result.ok
+    assert [(warning.row, warning.column) for warning in result.warnings] == [(4, "F（公开时限）")]
+    assert Item.objects.get(name="政策法规文件").time_limit_kind == "not_computable"
+
+
+def test_periodic_and_event_limits_are_stored_structured(catalog, office):
+    rows = [list(row) for row in ROWS]
+    rows[0][5] = "每季度结束后15日内"
+    rows[1][5] = "开标前"
+    result = import_catalog(catalog=catalog, content=national_workbook(rows), actor=office)
+    assert (result.ok, result.warnings) == (True, [])
+    periodic = Item.objects.get(name="政策法规文件").time_rule
+    assert (periodic.kind, periodic.period, periodic.days, periodic.is_periodic) == ("periodic", "quarter", 15, True)
+    relative = Item.objects.get(name="监督检查").time_rule
+    assert (relative.kind, relative.event, relative.before, relative.needs_event) == ("relative", "开标", True, True)

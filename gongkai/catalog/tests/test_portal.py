@@ -82,3 +82,59 @@ def test_handbook_page(client, catalog):
     response = client.get(reverse("portal:catalog:handbook", kwargs={"org": catalog.organization.credit_code}))
     assert response.status_code == 200
     assert "一本通" in response.content.decode()
+
+
+@pytest.fixture
+def withheld(catalog, office):
+    return create_item(
+        catalog=catalog,
+        actor=office,
+        data=item_data(
+            name="家庭财产核查明细",
+            elements="申请人银行存款、房产等核查结果（内部）",
+            attribute="withheld",
+            withheld_ground="art15_third_party",
+        ),
+    )
+
+
+def test_negative_list_page_shows_name_and_ground_only(client, catalog, withheld):
+    url = reverse("portal:catalog:negative_list", kwargs={"org": catalog.organization.credit_code})
+    page = client.get(url).content.decode()
+    assert "家庭财产核查明细" in page
+    assert "第十五条：涉及商业秘密、个人隐私等公开会对第三方合法权益造成损害" in page
+    assert "申请人银行存款" not in page  # the elements stay unpublished
+    assert withheld.code not in page
+    catalog_page = client.get(reverse("portal:catalog:catalog", kwargs={"org": catalog.organization.pk}))
+    assert url in catalog_page.content.decode()
+
+
+def test_handbook_has_the_negative_list_section(client, catalog, withheld):
+    from gongkai.catalog.handbook import render_html
+
+    response = client.get(reverse("portal:catalog:handbook", kwargs={"org": catalog.organization.credit_code}))
+    page = response.content.decode()
+    assert 'id="negative-list"' in page
+    assert "家庭财产核查明细" in page
+    assert "申请人银行存款" not in page
+    printed = render_html(catalog)
+    assert "不予公开事项清单" in printed
+    assert "家庭财产核查明细" in printed
+    assert "申请人银行存款" not in printed
+
+
+def test_a_records_page_links_only_items_the_public_selector_allows(client, catalog, office, withheld, department):
+    from gongkai.publishing.services import publish_record
+    from gongkai.publishing.tests.factories import draft, force_status
+
+    guide = catalog.items.get(name="监督检查")
+    record = force_status(draft(department, office, genre="notice"), "cleared")
+    record.items.set([guide, withheld])
+    record = publish_record(record=record, actor=office)
+    page = client.get(record.get_absolute_url()).content.decode()
+    assert guide.name in page
+    assert "家庭财产核查明细" not in page
+    withheld_url = reverse("portal:publishing:item", args=[catalog.organization.pk, withheld.code])
+    assert client.get(withheld_url).status_code == 404
+    guide_url = reverse("portal:publishing:item", args=[catalog.organization.pk, guide.code])
+    assert client.get(guide_url).status_code == 200

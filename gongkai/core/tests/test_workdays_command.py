@@ -51,7 +51,7 @@ def test_between_prints_the_count(capsys):
 
 def test_missing_year_warns_on_stderr_and_in_json(capsys):
     status, out, err = run(capsys, "add", "2026-12-25", "10")
-    assert (status, out) == (0, "2027-01-08\n")
+    assert (status, out) == (0, "2027-01-11\n")
     assert err.startswith("警告：2027年的节假日安排尚未录入")
     status, out, err = run(capsys, "add", "2026-12-25", "10", "--json")
     assert len(json.loads(out)["warnings"]) == 1

@@ -67,7 +67,11 @@ def acknowledgement(request):
     )
     if application is None:
         return redirect("portal:applications:apply")
-    return render(request, "portal/applications/acknowledgement.html", {"application": application})
+    return render(
+        request,
+        "portal/applications/acknowledgement.html",
+        {"application": application, "calendar_warnings": application.calendar_warnings()},
+    )
 
 
 @never_cache
@@ -104,4 +108,5 @@ def public_view(application: Application) -> dict:
         "today": timezone.localdate(),
         # The clock's steps carry dates and rules only, never who was consulted or why: safe to show the applicant.
         "clock": services.clock_for(application) if application.is_open else None,
+        "calendar_warnings": application.calendar_warnings(),
     }

@@ -9,5 +9,6 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("<str:org>/", views.catalog, name="catalog"),
     path("<str:org>/handbook/", views.handbook, name="handbook"),
+    path("<str:org>/negative-list/", views.negative_list, name="negative_list"),
     path("<str:org>/<str:code>/", views.item, name="item"),
 ]

@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.catalog.handbook import handbook_context
 from gongkai.catalog.models import Domain, Stage
-from gongkai.catalog.selectors import public_catalog, public_catalogs, public_item, public_items
+from gongkai.catalog.selectors import (
+    public_catalog,
+    public_catalogs,
+    public_item,
+    public_items,
+    public_negative_list,
+)
 from gongkai.orgs.models import Level
 
 from .extensions import item_sections
@@ -89,3 +95,9 @@ def handbook(request, org):
     found = catalog_or_404(org)
     context = handbook_context(found)
     return render(request, "portal/catalog/handbook.html", context)
+
+
+def negative_list(request, org):
+    found = catalog_or_404(org)
+    context = {"catalog": found, "organization": found.organization, "negative_list": public_negative_list(found)}
+    return render(request, "portal/catalog/negative_list.html", context)

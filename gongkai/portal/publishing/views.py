@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from gongkai.catalog.models import Domain, Item, ItemStatus, Stage
+from gongkai.catalog.models import Domain, Stage
+from gongkai.catalog.selectors import public_item_for_records, public_items_of_record
 from gongkai.orgs.models import Organization
 from gongkai.publishing.models import Column, RecordStatus
 from gongkai.publishing.selectors import (
@@ -47,6 +48,7 @@ def record(request, record_id):
         "qr": mark_safe(qr_svg(request.build_absolute_uri(found.get_absolute_url()))),  # noqa: S308 - segno output
         "corrections": [revision for revision in found.revisions.all() if revision.kind != "created"],
         "sections": [mark_safe(html) for html in record_sections(request, found)],  # noqa: S308 - rendered templates
+        "catalog_items": public_items_of_record(found),
     }
     return render(request, "portal/publishing/record.html", context)
 
@@ -129,12 +131,9 @@ def organization(request, organization_id):
 
 
 def item(request, organization_id, code):
-    found = get_object_or_404(
-        Item.objects.select_related("catalog__organization", "domain"),
-        catalog__organization_id=organization_id,
-        code=code,
-        status__in=(ItemStatus.IN_FORCE, ItemStatus.RETIRED),
-    )
+    found = public_item_for_records(organization_id, code)
+    if found is None:
+        raise Http404
     listed = published_records().filter(items=found)
     context = {"page": paginate(request, listed), "title": found.name, "item": found}
     return render(request, "portal/publishing/list.html", context)

@@ -19,6 +19,7 @@ from .choices import (
     WithheldGround,
 )
 from .columns import Column
+from .interpretation import InterpretationGenre
 from .numbering import DEFAULT_PATTERN, IndexCounter, IndexScheme
 from .records import Record
 from .revisions import Revision
@@ -38,6 +39,7 @@ __all__ = [
     "Genre",
     "IndexCounter",
     "IndexScheme",
+    "InterpretationGenre",
     "Light",
     "Record",
     "RecordStatus",

@@ -58,6 +58,22 @@ class Record(models.Model):
     needs_interpretation = models.BooleanField(
         _("需要政策解读"), default=False, help_text=_("规章、规范性文件、政策文件和规划默认需要配套解读。")
     )
+    event_on = models.DateField(
+        _("起算事件日期"),
+        null=True,
+        blank=True,
+        help_text=_("公开事项的时限从某一事件起算（如作出行政决定、开标、项目竣工）时，填写该事件的日期。"),
+    )
+    interpretation_exemption = models.TextField(
+        _("免于配套解读的理由"),
+        blank=True,
+        editable=False,
+        help_text=_("须配套政策解读的信息经政务公开办公室书面同意免于解读时填写。"),
+    )
+    interpretation_exempted_by = models.ForeignKey(
+        PERSON, verbose_name=_("同意免于解读的人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    interpretation_exempted_at = models.DateTimeField(_("同意免于解读时间"), null=True, blank=True, editable=False)
     display_until = models.DateField(
         _("公示截止日期"), null=True, blank=True, help_text=_("公示类信息到期后自动下线（标记为已过期）。")
     )

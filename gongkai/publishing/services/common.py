@@ -61,6 +61,7 @@ def metadata_of(record: Record) -> dict:
         "interprets": record.interprets_id,
         "needs_interpretation": record.needs_interpretation,
         "display_until": record.display_until.isoformat() if record.display_until else "",
+        "event_on": record.event_on.isoformat() if record.event_on else "",
         "columns": sorted(record.columns.values_list("name", flat=True)),
         "items": sorted(record.items.values_list("code", flat=True)),
         "channels": sorted(record.channels.values_list("name", flat=True)),

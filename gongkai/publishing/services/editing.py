@@ -28,7 +28,7 @@ from .common import add_revision, full_clean, locked, require
 FIELDS = (
     "title", "summary", "body", "doc_number", "written_on", "subject_category", "genre", "keywords", "validity",
     "effective_on", "expired_on", "repealed_on", "attribute", "withheld_ground", "stage", "decision_count",
-    "fee_amount", "interprets", "needs_interpretation", "display_until",
+    "fee_amount", "interprets", "needs_interpretation", "display_until", "event_on",
 )  # fmt: skip
 RELATIONS = ("columns", "items", "channels")
 

@@ -21,6 +21,7 @@ from ..rules import authorize, illegal, require_allowed_role
 from ..signals import record_changed, record_published, record_withdrawn, send_after_commit
 from .common import add_revision, locked, require_text
 from .editing import FIELDS, apply, refresh_derived, set_relations, validate
+from .interpretation import require_interpretation
 from .numbering import allocate_index_number
 
 S = RecordStatus
@@ -119,6 +120,7 @@ def reject_record(*, record: Record, actor, comment: str) -> Record:
 
 
 def publish_now(record: Record, actor, at: datetime, *, action: str = "published", **data) -> Record:
+    require_interpretation(record)
     if record.attribute != Attribute.ACTIVE:
         raise PublishingError(
             PublishingErrorCode.NOT_ACTIVE_DISCLOSURE,

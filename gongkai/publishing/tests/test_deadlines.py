@@ -75,5 +75,20 @@ def test_a_changed_holiday_schedule_moves_open_deadlines(department, clerk, djan
     with django_capture_on_commit_callbacks(execute=True):
         set_year_schedule(year=2025, holidays=[], workdays=[], notice="测试：取消全部节假日")
     record.refresh_from_db()
-    # Plain Monday-to-Friday: the 20th working day after Fri 09-26 is Fri 10-24.
-    assert record.due_on == date(2025, 10, 24)
+    # Monday to Friday minus the statutory holidays that no schedule can remove (国庆 10-01..10-03, 中秋 10-06):
+    # the 20th working day after Fri 09-26 is Thu 10-30.
+    assert record.due_on == date(2025, 10, 30)
+
+
+def test_a_limit_relative_to_an_event_counts_from_the_records_event_date(department, clerk, office):
+    from gongkai.catalog.services import create_item
+
+    catalog = catalog_of(department)
+    item = create_item(
+        catalog=catalog, actor=office, data=item_data(name="行政处罚结果", time_limit="作出行政决定之日起7个工作日内")
+    )
+    without_event = draft(department, clerk, written_on=WRITTEN, items=[item])
+    assert without_event.due_on == DUE  # no event date on the record: the statutory 20 working days
+    with_event = draft(department, clerk, written_on=WRITTEN, items=[item], event_on=date(2025, 10, 9))
+    # 7 working days after Thu 10-09: 10-10, Sat 10-11 (调休上班), 10-13, 10-14, 10-15, 10-16, 10-17.
+    assert with_event.due_on == date(2025, 10, 17)

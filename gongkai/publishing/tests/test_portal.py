@@ -93,8 +93,13 @@ def test_withdrawn_page_says_so_and_shows_no_body(client, records):
 
 
 def test_record_page_has_metadata_box_qr_code_and_interpretation_links(client, columns, clerk, reviewer):
-    policy = published(columns, clerk, reviewer, genre="normative", doc_number="青民规〔2025〕1号")
-    reading = published(columns, clerk, reviewer, genre="interpretation", interprets=policy, title="一图读懂低保新规")
+    # 三同步: the normative document is published once its interpretation has been submitted with it.
+    policy = force_status(draft(columns, clerk, genre="normative", doc_number="青民规〔2025〕1号"), S.CLEARED)
+    reading = force_status(
+        draft(columns, clerk, genre="interpretation", interprets=policy, title="一图读懂低保新规"), S.CLEARED
+    )
+    policy = services.publish_record(record=policy, actor=reviewer)
+    reading = services.publish_record(record=reading, actor=reviewer)
     response = client.get(policy.get_absolute_url())
     content = response.content.decode()
     assert policy.index_number in content

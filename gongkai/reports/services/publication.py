@@ -100,7 +100,8 @@ def _mark_published(report: AnnualReport, actor) -> str:
     report.status = ReportStatus.PUBLISHED
     report.published_at = timezone.now()
     report.published_by = actor
-    report.save(update_fields=["status", "published_at", "published_by", "updated_at"])
+    report.data_changed_at = None  # republished: the page shows the current figures again
+    report.save(update_fields=["status", "published_at", "published_by", "data_changed_at", "updated_at"])
     audit.log(
         "reports.report.published",
         actor=actor,

@@ -3,7 +3,7 @@
 import html
 
 import nh3
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -65,6 +65,26 @@ def _drafts(report: AnnualReport, values: dict) -> dict:
     }
 
 
+def _follow_figures(report: AnnualReport, old_drafts: dict) -> list[str]:
+    """After the figures changed: every section still reading as the old draft is rewritten from the new figures;
+    a section a person edited is kept and the report flagged `narrative_stale`. Returns the sections rewritten."""
+    new_drafts = _drafts(report, figures_of(report).values)
+    rewritten = []
+    for name in NARRATIVE_FIELDS:
+        if getattr(report, name) == new_drafts[name]:
+            continue
+        if getattr(report, name) == old_drafts[name]:
+            setattr(report, name, new_drafts[name])
+            rewritten.append(name)
+        else:
+            report.narrative_stale = True
+    return rewritten
+
+
+def _current_drafts(report: AnnualReport) -> dict:
+    return _drafts(report, figures_of(report).values)
+
+
 def _back_to_draft(report: AnnualReport) -> None:
     """Any change to a checked or published report needs a new check (and a new publication) before it counts."""
     report.status = ReportStatus.DRAFT
@@ -107,7 +127,9 @@ def refresh_report(*, report: AnnualReport, actor) -> AnnualReport:
     with transaction.atomic():
         report = AnnualReport.objects.select_for_update().select_related("organization__region").get(pk=report.pk)
         before = report.computed
+        old_drafts = _current_drafts(report)
         _apply_computation(report)
+        rewritten = _follow_figures(report, old_drafts)
         _back_to_draft(report)
         report.save()
         changed = sorted(key for key, value in report.computed.items() if before.get(key) != value)
@@ -116,7 +138,7 @@ def refresh_report(*, report: AnnualReport, actor) -> AnnualReport:
             actor=actor,
             target=report,
             organization=report.organization,
-            data={"changed_cells": len(changed)},
+            data={"changed_cells": len(changed), "rewritten": rewritten, "stale": report.narrative_stale},
         )
     return report
 
@@ -135,6 +157,7 @@ def update_narrative(*, report: AnnualReport, actor, overview: str, problems: st
             return report
         for name in changed:
             setattr(report, name, texts[name])
+        report.narrative_stale = False  # a person has now written (or redrafted) the text against these figures
         _back_to_draft(report)
         report.save()
         audit.log(
@@ -184,12 +207,14 @@ def set_override(*, report: AnnualReport, actor, cell: str, value, reason: str) 
             previous.cleared_by = actor
             previous.cleared_at = timezone.now()
             previous.save(update_fields=["is_active", "cleared_by", "cleared_at"])
+        old_drafts = _current_drafts(report)
         computed = t.decode(report.computed)[cell]
         override = ReportOverride(
             report=report, cell=cell, value=str(parsed), computed_value=str(computed), reason=reason, set_by=actor
         )
         override.full_clean()
         override.save()
+        _follow_figures(report, old_drafts)
         _back_to_draft(report)
         report.save()
         audit.log(
@@ -210,10 +235,12 @@ def clear_override(*, report: AnnualReport, actor, cell: str) -> None:
         override = report.overrides.filter(cell=cell, is_active=True).first()
         if override is None:
             raise ReportError(ReportErrorCode.NO_OVERRIDE, _("该单元格没有人工调整，无需撤销。"))
+        old_drafts = _current_drafts(report)
         override.is_active = False
         override.cleared_by = actor
         override.cleared_at = timezone.now()
         override.save(update_fields=["is_active", "cleared_by", "cleared_at"])
+        _follow_figures(report, old_drafts)
         _back_to_draft(report)
         report.save()
         audit.log(
@@ -244,3 +271,51 @@ def check_report(*, report: AnnualReport, actor) -> list:
             data={"failures": len(failures), "cells": [failure.label for failure in failures][:20]},
         )
     return failures
+
+
+def reports_covering(pairs) -> list[AnnualReport]:
+    """Reports whose figures include an organization's year in `pairs` ({(organization id, year)}): its own report,
+    and the region-wide report of every county government above it."""
+    from gongkai.orgs.models import Organization
+
+    from ..models import Scope
+
+    organizations = {
+        org.pk: org for org in Organization.objects.filter(pk__in={pk for pk, _y in pairs}).select_related("region")
+    }
+    found: dict[int, AnnualReport] = {}
+    for organization_id, year in pairs:
+        organization = organizations.get(organization_id)
+        if organization is None:
+            continue
+        codes = [code for code in organization.region.path.split("/") if code]
+        candidates = (
+            AnnualReport.objects.filter(year=year)
+            .select_related("organization__region")
+            .filter(
+                models.Q(organization_id=organization_id)
+                | models.Q(scope=Scope.REGION, organization__region__division_code__in=codes)
+            )
+        )
+        for report in candidates:
+            found[report.pk] = report
+    return sorted(found.values(), key=lambda report: (report.year, report.organization.region.path, report.pk))
+
+
+def note_data_changed(*, pairs) -> list[AnnualReport]:
+    """Data of published reports' years changed (e.g. a register was imported): the reports stay as published, with
+    the time of the change, so their pages say the figures changed since publication until the office republishes."""
+    changed = []
+    now = timezone.now()
+    for report in reports_covering(pairs):
+        if report.status != ReportStatus.PUBLISHED:
+            continue
+        AnnualReport.objects.filter(pk=report.pk).update(data_changed_at=now)
+        audit.log(
+            "reports.report.data_changed",
+            target=report,
+            organization=report.organization,
+            data={"year": report.year},
+        )
+        changed.append(report)
+    return changed

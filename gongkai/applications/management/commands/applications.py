@@ -60,6 +60,19 @@ class Command(BaseCommand):
             raise CommandError(f"导入失败：共 {len(report.errors)} 处错误，未写入任何数据。", returncode=1)
         verb = "检查通过（试运行，未写入）" if options["dry_run"] else "导入完成"
         self.stdout.write(f"{verb}：{report.count} 条申请。")
+        self.warn_published_reports(report)
+
+    def warn_published_reports(self, report):
+        """The import changed the figures of years whose annual report is already published: say so."""
+        from gongkai.reports.models import ReportStatus
+        from gongkai.reports.services.reports import reports_covering
+
+        for annual in reports_covering(report.touched):
+            if annual.status == ReportStatus.PUBLISHED:
+                self.stderr.write(
+                    f"警告：{annual.organization.name}{annual.year}年度报告已发布，本次导入改变了该年度的数据；"
+                    "已发布的报告保持原样，请核对后重新统计、重新发布。"
+                )
 
     def handle_remind(self, options):
         from gongkai.applications.services import send_reminders
@@ -78,6 +91,13 @@ class Command(BaseCommand):
         self.stdout.write(f"已重新计算，{changed} 件申请的期限发生变化。")
 
     def progress(self, done: int, total: int) -> None:
-        sys.stderr.write(f"\r{done}/{total}")
-        if done == total:
-            sys.stderr.write("\n")
+        """On a terminal one line updated in place; otherwise (a log file, a pipe) separate lines, about every tenth
+        of the file, so the output reads as lines."""
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\r{done}/{total}")
+            if done == total:
+                sys.stderr.write("\n")
+            return
+        step = max(total // 10, 1)
+        if done == total or done % step == 0:
+            sys.stderr.write(f"已检查 {done}/{total} 行\n")

@@ -55,6 +55,8 @@ class Command(BaseCommand):
         result = import_catalog(
             catalog=catalog, content=path.read_bytes(), actor=None, dry_run=dry_run, file_name=path.name
         )
+        for warning in result.warnings:
+            self.stderr.write(_("警告：%(warning)s") % {"warning": warning})
         if not result.ok:
             for problem in result.problems:
                 self.stderr.write(str(problem))

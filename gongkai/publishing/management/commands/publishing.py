@@ -3,6 +3,7 @@
 gongkai publishing publish-due            publish scheduled records whose time came; take ended displays down
 gongkai publishing seed-columns [--organization ID]   give organizations the standard column tree
 gongkai publishing recompute-deadlines    recompute due dates of unpublished records
+gongkai publishing interpretation-genres REGION [--add GENRE] [--remove GENRE]   genres needing an interpretation
 """
 
 import sys
@@ -23,6 +24,13 @@ class Command(BaseCommand):
         seed = sub.add_parser("seed-columns", help="Create the standard columns every organization lacks.")
         seed.add_argument("--organization", type=int, help="Only this organization (id).")
         sub.add_parser("recompute-deadlines", help="Recompute the due dates of unpublished records.")
+        genres = sub.add_parser(
+            "interpretation-genres",
+            help="List, add or remove the genres a region's records publish with an interpretation.",
+        )
+        genres.add_argument("region", help="division code of the region")
+        genres.add_argument("--add", action="append", default=[], metavar="GENRE")
+        genres.add_argument("--remove", action="append", default=[], metavar="GENRE")
 
     def handle(self, *args, job, **options):
         ensure_database()
@@ -63,6 +71,25 @@ class Command(BaseCommand):
             sys.stderr.write(f"\r{number}/{count}")
         sys.stderr.write("\n")
         self.stdout.write(_("共新建 %(count)s 个栏目。") % {"count": total})
+
+    def interpretation_genres(self, region, add=(), remove=(), **options):
+        """三同步: 行政规范性文件 always needs an interpretation; the office marks further genres for its region."""
+        from gongkai.orgs.models import Region
+        from gongkai.publishing.models import Genre
+        from gongkai.publishing.services import mark_interpretation_genre, unmark_interpretation_genre
+        from gongkai.publishing.services.interpretation import genres_needing_interpretation
+
+        found = Region.objects.filter(division_code=region).first()
+        if found is None:
+            raise CommandError(_("未找到行政区划代码为 %(code)s 的地区。") % {"code": region}, returncode=2)
+        for genre in add:
+            mark_interpretation_genre(region=found, genre=genre, actor=None)
+        for genre in remove:
+            unmark_interpretation_genre(region=found, genre=genre, actor=None)
+        names = sorted(str(Genre(genre).label) for genre in genres_needing_interpretation(found))
+        self.stdout.write(
+            _("%(region)s须配套政策解读的体裁：%(genres)s") % {"region": found.name, "genres": "、".join(names)}
+        )
 
     def recompute_deadlines(self, **options):
         from gongkai.publishing.services import recompute_due_dates
