@@ -26,6 +26,7 @@ MAIN_NAVIGATION = [
     NavEntry(_("内容预审"), "backoffice:screening:index"),
     NavEntry(_("依申请公开"), "backoffice:applications:index"),
     NavEntry(_("年度报告"), "backoffice:reports:index", OVERSIGHT + (Role.CLERK, Role.REVIEWER)),
+    NavEntry(_("监督考核"), "backoffice:oversight:index"),
     NavEntry(_("全文检索"), "backoffice:search:index"),
     NavEntry(_("系统设置"), "backoffice:settings"),
     NavEntry(_("审计日志"), "backoffice:audit", OVERSIGHT),

@@ -7,7 +7,7 @@ from .system import views as system_views
 
 app_name = "backoffice"
 
-MODULES = ("catalog", "publishing", "screening", "applications", "reports", "search")
+MODULES = ("catalog", "publishing", "screening", "applications", "reports", "search", "oversight")
 
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),

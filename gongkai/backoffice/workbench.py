@@ -6,7 +6,7 @@ A module's `panels(request)` returns a list of `Panel`s for the signed-in person
 from dataclasses import dataclass, field
 from importlib import import_module
 
-MODULES = ("catalog", "publishing", "screening", "applications", "reports", "search", "system")
+MODULES = ("catalog", "publishing", "screening", "applications", "reports", "oversight", "search", "system")
 
 
 @dataclass
