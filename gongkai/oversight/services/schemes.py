@@ -157,10 +157,10 @@ def activate_scheme(*, scheme: Scheme, actor) -> Scheme:
 
 def publish_leaderboard(*, scheme: Scheme, actor, published: bool = True) -> Scheme:
     require_office_region(actor, scheme.region)
-    if published and not scheme.is_active:
-        raise OversightError(OversightErrorCode.NOT_ACTIVE, _("请先启用考核方案，再公开排行榜。"))
     with transaction.atomic():
         scheme = Scheme.objects.select_for_update().get(pk=scheme.pk)
+        if published and not scheme.is_active:
+            raise OversightError(OversightErrorCode.NOT_ACTIVE, _("请先启用考核方案，再公开排行榜。"))
         scheme.leaderboard_published = published
         scheme.save(update_fields=["leaderboard_published"])
         log("scheme.leaderboard_published" if published else "scheme.leaderboard_unpublished", scheme, actor)
@@ -170,8 +170,6 @@ def publish_leaderboard(*, scheme: Scheme, actor, published: bool = True) -> Sch
 def freeze_scheme(*, scheme: Scheme, on: date, actor) -> Scheme:
     """Keep every organization's score as computed up to `on`; from then on the scheme answers with these."""
     require_office_region(actor, scheme.region)
-    if not scheme.is_active:
-        raise OversightError(OversightErrorCode.NOT_ACTIVE, _("请先启用考核方案，再冻结结果。"))
     if on.year != scheme.year:
         raise OversightError(
             OversightErrorCode.INVALID, _("冻结日期应在%(year)s年内。") % {"year": scheme.year}, field="on"
@@ -179,6 +177,8 @@ def freeze_scheme(*, scheme: Scheme, on: date, actor) -> Scheme:
     with transaction.atomic():
         scheme = Scheme.objects.select_for_update().get(pk=scheme.pk)
         refuse_frozen(scheme)
+        if not scheme.is_active:
+            raise OversightError(OversightErrorCode.NOT_ACTIVE, _("请先启用考核方案，再冻结结果。"))
         rows = []
         for group in Group:
             for entry in leaderboard(scheme, group, on):
