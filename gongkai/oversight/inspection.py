@@ -152,7 +152,7 @@ def column_latest(organization_ids: list[int]) -> dict[int, tuple]:
 
 
 def column_url(column: Column) -> str:
-    return reverse("portal:publishing:column", kwargs={"slug": column.slug}) + f"?org={column.organization_id}"
+    return reverse("portal:publishing:column", kwargs={"slug": column.slug}) + f"?organization={column.organization_id}"
 
 
 def column_findings(organization_ids: list[int], today: date) -> list[FindingData]:
