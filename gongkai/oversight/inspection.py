@@ -237,9 +237,9 @@ def link_findings(organization_ids: list[int], external: bool) -> list[FindingDa
 
 
 def internal_broken(internal) -> list[FindingData]:
-    record_ids = {target.record_id for *_rest, target in internal if target.record_id}
+    record_ids = {target.record_id for *_rest, target in internal if target.record_id is not None}
     public = set(Record.objects.filter(published(), pk__in=record_ids).values_list("pk", flat=True))
-    attachment_ids = {target.attachment_id for *_rest, target in internal if target.attachment_id}
+    attachment_ids = {target.attachment_id for *_rest, target in internal if target.attachment_id is not None}
     attachments = set(
         str(public_id)
         for public_id in Attachment.objects.filter(public_id__in=attachment_ids, is_active=True).values_list(
@@ -250,9 +250,9 @@ def internal_broken(internal) -> list[FindingData]:
     for record_id, organization_id, title, url, target in internal:
         if not target.exists:
             reason = _("站内页面不存在")
-        elif target.record_id and target.record_id not in public:
+        elif target.record_id is not None and target.record_id not in public:
             reason = _("链接的信息不存在或已不公开")
-        elif target.attachment_id and target.attachment_id not in attachments:
+        elif target.attachment_id is not None and target.attachment_id not in attachments:
             reason = _("链接的附件不存在或已删除")
         else:
             continue

@@ -116,12 +116,14 @@ def test_internal_links_are_checked_against_the_site(department, column, in_colu
     attachment = f"/records/{target.pk}/attachments/{uuid.uuid4()}/"
     body = (
         f'<p><a href="/records/{target.pk}/">好</a> <a href="/records/{withdrawn.pk}/">撤回</a>'
-        f' <a href="/no-such-page/">坏</a> <a href="http://127.0.0.1/records/{target.pk}/">本站全称</a>'
+        f' <a href="/no-such-page/">坏</a> <a href="/records/0/">零号</a> <a href="http://127.0.0.1/records/{target.pk}/">本站全称</a>'
         f' <a href="{attachment}">附件</a> <a href="mailto:a@b.cn">信箱</a></p>'
     )
     in_column(column("通知公告"), TODAY, body=body)
     rows = found(department, NationalIndicator.BROKEN_LINK)
-    assert sorted(row.url for row in rows) == sorted([f"/records/{withdrawn.pk}/", "/no-such-page/", attachment])
+    assert sorted(row.url for row in rows) == sorted(
+        [f"/records/{withdrawn.pk}/", "/no-such-page/", "/records/0/", attachment]
+    )
     assert all(row.veto is False for row in rows)
 
 
