@@ -130,8 +130,9 @@ def publication_dates(entries: list[PeriodicItem], start: date, end: date) -> di
     return result
 
 
-def statuses(entries, period: Period) -> list[ItemStatus]:
-    """The outcome of every counted period of every entry, up to `period.end`, with one query for the records."""
+def statuses(entries, period: Period, *, lights: bool = True) -> list[ItemStatus]:
+    """The outcome of every counted period of every entry, up to `period.end`, with one query for the records;
+    the workbench's lights too unless `lights` is False (scoring needs none)."""
     entries = list(entries)
     year = period.start.year
     dates = publication_dates(entries, date(year, 1, 1), date(year + 1, 12, 31))
@@ -144,7 +145,8 @@ def statuses(entries, period: Period) -> list[ItemStatus]:
         for window, following in zip(spans, spans[1:], strict=False):
             if window.start <= period.end and counted(entry, window):
                 status.periods.append(classify(window, following.due, own, period.end, used))
-        status.light = light_of(entry, status, period.end, own)
+        if lights:
+            status.light = light_of(entry, status, period.end, own)
         result.append(status)
     return result
 

@@ -194,7 +194,7 @@ class PeriodicItemsRule(Rule):
 
     def tally(self, organization_ids, period):
         result: dict[int, Tally] = {}
-        for status in periodic.statuses(periodic.active_entries(organization_ids), period):
+        for status in periodic.statuses(periodic.active_entries(organization_ids), period, lights=False):
             tally = result.setdefault(status.entry.organization_id, Tally())
             for period_result in status.periods:
                 if period_result.outcome == periodic.Outcome.PENDING:
@@ -205,7 +205,7 @@ class PeriodicItemsRule(Rule):
 
     def evidence(self, organization_id, period, limit=200):
         evidence = []
-        for status in periodic.statuses(periodic.active_entries([organization_id]), period):
+        for status in periodic.statuses(periodic.active_entries([organization_id]), period, lights=False):
             for period_result in status.periods:
                 if period_result.outcome == self.outcome:
                     evidence.append(self.describe(status, period_result))
