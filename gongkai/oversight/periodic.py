@@ -146,24 +146,22 @@ def statuses(entries, period: Period, *, lights: bool = True) -> list[ItemStatus
             if window.start <= period.end and counted(entry, window):
                 status.periods.append(classify(window, following.due, own, period.end, used))
         if lights:
-            status.light = light_of(entry, status, period.end, own)
+            status.light = light_of(entry, status, period.end)
         result.append(status)
     return result
 
 
-def light_of(entry: PeriodicItem, status: ItemStatus, today: date, dates: list[date]) -> str:
-    """Red when the last due period has no record, yellow when the running period is due within a week."""
+def light_of(entry: PeriodicItem, status: ItemStatus, today: date) -> str:
+    """Red when the last period that fell due is missing; yellow when the running period still has no record and
+    is due within a week; green otherwise (and always for event-driven items)."""
     if entry.cycle == UpdateCycle.EVENT:
         return "green"
     due = [result for result in status.periods if result.window.due < today]
     if due and due[-1].outcome == Outcome.MISSING:
         return "red"
-    upcoming = [window for window in windows(entry, today.year) + windows(entry, today.year + 1) if window.due >= today]
-    if upcoming and counted(entry, upcoming[0]):
-        window = upcoming[0]
-        has_record = any(window.start <= day <= window.due for day in dates)
-        if not has_record and (window.due - today).days <= YELLOW_DAYS:
-            return "yellow"
+    running = [result for result in status.periods if result.window.due >= today]
+    if running and running[0].outcome == Outcome.PENDING and (running[0].window.due - today).days <= YELLOW_DAYS:
+        return "yellow"
     return "green"
 
 
