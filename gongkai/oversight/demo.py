@@ -109,7 +109,7 @@ def tidy_columns(context, office) -> None:
     self-inspection page shows real problems instead of every unused statutory column."""
     if context.objects.get("oversight_tidied") or Column.objects.filter(is_active=False).exists():
         return
-    organizations = [*context.objects["departments"], *context.objects["townships"]]
+    organizations = [context.objects["government"], *context.objects["departments"], *context.objects["townships"]]
     used = set(Record.columns.through.objects.values_list("column_id", flat=True))
     columns = Column.objects.filter(organization__in=organizations, is_active=True).exclude(
         kind__in=(ColumnKind.STAGE, ColumnKind.DOMAIN)

@@ -3,13 +3,15 @@
 import json
 import subprocess
 from datetime import date
+from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from gongkai.oversight.models import Group, Method
+from gongkai.oversight.models import Group, ManualEntry, Method
 from gongkai.oversight.services import (
     activate_scheme,
     add_problem,
@@ -18,6 +20,7 @@ from gongkai.oversight.services import (
     issue_notice,
     publish_leaderboard,
 )
+from gongkai.publishing.tests.test_attachments import pdf_bytes
 
 PASSWORD = "correct horse 42"
 
@@ -206,3 +209,18 @@ def test_score_command_without_a_scheme_fails_clearly(db):
 def test_group_constants_are_the_contracts_values():
     assert Group.values == ["departments", "towns", "villages"]
     assert Method.RATIO == "ratio"
+
+
+def test_office_enters_a_manual_deduction_through_the_page(client, office, scheme, indicator, department):
+    manual = indicator("oversight.manual", method=Method.POINTS, weight=5, points_each=0)
+    client.force_login(office)
+    url = reverse("backoffice:oversight:manual", kwargs={"scheme_id": scheme.pk})
+    assert client.get(url).status_code == 200
+    upload = SimpleUploadedFile("记录.pdf", pdf_bytes("evidence"), content_type="application/pdf")
+    data = {"indicator": manual.pk, "organization": department.pk, "points": "1.5", "reason": "督查发现"}
+    response = client.post(url, {**data, "occurred_on": "2026-05-01", "evidence": upload})
+    assert response.status_code == 302
+    entry = ManualEntry.objects.get()
+    assert entry.points == Decimal("1.50")
+    download = client.get(reverse("backoffice:oversight:evidence", kwargs={"entry_id": entry.pk}))
+    assert download.status_code == 200
