@@ -130,3 +130,10 @@ def manual_entries(scheme: Scheme) -> QuerySet[ManualEntry]:
         .select_related("organization", "indicator", "created_by")
         .order_by("-occurred_on", "-id")
     )
+
+
+def draft_notices(*, person) -> QuerySet[Notice]:
+    """Draft notices the person's office may still add problems to."""
+    return Notice.objects.filter(
+        status=NoticeStatus.DRAFT, issuer__in=organizations_for(person, OFFICE_ROLES)
+    ).order_by("-created_at")

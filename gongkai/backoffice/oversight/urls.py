@@ -12,6 +12,7 @@ urlpatterns = [
     path("schemes/<int:scheme_id>/indicator/", views.indicator_save, name="indicator_save"),
     path("schemes/<int:scheme_id>/leaderboard/<slug:group>/", views.leaderboard_page, name="leaderboard"),
     path("schemes/<int:scheme_id>/scores/<int:organization_id>/", views.score, name="score"),
+    path("schemes/<int:scheme_id>/scores/<int:organization_id>/problem/", views.score_problem, name="score_problem"),
     path("schemes/<int:scheme_id>/manual/", views.manual_entry, name="manual"),
     path("schemes/<int:scheme_id>/<slug:action>/", views.scheme_act, name="scheme_act"),
     path("evidence/<int:entry_id>/", views.evidence, name="evidence"),

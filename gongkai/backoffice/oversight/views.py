@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from gongkai.backoffice.decorators import staff_required
 from gongkai.catalog.models import Item
 from gongkai.core.errors import DomainError
-from gongkai.orgs.access import organizations_for, regions_for
+from gongkai.orgs.access import has_role, organizations_for, regions_for
 from gongkai.oversight import periodic
 from gongkai.oversight.access import OFFICE_ROLES, is_overseer
 from gongkai.oversight.groups import group_of
@@ -23,6 +23,7 @@ from gongkai.oversight.reminders import KINDS
 from gongkai.oversight.rules import all_rules
 from gongkai.oversight.scoring import explain, leaderboard
 from gongkai.oversight.selectors import (
+    draft_notices,
     manual_entries,
     manual_entry_for_staff,
     organization_for_scores,
@@ -35,6 +36,7 @@ from gongkai.oversight.services import (
     add_manual_entry,
     create_scheme,
     freeze_scheme,
+    problem_from_deduction,
     publish_leaderboard,
     register_periodic_item,
     save_indicator,
@@ -200,8 +202,48 @@ def score(request, scheme_id: int, organization_id: int):
     if scheme is None or group is None:
         raise Http404
     entry = explain(scheme, group, organization, timezone.localdate())
-    context = {"scheme": scheme, "organization": organization, "entry": entry, "group": Group(group)}
+    office = has_role(request.user, organization, OFFICE_ROLES)
+    context = {
+        "scheme": scheme,
+        "organization": organization,
+        "entry": entry,
+        "group": Group(group),
+        "drafts": draft_notices(person=request.user)[:20] if office else [],
+    }
     return render(request, "backoffice/oversight/score.html", context)
+
+
+@require_POST
+@staff_required(roles=OFFICE_ROLES)
+def score_problem(request, scheme_id: int, organization_id: int):
+    """One click: an indicator's deduction becomes a problem of a draft notice."""
+    organization = or_404(organization_for_scores, person=request.user, organization_id=organization_id)
+    scheme = scheme_covering(scheme_id=scheme_id, organization=organization)
+    group = group_of(organization)
+    notice = draft_notices(person=request.user).filter(pk=request.POST.get("notice") or 0).first()
+    if scheme is None or group is None:
+        raise Http404
+    entry = explain(scheme, group, organization, timezone.localdate())
+    row = next((row for row in entry.indicators if row.code == request.POST.get("indicator")), None)
+    if notice is None or row is None or not row.deductions:
+        messages.error(request, _("请先选择一份草稿状态的督查通报和有扣分的指标。"))
+        return redirect("backoffice:oversight:score", scheme_id=scheme.pk, organization_id=organization.pk)
+    deduction = row.deductions[0]
+    try:
+        problem_from_deduction(
+            notice=notice,
+            organization=organization,
+            indicator_name=row.name,
+            reason=deduction.reason,
+            count=deduction.count,
+            points=deduction.points,
+            actor=request.user,
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("backoffice:oversight:score", scheme_id=scheme.pk, organization_id=organization.pk)
+    messages.success(request, _("已列入通报“%(title)s”。") % {"title": notice.title})
+    return redirect("backoffice:oversight:notice", notice_id=notice.pk)
 
 
 @staff_required(roles=OFFICE_ROLES)

@@ -10,11 +10,10 @@ from django.views.decorators.http import require_POST
 
 from gongkai.backoffice.decorators import staff_required
 from gongkai.core.errors import DomainError
-from gongkai.orgs.access import organizations_for
 from gongkai.oversight.access import OFFICE_ROLES, is_overseer
 from gongkai.oversight.inspection import predicted
-from gongkai.oversight.models import FindingStatus, InspectionRun, Notice, NoticeStatus
-from gongkai.oversight.selectors import finding_for_staff, findings_for_staff
+from gongkai.oversight.models import FindingStatus, InspectionRun
+from gongkai.oversight.selectors import draft_notices, finding_for_staff, findings_for_staff
 from gongkai.oversight.services import problem_from_finding, run_inspection
 
 from .common import or_404
@@ -33,9 +32,7 @@ def inspection(request):
     only = request.GET.get("result", "")
     if only == "failed":
         sites = [site for site in sites if not site["result"]["passed"]]
-    drafts = Notice.objects.filter(
-        status=NoticeStatus.DRAFT, issuer__in=organizations_for(request.user, OFFICE_ROLES)
-    ).order_by("-created_at")
+    drafts = draft_notices(person=request.user)
     context = {
         "sites": sites,
         "only": only,
@@ -66,11 +63,7 @@ def run(request):
 @staff_required(roles=OFFICE_ROLES)
 def to_problem(request, finding_id: int):
     finding = or_404(finding_for_staff, person=request.user, finding_id=finding_id)
-    notice = Notice.objects.filter(
-        pk=request.POST.get("notice") or 0,
-        status=NoticeStatus.DRAFT,
-        issuer__in=organizations_for(request.user, OFFICE_ROLES),
-    ).first()
+    notice = draft_notices(person=request.user).filter(pk=request.POST.get("notice") or 0).first()
     if notice is None:
         messages.error(request, _("请先选择一份草稿状态的督查通报。"))
         return redirect("backoffice:oversight:inspection")

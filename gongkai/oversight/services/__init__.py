@@ -1,6 +1,6 @@
 """Every write of the oversight app: one transaction, an explicit actor, an audit entry."""
 
-from .inspection import problem_from_finding, run_inspection
+from .inspection import problem_from_deduction, problem_from_finding, run_inspection
 from .notices import (
     accept_problem,
     add_problem,
@@ -35,6 +35,7 @@ __all__ = [
     "freeze_scheme",
     "install_default_scheme",
     "issue_notice",
+    "problem_from_deduction",
     "problem_from_finding",
     "publish_leaderboard",
     "publish_notice",

@@ -111,3 +111,16 @@ def problem_from_finding(*, finding: Finding, notice, actor, deadline_days: int 
         source=ProblemSource.INSPECTION,
         finding=finding,
     )
+
+
+def problem_from_deduction(*, notice, organization, indicator_name: str, reason: str, count: int, points, actor):
+    """An assessment deduction becomes a problem of a draft notice: the organization must say why and fix it."""
+    description = _("【考核扣分·%(indicator)s】%(reason)s：%(count)s 项，扣 %(points)s 分。") % {
+        "indicator": indicator_name,
+        "reason": reason,
+        "count": count,
+        "points": points,
+    }
+    return add_problem(
+        notice=notice, organization=organization, description=description, actor=actor, source=ProblemSource.SCORE
+    )

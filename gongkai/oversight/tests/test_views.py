@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from gongkai.oversight.models import Group, ManualEntry, Method
+from gongkai.oversight.models import Group, InspectionRun, ManualEntry, Method
 from gongkai.oversight.services import (
     activate_scheme,
     add_problem,
@@ -20,6 +20,7 @@ from gongkai.oversight.services import (
     issue_notice,
     publish_leaderboard,
 )
+from gongkai.oversight.tasks import daily_inspection, daily_reminders
 from gongkai.publishing.tests.test_attachments import pdf_bytes
 
 PASSWORD = "correct horse 42"
@@ -224,3 +225,26 @@ def test_office_enters_a_manual_deduction_through_the_page(client, office, schem
     assert entry.points == Decimal("1.50")
     download = client.get(reverse("backoffice:oversight:evidence", kwargs={"entry_id": entry.pk}))
     assert download.status_code == 200
+
+
+def test_a_deduction_becomes_a_problem_from_the_score_page(client, office, live_scheme, department, government):
+    notice = create_notice(issuer=government, title="考核问题通报", actor=office)
+    client.force_login(office)
+    page = client.get(
+        reverse("backoffice:oversight:score", kwargs={"scheme_id": live_scheme.pk, "organization_id": department.pk})
+    )
+    assert "考核问题通报" in page.content.decode()
+    url = reverse(
+        "backoffice:oversight:score_problem", kwargs={"scheme_id": live_scheme.pk, "organization_id": department.pk}
+    )
+    response = client.post(url, {"notice": notice.pk, "indicator": "publishing-records-late"})
+    assert response.status_code == 302
+    problem = notice.problems.get()
+    assert problem.source == "score"
+    assert problem.description == "【考核扣分·指标 publishing.records_late】信息超期发布：1 项，扣 5.00 分。"
+
+
+def test_daily_tasks_run_inline(department, office):
+    daily_inspection.enqueue()
+    daily_reminders.enqueue()
+    assert InspectionRun.objects.count() == 1
