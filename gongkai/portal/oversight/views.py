@@ -35,7 +35,7 @@ def leaderboard_page(request):
         rows = {entry.organization.pk: [entry.organization.display_name] for entry in board}
         for end in ends:
             for entry in leaderboard(scheme, group, end):
-                rows.setdefault(entry.organization.pk, [entry.organization.display_name]).append(entry.score)
+                rows.setdefault(entry.organization.pk, [entry.organization.display_name]).append(float(entry.score))
         trend = {"months": [f"{end:%Y-%m}" for end in ends], "rows": list(rows.values())}
     context = {
         "scheme": scheme,
