@@ -16,6 +16,7 @@ from gongkai.core.assessment import Evidence, Period, Tally
 from .groups import organizations_in
 from .models import FrozenScore, Indicator, Method, Scheme
 from .rules import get_rule
+from .rules.builtin import shared_queries
 
 CENT = Decimal("0.01")
 
@@ -159,7 +160,8 @@ def leaderboard(scheme: Scheme, group: str, as_of: date) -> list[OrganizationSco
     ids = [organization.pk for organization in organizations]
     indicators = indicators_of(scheme, group)
     period = period_of(scheme, as_of)
-    tallies = {indicator.pk: tally_all(indicator, ids, period) for indicator in indicators}
+    with shared_queries():
+        tallies = {indicator.pk: tally_all(indicator, ids, period) for indicator in indicators}
     scores = []
     for organization in organizations:
         rows = [score_indicator(indicator, tallies[indicator.pk].get(organization.pk)) for indicator in indicators]

@@ -4,6 +4,8 @@ Every rule answers for a period (1 January up to the assessed day) and, through 
 behind its count for one organization.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 from decimal import Decimal
 
@@ -23,6 +25,52 @@ from ..models import Finding, FindingStatus, ManualEntry, Problem, ProblemStatus
 
 PUBLISHED_STATES = (RecordStatus.PUBLISHED, RecordStatus.WITHDRAWN, RecordStatus.EXPIRED)
 DELIVERY_DAYS = 10  # calendar days after the decision by which the reply letter should have reached the applicant
+
+
+# One leaderboard asks several rules about the same rows; within `shared_queries()` a query they share runs once.
+_shared: ContextVar[dict | None] = ContextVar("oversight_shared_queries", default=None)
+
+
+@contextmanager
+def shared_queries():
+    token = _shared.set({})
+    try:
+        yield
+    finally:
+        _shared.reset(token)
+
+
+def shared(key, compute):
+    memo = _shared.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def interpreted() -> Exists:
+    return Exists(Record.objects.filter(interprets=OuterRef("pk"), status=RecordStatus.PUBLISHED))
+
+
+def record_counts(organization_ids, period) -> dict[int, dict]:
+    """Per organization, in one pass over the year's published records: how many, how many late, how many needed
+    an interpretation and how many of those still have none (records_late and interpretation_missing share it)."""
+
+    def compute():
+        rows = (
+            Record.objects.filter(published_between(period), organization_id__in=organization_ids)
+            .values("organization_id")
+            .annotate(
+                total=Count("id"),
+                late=Count("id", filter=Q(published_late=True)),
+                needing=Count("id", filter=Q(needs_interpretation=True)),
+                uninterpreted=Count("id", filter=Q(needs_interpretation=True) & ~interpreted()),
+            )
+        )
+        return {row["organization_id"]: row for row in rows}
+
+    return shared(("records", tuple(organization_ids), period), compute)
 
 
 def backoffice_url(name: str, **kwargs) -> str:
@@ -58,12 +106,8 @@ class RecordsPublishedLate(Rule):
     unit = _("条信息")
 
     def tally(self, organization_ids, period):
-        rows = (
-            Record.objects.filter(published_between(period), organization_id__in=organization_ids)
-            .values("organization_id")
-            .annotate(total=Count("id"), count=Count("id", filter=Q(published_late=True)))
-        )
-        return tallies(rows)
+        counts = record_counts(organization_ids, period)
+        return {key: Tally(count=row["late"], total=row["total"]) for key, row in counts.items()}
 
     def evidence(self, organization_id, period, limit=200):
         records = Record.objects.filter(
@@ -79,19 +123,17 @@ class PoliciesWithoutInterpretation(Rule):
     unit = _("件文件")
 
     def queryset(self, period):
-        interpreted = Record.objects.filter(interprets=OuterRef("pk"), status=RecordStatus.PUBLISHED)
         return Record.objects.filter(published_between(period), needs_interpretation=True).annotate(
-            interpreted=Exists(interpreted)
+            interpreted=interpreted()
         )
 
     def tally(self, organization_ids, period):
-        rows = (
-            self.queryset(period)
-            .filter(organization_id__in=organization_ids)
-            .values("organization_id")
-            .annotate(total=Count("id"), count=Count("id", filter=Q(interpreted=False)))
-        )
-        return tallies(rows)
+        counts = record_counts(organization_ids, period)
+        return {
+            key: Tally(count=row["uninterpreted"], total=row["needing"])
+            for key, row in counts.items()
+            if row["needing"]
+        }
 
     def evidence(self, organization_id, period, limit=200):
         records = (
@@ -193,8 +235,12 @@ class PeriodicItemsRule(Rule):
     outcome = ""
 
     def tally(self, organization_ids, period):
+        statuses = shared(
+            ("periodic", tuple(organization_ids), period),
+            lambda: periodic.statuses(periodic.active_entries(organization_ids), period, lights=False),
+        )
         result: dict[int, Tally] = {}
-        for status in periodic.statuses(periodic.active_entries(organization_ids), period, lights=False):
+        for status in statuses:
             tally = result.setdefault(status.entry.organization_id, Tally())
             for period_result in status.periods:
                 if period_result.outcome == periodic.Outcome.PENDING:
