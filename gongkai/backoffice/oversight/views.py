@@ -5,6 +5,7 @@ import calendar
 from datetime import date
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -316,7 +317,9 @@ def periodic_register(request):
 def register(request, scope, today: date) -> None:
     data = request.POST
     organization = organizations_for(request.user, OFFICE_ROLES).filter(pk=data.get("organization") or 0).first()
-    item = Item.objects.filter(code=data.get("item_code", "").strip()).first()
+    # Adopted copies keep their source's code: prefer the item the organization itself is responsible for.
+    items = Item.objects.filter(code=data.get("item_code", "").strip()).order_by("pk")
+    item = items.filter(Q(responsible_orgs=organization) | Q(catalog__organization=organization)).first() or items.first()
     if organization is None or item is None:
         messages.error(request, _("请选择公开主体，并填写目录中已有的事项编码。"))
         return
