@@ -1,7 +1,8 @@
 """Benchmark: the live leaderboard and a self-inspection pass over a generated county-year.
 
 42 ranked organizations (35 departments, 7 towns) under one county government, 100,000 records (published late at
-random, policies needing interpretation, 10 columns per organization, a link in every tenth body, about one link in eleven pointing nowhere), 5,000
+random, policies needing interpretation, 10 columns per organization, a link in every tenth body, one link in eleven
+pointing nowhere), 5,000
 applications, a monthly periodic item per organization with linked records, and the default 2026 scheme.
 Measures the leaderboard of each group (median of three runs, with its query count; target ≤ 1 s with a bounded
 number of queries) and one self-inspection pass without external links (target ≤ 60 s).

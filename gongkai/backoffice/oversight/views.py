@@ -319,7 +319,8 @@ def register(request, scope, today: date) -> None:
     organization = organizations_for(request.user, OFFICE_ROLES).filter(pk=data.get("organization") or 0).first()
     # Adopted copies keep their source's code: prefer the item the organization itself is responsible for.
     items = Item.objects.filter(code=data.get("item_code", "").strip()).order_by("pk")
-    item = items.filter(Q(responsible_orgs=organization) | Q(catalog__organization=organization)).first() or items.first()
+    own = Q(responsible_orgs=organization) | Q(catalog__organization=organization)
+    item = (items.filter(own).first() or items.first()) if organization is not None else None
     if organization is None or item is None:
         messages.error(request, _("请选择公开主体，并填写目录中已有的事项编码。"))
         return
