@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from gongkai.oversight.models import Group, InspectionRun, ManualEntry, Method
+from gongkai.oversight.models import Group, InspectionRun, ManualEntry, Method, PeriodicItem
 from gongkai.oversight.services import (
     activate_scheme,
     add_problem,
@@ -248,3 +248,18 @@ def test_daily_tasks_run_inline(department, office):
     daily_inspection.enqueue()
     daily_reminders.enqueue()
     assert InspectionRun.objects.count() == 1
+
+
+def test_office_registers_a_periodic_item_through_the_page(client, office, clerk, catalog_item, department):
+    item = catalog_item()
+    data = {"organization": department.pk, "item_code": item.code, "cycle": "quarterly", "since": "2026-01-01"}
+    client.force_login(clerk)
+    client.post(reverse("backoffice:oversight:periodic"), data)
+    assert not PeriodicItem.objects.exists()
+    client.force_login(office)
+    response = client.post(reverse("backoffice:oversight:periodic"), data)
+    assert response.status_code == 302
+    entry = PeriodicItem.objects.get()
+    assert (entry.item, entry.organization, entry.cycle) == (item, department, "quarterly")
+    page = client.get(reverse("backoffice:oversight:periodic")).content.decode()
+    assert item.name in page
