@@ -13,7 +13,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.applications.models import OPEN_STATUSES, Application
+from gongkai.applications.models import OPEN_STATUSES, Application, Event
 from gongkai.applications.models import Status as ApplicationStatus
 from gongkai.core.assessment import Evidence, Period, Rule, Tally
 from gongkai.publishing.models import Record, RecordStatus
@@ -231,6 +231,42 @@ class RepliesUndelivered(Rule):
         return application_evidence(applications, lambda application: f"答复于 {application.decided_on}，未登记送达")
 
 
+class CorrectionsNotifiedLate(Rule):
+    """补正告知 must go out within 7 working days of receipt (Art 30); the application stores that date."""
+
+    code = "applications.correction_late"
+    name = _("补正告知超期")
+    description = _("本年发出的补正告知中，晚于收到申请后7个工作日才发出的件数。")
+    unit = _("件申请")
+
+    def counted(self, period):
+        return Event.objects.filter(kind=Event.Kind.CORRECTION_REQUESTED, on__gte=period.start, on__lte=period.end)
+
+    def late(self):
+        return Q(on__gt=F("application__correction_notice_due_on"))
+
+    def tally(self, organization_ids, period):
+        rows = (
+            self.counted(period)
+            .filter(application__organization_id__in=organization_ids)
+            .values(organization_id=F("application__organization_id"))
+            .annotate(total=Count("id"), count=Count("id", filter=self.late()))
+        )
+        return tallies(rows)
+
+    def evidence(self, organization_id, period, limit=200):
+        events = (
+            self.counted(period)
+            .filter(self.late(), application__organization_id=organization_id)
+            .select_related("application")
+            .order_by("on", "id")[:limit]
+        )
+        return application_evidence(
+            [event.application for event in events],
+            lambda application: f"补正告知期限 {application.correction_notice_due_on}",
+        )
+
+
 class PeriodicItemsRule(Rule):
     outcome = ""
 
@@ -442,6 +478,7 @@ RULES = [
     PoliciesWithoutInterpretation(),
     ApplicationsAnsweredOnTime(),
     RepliesUndelivered(),
+    CorrectionsNotifiedLate(),
     BlockingScreeningFindings(),
     SelfInspectionFindings(),
     RectificationsOverdue(),

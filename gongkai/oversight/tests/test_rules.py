@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
-from gongkai.applications.models import Application
+from gongkai.applications.models import Application, Event
 from gongkai.applications.models import Status as ApplicationStatus
 from gongkai.applications.tests.factories import make_application
 from gongkai.oversight.models import Group, Method, UpdateCycle
@@ -164,3 +164,14 @@ def test_period_stops_at_the_end_of_the_year(scheme, indicator, publish, departm
     indicator("publishing.records_late", weight=10, points_each=1)
     publish(department, date(2027, 1, 5), late=True)
     assert board(scheme, as_of)["示范区民政局"].score == Decimal(10)
+
+
+def test_correction_notices_after_seven_working_days_are_late(scheme, indicator, department, admin_person):
+    indicator("applications.correction_late", weight=5, points_each=1)
+    on_time, late = (make_application(actor=admin_person, organization=department) for _ in range(2))
+    for application, sent_on in ((on_time, date(2026, 3, 10)), (late, date(2026, 3, 12))):
+        Application.objects.filter(pk=application.pk).update(correction_notice_due_on=date(2026, 3, 11))
+        Event.objects.create(application=application, kind=Event.Kind.CORRECTION_REQUESTED, on=sent_on)
+    entry = explain(scheme, Group.DEPARTMENTS, department, TODAY)
+    assert entry.score == Decimal(4)
+    assert [item.object_id for item in entry.indicators[0].deductions[0].evidence] == [late.pk]
