@@ -253,6 +253,23 @@ GONGKAI_MAP_NAVIGATION_URL = os.environ.get(
 # The search engine: "auto" = PostgreSQL full-text on PostgreSQL, the embedded engine otherwise.
 GONGKAI_SEARCH_BACKEND = os.environ.get("GONGKAI_SEARCH_BACKEND", "auto")
 GONGKAI_SEARCH_INDEX_DIR = Path(os.environ.get("GONGKAI_SEARCH_INDEX_DIR", VAR_DIR / "search"))
+# Oversight: self-inspection's external link check (off in tests: they never reach the network) and reminders.
+GONGKAI_OVERSIGHT_CHECK_EXTERNAL_LINKS = env_bool("GONGKAI_OVERSIGHT_CHECK_EXTERNAL_LINKS", not TESTING)
+GONGKAI_OVERSIGHT_LINK_TIMEOUT = float(os.environ.get("GONGKAI_OVERSIGHT_LINK_TIMEOUT", "10"))
+GONGKAI_OVERSIGHT_LINK_LIMIT = int(os.environ.get("GONGKAI_OVERSIGHT_LINK_LIMIT", "500"))
+GONGKAI_OVERSIGHT_LINK_DELAY = float(os.environ.get("GONGKAI_OVERSIGHT_LINK_DELAY", "1.0"))
+GONGKAI_OVERSIGHT_SITE_HOSTS = env_list("GONGKAI_OVERSIGHT_SITE_HOSTS", "")
+GONGKAI_SMS_BACKEND = os.environ.get(
+    "GONGKAI_SMS_BACKEND",
+    "gongkai.oversight.sms.MemoryBackend" if TESTING else "gongkai.oversight.sms.LoggingBackend",
+)
+GONGKAI_SMS_HTTP = {
+    "url": os.environ.get("GONGKAI_SMS_HTTP_URL", ""),
+    "account": os.environ.get("GONGKAI_SMS_HTTP_ACCOUNT", ""),
+    "token": os.environ.get("GONGKAI_SMS_HTTP_TOKEN", ""),
+    "sign": os.environ.get("GONGKAI_SMS_HTTP_SIGN", ""),
+    "timeout": float(os.environ.get("GONGKAI_SMS_HTTP_TIMEOUT", "10")),
+}
 
 LOGGING = {
     "version": 1,

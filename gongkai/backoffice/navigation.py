@@ -29,6 +29,7 @@ MAIN_NAVIGATION = [
     NavEntry(_("村（社区）"), "backoffice:villages:index"),
     NavEntry(_("政民互动"), "backoffice:engagement:index"),
     NavEntry(_("年度报告"), "backoffice:reports:index", OVERSIGHT + (Role.CLERK, Role.REVIEWER)),
+    NavEntry(_("监督考核"), "backoffice:oversight:index"),
     NavEntry(_("全文检索"), "backoffice:search:index"),
     NavEntry(_("系统设置"), "backoffice:settings"),
     NavEntry(_("审计日志"), "backoffice:audit", OVERSIGHT),

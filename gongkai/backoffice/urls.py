@@ -17,6 +17,7 @@ MODULES = (
     "services",
     "villages",
     "engagement",
+    "oversight",
 )
 
 urlpatterns = [

@@ -17,6 +17,7 @@ MODULES = (
     "system",
     "villages",
     "engagement",
+    "oversight",
 )
 
 

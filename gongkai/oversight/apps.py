@@ -6,3 +6,10 @@ class OversightConfig(AppConfig):
     name = "gongkai.oversight"
     label = "oversight"
     verbose_name = _("监督考核")
+
+    def ready(self):
+        from . import labels
+        from .rules import discover
+
+        labels.register()
+        discover()

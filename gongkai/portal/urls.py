@@ -16,5 +16,6 @@ urlpatterns = [
     path("services/", include("gongkai.portal.services.urls")),
     path("villages/", include("gongkai.portal.villages.urls")),
     path("engagement/", include("gongkai.portal.engagement.urls")),
+    path("oversight/", include("gongkai.portal.oversight.urls")),
     path("", include("gongkai.portal.publishing.urls")),
 ]

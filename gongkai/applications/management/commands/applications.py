@@ -64,15 +64,11 @@ class Command(BaseCommand):
 
     def warn_published_reports(self, report):
         """The import changed the figures of years whose annual report is already published: say so."""
-        from gongkai.reports.models import ReportStatus
-        from gongkai.reports.services.reports import reports_covering
+        from gongkai.applications.signals import import_warnings_requested
 
-        for annual in reports_covering(report.touched):
-            if annual.status == ReportStatus.PUBLISHED:
-                self.stderr.write(
-                    f"警告：{annual.organization.name}{annual.year}年度报告已发布，本次导入改变了该年度的数据；"
-                    "已发布的报告保持原样，请核对后重新统计、重新发布。"
-                )
+        for _receiver, warnings in import_warnings_requested.send(sender=self.__class__, pairs=set(report.touched)):
+            for warning in warnings or ():
+                self.stderr.write(f"警告：{warning}")
 
     def handle_remind(self, options):
         from gongkai.applications.services import send_reminders

@@ -1,0 +1,160 @@
+"""What each person should be reminded of today: every yellow or red light of their organizations.
+
+Kinds: records approaching or past their disclosure deadline, periodic items, open applications, rectification
+problems. Organization staff (clerks, reviewers; the handler for an application) get their own organizations'
+yellow and red lights; the office over a region gets the red ones of every organization in it.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from gongkai.applications.models import OPEN_STATUSES, Application
+from gongkai.applications.selectors import lights_for
+from gongkai.core.assessment import Period
+from gongkai.orgs.models import Membership, Organization, Role
+from gongkai.publishing.deadlines import annotate_lights
+from gongkai.publishing.models import Record, RecordStatus
+
+from . import periodic
+from .models import NoticeStatus, Problem, ProblemStatus
+
+KINDS = {
+    "records": _("信息发布"),
+    "periodic": _("年度必公开项"),
+    "applications": _("依申请公开"),
+    "problems": _("督查整改"),
+}
+OPEN_RECORD_STATES = (
+    RecordStatus.DRAFT,
+    RecordStatus.SUBMITTED,
+    RecordStatus.REVIEWED,
+    RecordStatus.CLEARED,
+    RecordStatus.SCHEDULED,
+)
+PROBLEM_YELLOW_DAYS = 3
+STAFF_ROLES = (Role.CLERK, Role.REVIEWER)
+
+
+@dataclass(frozen=True)
+class Light:
+    kind: str
+    light: str
+    organization_id: int
+    label: str
+    detail: str
+    person_id: int | None = None  # a named handler, who is reminded instead of the whole organization
+
+    def line(self) -> str:
+        mark = _("红灯") if self.light == "red" else _("黄灯")
+        return f"[{mark}] {KINDS[self.kind]}：{self.label}（{self.detail}）"
+
+
+def record_lights(today: date) -> list[Light]:
+    records = Record.objects.filter(status__in=OPEN_RECORD_STATES, due_on__isnull=False).select_related(
+        "organization__region"
+    )
+    return [
+        Light(
+            "records",
+            record.light,
+            record.organization_id,
+            record.title,
+            _("公开期限 %(date)s") % {"date": record.due_on},
+        )
+        for record in annotate_lights(records, today)
+        if record.light in ("yellow", "red")
+    ]
+
+
+def periodic_lights(today: date) -> list[Light]:
+    statuses = periodic.statuses(periodic.active_entries(), Period(date(today.year, 1, 1), today))
+    return [
+        Light(
+            "periodic",
+            status.light,
+            status.entry.organization_id,
+            status.entry.item.name,
+            _("本期尚未发布") if status.light == "yellow" else _("上一期未发布"),
+        )
+        for status in statuses
+        if status.light in ("yellow", "red")
+    ]
+
+
+def application_lights(today: date) -> list[Light]:
+    applications = list(
+        Application.objects.filter(status__in=OPEN_STATUSES).select_related("organization__region", "fee")
+    )
+    lights = lights_for(applications, today) if applications else {}
+    return [
+        Light(
+            "applications",
+            lights[application.pk],
+            application.organization_id,
+            application.tracking_code,
+            _("答复期限 %(date)s") % {"date": application.due_on or "—"},
+            application.handler_id,
+        )
+        for application in applications
+        if lights[application.pk] in ("yellow", "red")
+    ]
+
+
+def problem_lights(today: date) -> list[Light]:
+    problems = Problem.objects.filter(
+        notice__status=NoticeStatus.ISSUED, status__in=(ProblemStatus.OPEN, ProblemStatus.RETURNED)
+    ).exclude(due_on__isnull=True)
+    result = []
+    for problem in problems:
+        days = (problem.due_on - today).days
+        if days < 0:
+            light = "red"
+        elif days <= PROBLEM_YELLOW_DAYS:
+            light = "yellow"
+        else:
+            continue
+        result.append(
+            Light(
+                "problems",
+                light,
+                problem.organization_id,
+                problem.description[:40],
+                _("整改期限 %(date)s") % {"date": problem.due_on},
+            )
+        )
+    return result
+
+
+def all_lights(today: date) -> list[Light]:
+    return [*record_lights(today), *periodic_lights(today), *application_lights(today), *problem_lights(today)]
+
+
+def recipients(lights: list[Light]) -> dict[int, list[Light]]:
+    """person id → the lights that person should hear about (each light once per person)."""
+    memberships = Membership.objects.filter(
+        Q(role__in=STAFF_ROLES) | Q(role=Role.OFFICE), is_active=True, person__is_active=True
+    ).values_list("person_id", "organization_id", "role", "organization__region__path")
+    staff, offices = defaultdict(set), []
+    for person_id, organization_id, role, path in memberships:
+        if role == Role.OFFICE:
+            offices.append((person_id, path))
+        else:
+            staff[organization_id].add(person_id)
+    paths = organization_paths({light.organization_id for light in lights})
+    digest: dict[int, list[Light]] = defaultdict(list)
+    for light in lights:
+        people = {light.person_id} if light.person_id else set(staff.get(light.organization_id, ()))
+        if light.light == "red":
+            path = paths.get(light.organization_id, "")
+            people |= {person_id for person_id, office_path in offices if path.startswith(office_path)}
+        for person_id in people:
+            digest[person_id].append(light)
+    return digest
+
+
+def organization_paths(organization_ids: set[int]) -> dict[int, str]:
+    return dict(Organization.objects.filter(pk__in=organization_ids).values_list("pk", "region__path"))

@@ -1,0 +1,207 @@
+"""Live scores: each indicator's rule counts failures for all organizations of a group at once, the indicator's
+method turns the count into points lost, and the organization's score is the sum of what remains.
+
+- per item: points lost = failures × points each, at most the indicator's weight;
+- ratio: points lost = weight × failures ÷ chances (nothing lost when there was nothing to count);
+- points: points lost = the points the rule weighed itself (manual entries, self-inspection), at most the weight.
+Ranks are shared by equal scores (1, 1, 3). A frozen scheme answers from the scores kept on its freezing date.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from gongkai.core.assessment import Evidence, Period, Tally
+
+from .groups import organizations_in
+from .models import FrozenScore, Indicator, Method, Scheme
+from .rules import get_rule
+from .rules.builtin import shared_queries
+
+CENT = Decimal("0.01")
+
+
+def quantize(value) -> Decimal:
+    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class Deduction:
+    rule: str
+    reason: str
+    count: int
+    total: int
+    points: Decimal
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def as_dict(self, with_evidence: bool = False) -> dict:
+        data = {
+            "rule": self.rule,
+            "reason": self.reason,
+            "count": self.count,
+            "total": self.total,
+            "points": float(self.points),
+        }
+        if with_evidence:
+            data["records"] = [item.as_dict() for item in self.evidence]
+        return data
+
+
+@dataclass
+class IndicatorScore:
+    code: str
+    name: str
+    weight: Decimal
+    score: Decimal
+    deductions: list[Deduction] = field(default_factory=list)
+    indicator_id: int | None = None
+
+    def as_dict(self, with_evidence: bool = False) -> dict:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "weight": float(self.weight),
+            "score": float(self.score),
+            "deductions": [deduction.as_dict(with_evidence) for deduction in self.deductions],
+        }
+
+
+@dataclass
+class OrganizationScore:
+    organization: object
+    score: Decimal
+    rank: int = 0
+    indicators: list[IndicatorScore] = field(default_factory=list)
+
+    def as_dict(self, with_evidence: bool = False) -> dict:
+        return {
+            "organization": self.organization.name,
+            "credit_code": self.organization.credit_code,
+            "score": float(self.score),
+            "rank": self.rank,
+            "indicators": [indicator.as_dict(with_evidence) for indicator in self.indicators],
+        }
+
+
+def period_of(scheme: Scheme, as_of: date) -> Period:
+    end = min(as_of, date(scheme.year, 12, 31))
+    if scheme.frozen_on:
+        end = min(end, scheme.frozen_on)
+    return Period(date(scheme.year, 1, 1), end)
+
+
+def points_lost(indicator: Indicator, tally: Tally) -> Decimal:
+    weight = indicator.weight
+    if indicator.method == Method.RATIO:
+        lost = weight * tally.count / tally.total if tally.total else Decimal(0)
+    elif indicator.method == Method.POINTS:
+        lost = tally.points or Decimal(0)
+    else:
+        lost = indicator.points_each * tally.count
+    return quantize(min(weight, max(Decimal(0), lost)))
+
+
+def tally_all(indicator: Indicator, organization_ids: list[int], period: Period) -> dict[int, Tally]:
+    rule = get_rule(indicator.rule)
+    if rule is None:
+        return {}
+    if getattr(rule, "per_indicator", False):
+        return rule.tally(organization_ids, period, indicator_id=indicator.pk)
+    return rule.tally(organization_ids, period)
+
+
+def evidence_for(indicator: Indicator, organization_id: int, period: Period) -> list[Evidence]:
+    rule = get_rule(indicator.rule)
+    if rule is None:
+        return []
+    if getattr(rule, "per_indicator", False):
+        return rule.evidence(organization_id, period, indicator_id=indicator.pk)
+    return rule.evidence(organization_id, period)
+
+
+def score_indicator(indicator: Indicator, tally: Tally | None) -> IndicatorScore:
+    tally = tally or Tally()
+    lost = points_lost(indicator, tally)
+    rule = get_rule(indicator.rule)
+    deductions = []
+    if lost or tally.count:
+        deductions.append(
+            Deduction(
+                rule=indicator.rule,
+                reason=str(rule.name) if rule else indicator.rule,
+                count=tally.count,
+                total=tally.total,
+                points=lost,
+            )
+        )
+    return IndicatorScore(
+        indicator.code, indicator.name, indicator.weight, indicator.weight - lost, deductions, indicator.pk
+    )
+
+
+def rank(scores: list[OrganizationScore]) -> list[OrganizationScore]:
+    ordered = sorted(scores, key=lambda entry: -entry.score)
+    previous, previous_rank = None, 0
+    for position, entry in enumerate(ordered, start=1):
+        entry.rank = previous_rank if entry.score == previous else position
+        previous, previous_rank = entry.score, entry.rank
+    return ordered
+
+
+def indicators_of(scheme: Scheme, group: str) -> list[Indicator]:
+    return list(scheme.indicators.filter(group=group, is_active=True).order_by("sort_order", "id"))
+
+
+def leaderboard(scheme: Scheme, group: str, as_of: date) -> list[OrganizationScore]:
+    """Every organization of the group with its live score (or its frozen one), best first."""
+    if scheme.is_frozen:
+        return frozen_leaderboard(scheme, group)
+    organizations = list(organizations_in(group, scheme.region))
+    ids = [organization.pk for organization in organizations]
+    indicators = indicators_of(scheme, group)
+    period = period_of(scheme, as_of)
+    with shared_queries():
+        tallies = {indicator.pk: tally_all(indicator, ids, period) for indicator in indicators}
+    scores = []
+    for organization in organizations:
+        rows = [score_indicator(indicator, tallies[indicator.pk].get(organization.pk)) for indicator in indicators]
+        scores.append(OrganizationScore(organization, sum((row.score for row in rows), Decimal(0)), 0, rows))
+    return rank(scores)
+
+
+def explain(scheme: Scheme, group: str, organization, as_of: date) -> OrganizationScore:
+    """One organization's score with, under each deduction, the records behind it."""
+    board = leaderboard(scheme, group, as_of)
+    entry = next((row for row in board if row.organization.pk == organization.pk), None)
+    if entry is None:
+        return OrganizationScore(organization, Decimal(0))
+    period = period_of(scheme, as_of)
+    indicators = {indicator.pk: indicator for indicator in indicators_of(scheme, group)}
+    for row in entry.indicators:
+        indicator = indicators.get(row.indicator_id)
+        if indicator is None:
+            continue
+        for deduction in row.deductions:
+            deduction.evidence = evidence_for(indicator, organization.pk, period)
+    return entry
+
+
+def frozen_leaderboard(scheme: Scheme, group: str) -> list[OrganizationScore]:
+    rows = FrozenScore.objects.filter(scheme=scheme, group=group).select_related("organization")
+    result = []
+    for row in rows.order_by("rank", "organization__sort_order", "organization_id"):
+        indicators = [
+            IndicatorScore(
+                item["code"],
+                item["name"],
+                Decimal(str(item["weight"])),
+                Decimal(str(item["score"])),
+                [
+                    Deduction(**{**deduction, "points": Decimal(str(deduction["points"]))})
+                    for deduction in item["deductions"]
+                ],
+            )
+            for item in row.data.get("indicators", [])
+        ]
+        result.append(OrganizationScore(row.organization, row.score, row.rank, indicators))
+    return result

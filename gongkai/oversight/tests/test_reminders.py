@@ -1,0 +1,169 @@
+"""Reminders: digest contents, preferences, one digest per person and day, SMS gateways never reaching out."""
+
+import json
+import threading
+from datetime import date, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from gongkai.oversight import sms
+from gongkai.oversight.errors import OversightError
+from gongkai.oversight.models import ReminderLog, UpdateCycle
+from gongkai.oversight.services import (
+    add_problem,
+    create_notice,
+    issue_notice,
+    register_periodic_item,
+    save_preference,
+    send_reminders,
+)
+
+TODAY = date(2026, 6, 15)
+
+
+@pytest.fixture
+def overdue_problem(office, government, department):
+    notice = create_notice(issuer=government, title="督查通报", actor=office)
+    add_problem(notice=notice, organization=department, description="空白栏目5个", actor=office, deadline_days=5)
+    issue_notice(notice=notice, actor=office, on=date(2026, 6, 1))
+    return notice.problems.get()
+
+
+@pytest.fixture
+def red_periodic(catalog_item, department, office):
+    return register_periodic_item(
+        item=catalog_item("月度财政收支情况"),
+        organization=department,
+        cycle=UpdateCycle.MONTHLY,
+        since=date(2026, 1, 1),
+        actor=office,
+    )
+
+
+@pytest.fixture(autouse=True)
+def clean_outbox():
+    sms.outbox.clear()
+    yield
+    sms.outbox.clear()
+
+
+def test_digest_lists_each_persons_lights_once_a_day(clerk, reviewer, office, overdue_problem, red_periodic):
+    clerk.email, reviewer.email, office.email = "clerk@example.cn", "reviewer@example.cn", "office@example.cn"
+    for person in (clerk, reviewer, office):
+        person.save()
+    sent = send_reminders(today=TODAY)
+    assert sorted(digest.person.username for digest in sent) == ["clerk", "office", "reviewer"]
+    assert len(mail.outbox) == 3
+    clerk_mail = next(message for message in mail.outbox if message.to == ["clerk@example.cn"])
+    assert clerk_mail.subject == "政务公开预警：红灯 2 项、黄灯 0 项"
+    assert "[红灯] 督查整改：空白栏目5个" in clerk_mail.body
+    assert "[红灯] 年度必公开项：月度财政收支情况（上一期未发布）" in clerk_mail.body
+    assert ReminderLog.objects.count() == 3
+    # A second run the same day sends nothing; the next day sends again.
+    assert send_reminders(today=TODAY) == []
+    assert len(mail.outbox) == 3
+    assert len(send_reminders(today=TODAY + timedelta(days=1))) == 3
+
+
+def test_dry_run_sends_and_logs_nothing(clerk, overdue_problem):
+    clerk.email = "clerk@example.cn"
+    clerk.save()
+    planned = send_reminders(today=TODAY, dry_run=True)
+    assert [digest.person for digest in planned] == [clerk]
+    assert mail.outbox == []
+    assert not ReminderLog.objects.exists()
+
+
+def test_preferences_choose_channels_kinds_and_red_only(clerk, overdue_problem, red_periodic):
+    clerk.email, clerk.phone = "clerk@example.cn", "13900001111"
+    clerk.save()
+    save_preference(person=clerk, actor=clerk, by_email=False, by_sms=True, red_only=True, kinds=["problems"])
+    sent = send_reminders(today=TODAY)
+    assert [digest.channels for digest in sent] == [["sms"]]
+    assert mail.outbox == []
+    assert sms.outbox == [("13900001111", "【政务公开】政务公开预警：红灯 1 项、黄灯 0 项，请登录平台处理。")]
+    log = ReminderLog.objects.get()
+    assert (log.channel, log.address, log.item_count) == ("sms", "13900001111", 1)
+
+
+def test_yellow_lights_are_skipped_for_red_only(clerk, office, government, department):
+    notice = create_notice(issuer=government, title="督查通报", actor=office)
+    add_problem(notice=notice, organization=department, description="链接失效", actor=office, deadline_days=20)
+    issue_notice(notice=notice, actor=office, on=date(2026, 6, 1))
+    due = notice.problems.get().due_on
+    clerk.email = "clerk@example.cn"
+    clerk.save()
+    assert [light.light for light in send_reminders(today=due - timedelta(days=2), dry_run=True)[0].lights] == [
+        "yellow"
+    ]
+    save_preference(person=clerk, actor=clerk, by_email=True, by_sms=False, red_only=True, kinds=[])
+    assert send_reminders(today=due - timedelta(days=2), dry_run=True) == []
+
+
+def test_preferences_are_checked(clerk, reviewer):
+    with pytest.raises(OversightError):
+        save_preference(person=clerk, actor=clerk, by_email=True, by_sms=True, red_only=False, kinds=[])
+    with pytest.raises(OversightError):
+        save_preference(person=clerk, actor=clerk, by_email=True, by_sms=False, red_only=False, kinds=["weather"])
+    with pytest.raises(Exception, match="权限"):
+        save_preference(person=clerk, actor=reviewer, by_email=False, by_sms=False, red_only=False, kinds=[])
+
+
+class Platform(BaseHTTPRequestHandler):
+    received: list = []
+    answer = b'{"code": 0}'
+
+    def do_POST(self):  # noqa: N802 - the http.server API
+        length = int(self.headers["Content-Length"])
+        Platform.received.append((self.headers["Authorization"], json.loads(self.rfile.read(length))))
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(Platform.answer)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def platform():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Platform)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    Platform.received, Platform.answer = [], b'{"code": 0}'
+    yield f"http://127.0.0.1:{server.server_address[1]}/sms/send"
+    server.shutdown()
+    server.server_close()
+
+
+def test_http_backend_posts_to_the_configured_platform(platform):
+    backend = sms.HttpBackend(
+        {"url": platform, "account": "gk", "token": "t0ken", "sign": "示范区政务公开", "timeout": 2}
+    )
+    backend.send("13900001111", "测试短信")
+    assert Platform.received == [
+        ("Bearer t0ken", {"account": "gk", "sign": "示范区政务公开", "mobile": "13900001111", "content": "测试短信"})
+    ]
+    Platform.answer = json.dumps({"code": 17, "message": "余额不足"}).encode()
+    with pytest.raises(OversightError, match="余额不足"):
+        backend.send("13900001111", "测试短信")
+
+
+def test_http_backend_without_url_refuses():
+    with pytest.raises(OversightError, match="GONGKAI_SMS_HTTP_URL"):
+        sms.HttpBackend({"url": ""}).send("13900001111", "x")
+
+
+def test_tests_use_the_memory_backend(settings):
+    assert settings.GONGKAI_SMS_BACKEND == "gongkai.oversight.sms.MemoryBackend"
+
+
+def test_remind_command_dry_run(clerk, overdue_problem, capsys):
+    clerk.email = "clerk@example.cn"
+    clerk.save()
+    call_command("oversight", "remind", "--dry-run")
+    out = capsys.readouterr().out
+    assert "clerk: " in out
+    assert "将提醒" in out
+    assert mail.outbox == []
