@@ -1,7 +1,7 @@
 """The PostgreSQL backend: segmented text in `search_indexeddocument`, a stored weighted tsvector ('simple'
-configuration: title weight A, body weight D) with a GIN index, ranked by ts_rank.
+configuration: title weight A, body weight D) with a RUM index, ranked in the index by RUM's `<=>` distance.
 
-Kept for deployments that want one database; the embedded engine is faster on very common words (see
+The backend for deployments with several app servers, where the embedded index on local disk does not fit (see
 docs/search.md for the measurements).
 """
 
@@ -189,13 +189,20 @@ class PostgresBackend(SearchBackend):
         if sort == SORT_DATE:
             page = rows.order_by("-date", "-object_id").values(*COLUMNS, "body")[offset : offset + limit]
             return [_hit(row, None) for row in page], total
-        rank = RawSQL("ts_rank(vector, to_tsquery('simple', %s))", [query], output_field=FloatField())
+        # RUM's distance (1 / rank, same weights as ts_rank: A = 1.0, D = 0.1) is read from the index in
+        # order, so only the rows of the page are ranked and fetched, not every match.
+        distance = RawSQL("vector <=> to_tsquery('simple', %s)", [query], output_field=FloatField())
         page = (
-            rows.annotate(score=rank)
-            .order_by("-score", "-date", "-object_id")
-            .values(*COLUMNS, "body", "score")[offset : offset + limit]
+            rows.annotate(distance=distance)
+            .order_by("distance", "-date", "-object_id")
+            .values(*COLUMNS, "body", "distance")[offset : offset + limit]
         )
-        return order_hits([_hit(row, row["score"]) for row in page], sort), total
+        return order_hits([_hit(row, score_of(row["distance"])) for row in page], sort), total
+
+
+def score_of(distance: float) -> float:
+    """The rank RUM's distance stands for; rounded as the float4 it was computed in, so ties stay ties."""
+    return round(1.0 / distance, 6) if distance else 0.0
 
 
 def _hit(row: dict, score: float | None) -> Hit:
