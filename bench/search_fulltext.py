@@ -284,7 +284,8 @@ def main(argv: list[str]) -> dict:  # noqa: C901 - a benchmark script: one branc
         selectors.search(texts[0])  # warm the segmenter and the page cache
         timings, cpu_timings, totals = [], [], []
         for number, text in enumerate(texts):
-            narrowed = SearchFilters(organization=str(number % len(ORGANIZATIONS)), date_from=datetime(2021, 1, 1).date())
+            organization = str(number % len(ORGANIZATIONS))
+            narrowed = SearchFilters(organization=organization, date_from=datetime(2021, 1, 1, tzinfo=UTC).date())
             started, cpu_started = time.perf_counter(), time.process_time()
             page = selectors.search(text, narrowed if filtered else None)
             timings.append((time.perf_counter() - started) * 1000)
