@@ -13,13 +13,15 @@ from django.db.models import BooleanField, FloatField, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from ..documents import SORT_DATE, Hit, SearchDocument, SearchFilters
+from ..documents import SORT_DATE, SORT_RELEVANCE, Hit, SearchDocument, SearchFilters
 from ..models import IndexedDocument, IndexState
 from ..query import ParsedQuery
 from ..segmentation import Dictionary, Segmenter, segmenter_for
 from .base import Progress, Refresh, SearchBackend, day_bounds, order_hits, prepare
 
 BATCH = 1000
+# Hits with the same score as the last one of a page that are still ordered newer first (as the embedded engine).
+TIE_WINDOW = 200
 UPDATE_FIELDS = [
     "kind",
     "object_id",
@@ -189,15 +191,25 @@ class PostgresBackend(SearchBackend):
         if sort == SORT_DATE:
             page = rows.order_by("-date", "-object_id").values(*COLUMNS, "body")[offset : offset + limit]
             return [_hit(row, None) for row in page], total
-        # RUM's distance (1 / rank, same weights as ts_rank: A = 1.0, D = 0.1) is read from the index in
-        # order, so only the rows of the page are ranked and fetched, not every match.
+        return self._ranked_page(rows, query, offset=offset, limit=limit), total
+
+    def _ranked_page(self, rows, query: str, *, offset: int, limit: int) -> list[Hit]:
+        """RUM's distance (1 / rank, same weights as ts_rank: A = 1.0, D = 0.1) read from the index in order, so
+        only the first rows are ranked and fetched, not every match. ORDER BY must be the distance alone (with a
+        second key PostgreSQL sorts every match instead); equal scores are put newer first here, over the page and
+        TIE_WINDOW rows past it."""
         distance = RawSQL("vector <=> to_tsquery('simple', %s)", [query], output_field=FloatField())
-        page = (
+        window = list(
             rows.annotate(distance=distance)
-            .order_by("distance", "-date", "-object_id")
-            .values(*COLUMNS, "body", "distance")[offset : offset + limit]
+            .order_by("distance")
+            .values("key", "date", "object_id", "distance")[: offset + limit + TIE_WINDOW]
         )
-        return order_hits([_hit(row, score_of(row["distance"])) for row in page], sort), total
+        ordered = sorted(window, key=lambda row: (row["date"], row["object_id"]), reverse=True)
+        ordered.sort(key=lambda row: score_of(row["distance"]), reverse=True)
+        page = ordered[offset : offset + limit]
+        scores = {row["key"]: score_of(row["distance"]) for row in page}
+        full = IndexedDocument.objects.filter(key__in=scores).values(*COLUMNS, "body")
+        return order_hits([_hit(row, scores[row["key"]]) for row in full], SORT_RELEVANCE)
 
 
 def score_of(distance: float) -> float:
