@@ -199,17 +199,14 @@ class PostgresBackend(SearchBackend):
         second key PostgreSQL sorts every match instead); equal scores are put newer first here, over the page and
         TIE_WINDOW rows past it."""
         distance = RawSQL("vector <=> to_tsquery('simple', %s)", [query], output_field=FloatField())
-        window = list(
-            rows.annotate(distance=distance)
-            .order_by("distance")
-            .values("key", "date", "object_id", "distance")[: offset + limit + TIE_WINDOW]
+        window = rows.annotate(distance=distance).order_by("distance").values("pk")[: offset + limit + TIE_WINDOW]
+        page = (
+            IndexedDocument.objects.filter(pk__in=window)
+            .annotate(distance=distance)
+            .order_by("distance", "-date", "-object_id")
+            .values(*COLUMNS, "body", "distance")[offset : offset + limit]
         )
-        ordered = sorted(window, key=lambda row: (row["date"], row["object_id"]), reverse=True)
-        ordered.sort(key=lambda row: score_of(row["distance"]), reverse=True)
-        page = ordered[offset : offset + limit]
-        scores = {row["key"]: score_of(row["distance"]) for row in page}
-        full = IndexedDocument.objects.filter(key__in=scores).values(*COLUMNS, "body")
-        return order_hits([_hit(row, scores[row["key"]]) for row in full], SORT_RELEVANCE)
+        return order_hits([_hit(row, score_of(row["distance"])) for row in page], SORT_RELEVANCE)
 
 
 def score_of(distance: float) -> float:
