@@ -5,8 +5,8 @@
 For common and rare one-, two- and three-word queries it times, separately, the ranked window the backend reads
 from the RUM index (`ORDER BY vector <=> query LIMIT 220`), the exact count of the matches, and the planner's
 estimate of that count, each as wall time and as the PostgreSQL server process's own CPU time (from /proc; 10 ms
-resolution), the best of three runs. On a machine shared with other work the CPU time is what a query costs on an
-idle core. Results: bench/results/pgsearch_cost_<size>.json. Without BENCH_DATABASE_URL it does nothing.
+resolution), the best of three runs (`--runs=N`). On a machine shared with other work the CPU time is what a query
+costs on an idle core. Results: bench/results/pgsearch_cost_<size>.json. Without BENCH_DATABASE_URL it does nothing.
 """
 
 import json
@@ -34,9 +34,9 @@ def server_cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
-def timed(cursor, pid: int, sql: str, params: list) -> tuple[float, float, list]:
+def timed(cursor, pid: int, sql: str, params: list, runs: int = RUNS) -> tuple[float, float, list]:
     walls, cpus, rows = [], [], []
-    for _ in range(RUNS):
+    for _ in range(runs):
         cpu, started = server_cpu_seconds(pid), time.perf_counter()
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -50,6 +50,7 @@ def main(argv: list[str]) -> dict:
         print("  BENCH_DATABASE_URL is not set: nothing to measure")
         return {}
     size = next((int(arg.split("=", 1)[1]) for arg in argv if arg.startswith("--size=")), 0)
+    runs = next((int(arg.split("=", 1)[1]) for arg in argv if arg.startswith("--runs=")), RUNS)
     setup_django()
     from django.db import connection
 
@@ -67,9 +68,10 @@ def main(argv: list[str]) -> dict:
                 "SELECT key FROM search_indexeddocument WHERE vector @@ to_tsquery('simple', %s) "
                 "ORDER BY vector <=> to_tsquery('simple', %s) LIMIT 220",
                 [query, query],
+                runs,
             )
             count_sql = "SELECT count(*) FROM search_indexeddocument WHERE vector @@ to_tsquery('simple', %s)"
-            exact = timed(cursor, pid, count_sql, [query])
+            exact = timed(cursor, pid, count_sql, [query], runs)
             estimate = timed(
                 cursor,
                 pid,
