@@ -3,6 +3,8 @@
     python -m bench search                      # 100,000 records
     python -m bench search --size=1000000       # 1,000,000 records
     python -m bench search --size=20000 --backend=postgres   (needs BENCH_DATABASE_URL=postgres://…)
+    python -m bench search --size=1000000 --backend=postgres --replicate=100000
+        # builds 100,000 through the real rebuild (or reuses them) and copies them in SQL up to 1,000,000
 
 Measures the index build time and size, and p50/p95 latency of one-, two- and three-word queries through
 `gongkai.search.selectors.search` (segmentation, exact-number lookup, ranked top 20 with total count, snippets,
@@ -190,7 +192,7 @@ def summary(milliseconds: list[float]) -> dict:
 
 
 def parse_args(argv: list[str]) -> dict:
-    options = {"size": 100_000, "backend": "embedded", "scan": True, "reuse": False}
+    options = {"size": 100_000, "backend": "embedded", "scan": True, "reuse": False, "replicate": 0}
     for arg in argv:
         if arg.startswith("--size="):
             options["size"] = int(arg.split("=", 1)[1].replace("_", "").replace(",", ""))
@@ -200,6 +202,8 @@ def parse_args(argv: list[str]) -> dict:
             options["scan"] = False
         elif arg == "--reuse":
             options["reuse"] = True
+        elif arg.startswith("--replicate="):
+            options["replicate"] = int(arg.split("=", 1)[1].replace("_", "").replace(",", ""))
     return options
 
 
@@ -226,7 +230,7 @@ def main(argv: list[str]) -> dict:  # noqa: C901 - a benchmark script: one branc
 
     from gongkai.search import selectors
     from gongkai.search.backends import get_backend
-    from gongkai.search.documents import SearchDocument
+    from gongkai.search.documents import SearchDocument, SearchFilters
     from gongkai.search.models import IndexedDocument
     from gongkai.search.segmentation import Dictionary
     from gongkai.search.sources import Source, register_source
@@ -261,6 +265,8 @@ def main(argv: list[str]) -> dict:  # noqa: C901 - a benchmark script: one branc
         # Measure the queries again on the index and rows built by an earlier run (its build figures are kept).
         built = json.loads(previous.read_text(encoding="utf-8"))["figures"]
         figures["build_seconds"], figures["index_mb"] = built["build_seconds"], built["index_mb"]
+    elif options["replicate"]:
+        replicate(options, figures, backend, documents, dictionary, index_dir)
     else:
         build(options, figures, backend, documents, dictionary, index_dir, size)
     if hasattr(backend, "wait_for_preload"):
@@ -270,12 +276,18 @@ def main(argv: list[str]) -> dict:  # noqa: C901 - a benchmark script: one branc
         figures["index_read_ahead"] = True
     rng = random.Random(SEED)
     results = {}
-    for label, texts in queries(rng).items():
+    sets = queries(rng)
+    # The two-word queries again, narrowed to one organization and the last five years (the portal's filters).
+    sets["two_words_filtered"] = sets["two_words"]
+    for label, texts in sets.items():
+        filtered = label.endswith("_filtered")
         selectors.search(texts[0])  # warm the segmenter and the page cache
         timings, cpu_timings, totals = [], [], []
-        for text in texts:
+        for number, text in enumerate(texts):
+            organization = str(number % len(ORGANIZATIONS))
+            narrowed = SearchFilters(organization=organization, date_from=datetime(2021, 1, 1, tzinfo=UTC).date())
             started, cpu_started = time.perf_counter(), time.process_time()
-            page = selectors.search(text)
+            page = selectors.search(text, narrowed if filtered else None)
             timings.append((time.perf_counter() - started) * 1000)
             cpu_timings.append((time.process_time() - cpu_started) * 1000)
             totals.append(page.total)
@@ -287,7 +299,7 @@ def main(argv: list[str]) -> dict:  # noqa: C901 - a benchmark script: one branc
             "median_matches": int(statistics.median(totals)),
             "slowest": [{"query": text, "ms": round(ms, 1), "matches": total} for ms, text, total in slowest],
         }
-        if options["scan"]:
+        if options["scan"] and not filtered:
             scan_timings = []
             for text in texts[:SCAN_SAMPLES]:
                 condition = Q()
@@ -362,3 +374,71 @@ def build(options, figures, backend, documents, dictionary, index_dir, size):
                 IndexedDocument.objects.bulk_create(batch)
                 batch = []
         IndexedDocument.objects.bulk_create(batch)
+
+
+def replicate(options, figures, backend, documents, dictionary, index_dir):
+    """PostgreSQL only: reach --size by copying the first --replicate records in SQL (new ids, dates moved back by
+    37 days per copy, so date order and ties stay realistic). Word statistics are those of the base set, and match
+    counts grow with the size exactly as with generated records; what this saves is the Python segmentation of
+    every record (about 45 minutes per million on this machine), not any database work: the tsvector column and
+    the RUM index are computed by PostgreSQL for every copied row."""
+    from django.db import connection
+
+    from gongkai.search.models import IndexedDocument
+
+    base, size = options["replicate"], options["size"]
+    if options["backend"] != "postgres" or size % base:
+        raise SystemExit("--replicate needs --backend=postgres and a --size that is a multiple of it")
+    if IndexedDocument.objects.count() == size and existing_rum_index():
+        print(f"  reusing the {size} rows and the RUM index of an earlier run", flush=True)
+        return
+    with connection.cursor() as cursor:
+        # Maintaining the RUM index row by row costs about 10 s per 1,000 rows on this loaded machine; build it once
+        # over all rows at the end instead (see docs/search.md: rebuild cost).
+        cursor.execute("DROP INDEX IF EXISTS search_document_vector_rum")
+    if IndexedDocument.objects.count() != base or IndexedDocument.objects.filter(object_id__gt=base).exists():
+        first = lambda: documents_of(documents, base)  # noqa: E731 - the same records as generate(base)
+        build({**options, "size": base}, figures, backend, first, dictionary, index_dir, base)
+        figures["base_build_seconds"] = figures.pop("build_seconds")
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO search_indexeddocument
+                (key, kind, object_id, title, body, title_tokens, body_tokens, url, date, fields, facets, lookup_keys)
+            SELECT 'bench:' || (object_id + copy * %(base)s), kind, object_id + copy * %(base)s, title, body,
+                   title_tokens, body_tokens, '/bench/' || (object_id + copy * %(base)s) || '/',
+                   date - make_interval(days => copy * 37), fields, facets, lookup_keys
+            FROM search_indexeddocument, generate_series(1, %(copies)s) AS copy
+            WHERE object_id <= %(base)s
+            """,
+            {"base": base, "copies": size // base - 1},
+        )
+        cursor.execute("SET maintenance_work_mem = '512MB'")
+        copied = time.perf_counter()
+        cursor.execute(
+            "CREATE INDEX search_document_vector_rum ON search_indexeddocument USING rum (vector rum_tsvector_ops)"
+        )
+        cursor.execute("VACUUM ANALYZE search_indexeddocument")
+        figures["replicated_from"] = base
+        figures["copy_seconds"] = round(copied - started, 1)
+        figures["rum_index_seconds"] = round(time.perf_counter() - copied, 1)
+        figures["build_seconds"] = round(time.perf_counter() - started, 1)
+        cursor.execute("SELECT pg_total_relation_size('search_indexeddocument')")
+        figures["index_mb"] = round(cursor.fetchone()[0] / 2**20, 1)
+    print(f"  copied to {size} in {figures['build_seconds']} s, {figures['index_mb']} MB", flush=True)
+
+
+def documents_of(documents, count):
+    for number, document in enumerate(documents(), start=1):
+        if number > count:
+            return
+        yield document
+
+
+def existing_rum_index() -> bool:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'search_document_vector_rum'")
+        return cursor.fetchone() is not None

@@ -1,7 +1,7 @@
 """The PostgreSQL backend: segmented text in `search_indexeddocument`, a stored weighted tsvector ('simple'
-configuration: title weight A, body weight D) with a GIN index, ranked by ts_rank.
+configuration: title weight A, body weight D) with a RUM index, ranked in the index by RUM's `<=>` distance.
 
-Kept for deployments that want one database; the embedded engine is faster on very common words (see
+The backend for deployments with several app servers, where the embedded index on local disk does not fit (see
 docs/search.md for the measurements).
 """
 
@@ -13,13 +13,15 @@ from django.db.models import BooleanField, FloatField, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from ..documents import SORT_DATE, Hit, SearchDocument, SearchFilters
+from ..documents import SORT_DATE, SORT_RELEVANCE, Hit, SearchDocument, SearchFilters
 from ..models import IndexedDocument, IndexState
 from ..query import ParsedQuery
 from ..segmentation import Dictionary, Segmenter, segmenter_for
 from .base import Progress, Refresh, SearchBackend, day_bounds, order_hits, prepare
 
 BATCH = 1000
+# Hits with the same score as the last one of a page that are still ordered newer first (as the embedded engine).
+TIE_WINDOW = 200
 UPDATE_FIELDS = [
     "kind",
     "object_id",
@@ -189,13 +191,27 @@ class PostgresBackend(SearchBackend):
         if sort == SORT_DATE:
             page = rows.order_by("-date", "-object_id").values(*COLUMNS, "body")[offset : offset + limit]
             return [_hit(row, None) for row in page], total
-        rank = RawSQL("ts_rank(vector, to_tsquery('simple', %s))", [query], output_field=FloatField())
+        return self._ranked_page(rows, query, offset=offset, limit=limit), total
+
+    def _ranked_page(self, rows, query: str, *, offset: int, limit: int) -> list[Hit]:
+        """RUM's distance (1 / rank, same weights as ts_rank: A = 1.0, D = 0.1) read from the index in order, so
+        only the first rows are ranked and fetched, not every match. ORDER BY must be the distance alone (with a
+        second key PostgreSQL sorts every match instead); equal scores are put newer first here, over the page and
+        TIE_WINDOW rows past it."""
+        distance = RawSQL("vector <=> to_tsquery('simple', %s)", [query], output_field=FloatField())
+        window = rows.annotate(distance=distance).order_by("distance").values("pk")[: offset + limit + TIE_WINDOW]
         page = (
-            rows.annotate(score=rank)
-            .order_by("-score", "-date", "-object_id")
-            .values(*COLUMNS, "body", "score")[offset : offset + limit]
+            IndexedDocument.objects.filter(pk__in=window)
+            .annotate(distance=distance)
+            .order_by("distance", "-date", "-object_id")
+            .values(*COLUMNS, "body", "distance")[offset : offset + limit]
         )
-        return order_hits([_hit(row, row["score"]) for row in page], sort), total
+        return order_hits([_hit(row, score_of(row["distance"])) for row in page], SORT_RELEVANCE)
+
+
+def score_of(distance: float) -> float:
+    """The rank RUM's distance stands for; rounded as the float4 it was computed in, so ties stay ties."""
+    return round(1.0 / distance, 6) if distance else 0.0
 
 
 def _hit(row: dict, score: float | None) -> Hit:
