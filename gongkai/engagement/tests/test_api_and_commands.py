@@ -24,6 +24,7 @@ def test_published_answers_without_personal_data(
     submit(department, subject="未公开")
     with django_assert_max_num_queries(3):
         response = client.get("/api/v1/engagement/answers/?faq=true")
+    assert response.status_code == 200
     data = response.json()
     assert data["count"] == 3
     text = response.content.decode("unicode_escape")

@@ -106,7 +106,9 @@ def test_list_marks_overdue_and_veto_risk_with_few_queries(client, people, depar
     login(client, people["clerk"])
     client.get(reverse("backoffice:engagement:index"))
     with django_assert_max_num_queries(14):
-        body = client.get(reverse("backoffice:engagement:index")).content.decode()
+        response = client.get(reverse("backoffice:engagement:index"))
+    assert response.status_code == 200
+    body = response.content.decode()
     assert body.count("否决风险") == 2  # the count label and the one inquiry from August
     veto = client.get(reverse("backoffice:engagement:index") + "?view=veto").content.decode()
     assert veto.count("ZX2026-") == 1

@@ -58,5 +58,7 @@ def test_list_page_queries_do_not_grow_with_calls(
     for number in range(5):
         open_call(clerk=clerk, reviewer=reviewer, office=office, organization=department, title=f"征集{number}")
     with django_assert_max_num_queries(5):
-        body = client.get(reverse("portal:engagement:calls")).content.decode()
+        response = client.get(reverse("portal:engagement:calls"))
+    assert response.status_code == 200
+    body = response.content.decode()
     assert body.count("征集4") == 2

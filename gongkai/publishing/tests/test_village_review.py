@@ -50,12 +50,14 @@ def walk(record, *, clerk, reviewer, secrecy, publisher):
 
 def test_a_department_record_walks_to_published(clerk, reviewer, confidentiality_officer, department):
     record = draft(department, clerk)
-    walk(record, clerk=clerk, reviewer=reviewer, secrecy=confidentiality_officer, publisher=clerk)
+    published = walk(record, clerk=clerk, reviewer=reviewer, secrecy=confidentiality_officer, publisher=clerk)
+    assert published.reviewed_by == reviewer
 
 
 def test_a_township_record_walks_to_published(street_office, township_staff):
     record = draft(street_office, township_staff["clerk"])
-    walk(record, **township_staff, publisher=township_staff["clerk"])
+    published = walk(record, **township_staff, publisher=township_staff["clerk"])
+    assert published.organization == street_office
 
 
 def test_a_village_record_walks_to_published_through_the_township(make_person, village, township_staff):
@@ -80,7 +82,8 @@ def test_a_village_record_walks_to_published_through_the_township(make_person, v
 def test_the_office_reviews_and_clears_a_village_record(make_person, village, office):
     village_clerk = make_person("clerk", village)
     record = draft(village, village_clerk)
-    walk(record, clerk=village_clerk, reviewer=office, secrecy=office, publisher=village_clerk)
+    published = walk(record, clerk=village_clerk, reviewer=office, secrecy=office, publisher=village_clerk)
+    assert (published.reviewed_by, published.cleared_by) == (office, office)
 
 
 def test_the_office_still_cannot_review_a_department_record(clerk, department, office):

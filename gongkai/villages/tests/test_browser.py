@@ -107,6 +107,7 @@ def test_village_clerk_pages_and_public_pages_fit_a_phone(live_server, browser_p
         "/villages/issues/",
     ):
         assert_fits(page, live_server.url + path)
+    assert page.url.endswith("/villages/issues/")
 
 
 def test_the_browser_tests_run_here():
