@@ -55,8 +55,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django_tasks_db",
     # Domain apps, lowest first.
     "gongkai.core",
+    "gongkai.jobs",
     "gongkai.orgs",
     "gongkai.screening",
     "gongkai.catalog",
@@ -231,6 +233,16 @@ GONGKAI_PUBLIC_FORM_RATE = int(os.environ.get("GONGKAI_PUBLIC_FORM_RATE", "10"))
 # The search engine: "auto" = PostgreSQL full-text on PostgreSQL, the embedded engine otherwise.
 GONGKAI_SEARCH_BACKEND = os.environ.get("GONGKAI_SEARCH_BACKEND", "auto")
 GONGKAI_SEARCH_INDEX_DIR = Path(os.environ.get("GONGKAI_SEARCH_INDEX_DIR", VAR_DIR / "search"))
+
+# Background tasks (django.tasks): "inline" runs each task in the process that enqueues it (development, tests, a
+# single-process install); "database" stores it for `gongkai worker` (django-tasks-db). See docs/jobs.md.
+GONGKAI_TASK_QUEUE = os.environ.get("GONGKAI_TASK_QUEUE", "inline")
+if GONGKAI_TASK_QUEUE == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+GONGKAI_TASK_MAX_ATTEMPTS = int(os.environ.get("GONGKAI_TASK_MAX_ATTEMPTS", "5"))
+GONGKAI_TASK_RETRY_SECONDS = int(os.environ.get("GONGKAI_TASK_RETRY_SECONDS", "30"))
 
 LOGGING = {
     "version": 1,
