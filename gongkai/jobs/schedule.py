@@ -40,6 +40,12 @@ SCHEDULE = [
         at=time(8, 0),
         description="e-mail handlers and offices about yellow and red applications (once a day)",
     ),
+    Entry(
+        "pages.rebuild",
+        "gongkai.portal.pages.tasks.rebuild_pages",
+        at=time(3, 0),
+        description="re-render every static page (catches what no signal announced, e.g. a changed site name)",
+    ),
 ]
 
 
