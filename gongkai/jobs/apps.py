@@ -6,3 +6,6 @@ class JobsConfig(AppConfig):
     name = "gongkai.jobs"
     label = "jobs"
     verbose_name = _("后台任务")
+
+    def ready(self):
+        from . import labels  # noqa: F401
