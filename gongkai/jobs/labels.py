@@ -27,5 +27,7 @@ register_task_labels(
         "gongkai.applications.tasks.send_reminders": _("依申请公开期限提醒"),
         "gongkai.portal.pages.tasks.render_topics": _("更新静态页面"),
         "gongkai.portal.pages.tasks.rebuild_pages": _("重建全部静态页面"),
+        "gongkai.search.tasks.reindex_all": _("重建检索索引"),
+        "gongkai.screening.tasks.rescan": _("全站内容复查"),
     }
 )
