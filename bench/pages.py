@@ -222,6 +222,7 @@ def main(argv: list[str]) -> dict:
     figures.update(render_pages(env, urls, "--rebuild" in argv))
     figures["dynamic_record_page"] = dynamic_record(env, urls["record"])
     prefix = Path(tempfile.mkdtemp(prefix="gongkai-bench-nginx-"))
+    prefix.chmod(0o755)  # nginx's workers (user nobody) read the plain files from here
     plain_root = prefix / "plain"
     copy_plain(urls, plain_root)
     conf = nginx_conf(prefix, app_port, site_port, plain_port, plain_root)
