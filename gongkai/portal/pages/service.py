@@ -7,9 +7,7 @@ Django, which reads the database). Nothing happens unless GONGKAI_STATIC_PAGES i
 """
 
 import logging
-import threading
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -21,26 +19,8 @@ from .rendering import PageHandler, public_origin
 logger = logging.getLogger(__name__)
 
 
-_state = threading.local()
-
-
 def enabled() -> bool:
     return bool(settings.GONGKAI_STATIC_PAGES)
-
-
-@contextmanager
-def deferred():
-    """Inside, changes are collected instead of re-rendered one by one (bulk work like `gongkai demo`); on leaving,
-    everything stale is re-rendered once. Removals (`gone`) still happen at once."""
-    outer = getattr(_state, "pending", None)
-    _state.pending = set() if outer is None else outer
-    try:
-        yield
-    finally:
-        if outer is None:
-            topics, _state.pending = _state.pending, None
-            if topics:
-                changed(topics)
 
 
 def refresh(urls: Iterable[str], *, progress: Callable[[int, int], None] | None = None) -> dict:
@@ -87,10 +67,6 @@ def remove(urls: Iterable[str]) -> int:
 
 def changed(topics: Iterable[str]) -> None:
     if not enabled():
-        return
-    pending = getattr(_state, "pending", None)
-    if pending is not None:
-        pending.update(topics)
         return
     from .tasks import render_topics
 

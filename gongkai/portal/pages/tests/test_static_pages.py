@@ -127,3 +127,16 @@ def test_static_pages_off_changes_nothing(columns, clerk, reviewer, settings, tm
 def test_page_paths_cannot_leave_the_folder(pages_dir):
     with pytest.raises(ValueError, match="not a page path"):
         storage.candidates("/records/../../etc/passwd", storage.VARIANTS[0])
+
+
+def test_a_burst_of_changes_waits_in_the_queue_as_one_render(pages_dir, settings):
+    from django.test import override_settings
+    from django_tasks_db.models import DBTaskResult
+
+    settings.GONGKAI_TASK_QUEUE = "database"
+    queue = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    with override_settings(TASKS=queue):
+        for _ in range(3):
+            service.changed({"columns"})
+        service.changed({"record:7"})
+    assert sorted(row.args_kwargs["args"] for row in DBTaskResult.objects.all()) == [[["columns"]], [["record:7"]]]
