@@ -7,7 +7,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test install venv deps system-deps node-deps migrate demo serve lint format messages bench clean
+.PHONY: run test install venv deps system-deps bench-deps node-deps migrate demo serve lint format messages bench \
+	check-nginx clean
 
 run: install migrate demo serve
 
@@ -59,7 +60,14 @@ messages: install
 	cd gongkai && ../$(GONGKAI) makemessages -l en --ignore 'tests/*' --no-obsolete
 	$(GONGKAI) compilemessages --ignore '.venv/*' --ignore 'node_modules/*'
 
-bench: install
+# nginx-light and wrk (Debian packages, apt-get as root) for the nginx check and the page benchmark.
+bench-deps:
+	@scripts/bench-deps
+
+check-nginx: bench-deps
+	deploy/check-nginx
+
+bench: install bench-deps
 	$(PY) -m bench
 
 clean:

@@ -55,8 +55,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django_tasks_db",
     # Domain apps, lowest first.
     "gongkai.core",
+    "gongkai.jobs",
     "gongkai.orgs",
     "gongkai.screening",
     "gongkai.catalog",
@@ -270,6 +272,27 @@ GONGKAI_SMS_HTTP = {
     "sign": os.environ.get("GONGKAI_SMS_HTTP_SIGN", ""),
     "timeout": float(os.environ.get("GONGKAI_SMS_HTTP_TIMEOUT", "10")),
 }
+
+# Background tasks (django.tasks): "inline" runs each task in the process that enqueues it (development, tests, a
+# single-process install); "database" stores it for `gongkai worker` (django-tasks-db). See docs/jobs.md.
+GONGKAI_TASK_QUEUE = os.environ.get("GONGKAI_TASK_QUEUE", "inline")
+if GONGKAI_TASK_QUEUE == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+GONGKAI_TASK_MAX_ATTEMPTS = int(os.environ.get("GONGKAI_TASK_MAX_ATTEMPTS", "5"))
+GONGKAI_TASK_RETRY_SECONDS = int(os.environ.get("GONGKAI_TASK_RETRY_SECONDS", "30"))
+
+# Static publishing (docs/static-pages.md): public pages rendered to files under GONGKAI_STATIC_PAGES_DIR when
+# what they show changes; nginx serves them (deploy/nginx). Off by default (development, tests).
+GONGKAI_STATIC_PAGES = env_bool("GONGKAI_STATIC_PAGES", False)
+GONGKAI_STATIC_PAGES_DIR = Path(os.environ.get("GONGKAI_STATIC_PAGES_DIR", VAR_DIR / "pages"))
+# The public address of the portal: static pages (and QR codes, feeds) are rendered for it.
+GONGKAI_PUBLIC_URL = os.environ.get("GONGKAI_PUBLIC_URL") or (
+    f"https://{ALLOWED_HOSTS[0]}" if ALLOWED_HOSTS and not (DEBUG or TESTING) else "http://127.0.0.1:8000"
+)
+# Derived files made once and kept (QR codes of record pages).
+GONGKAI_CACHE_DIR = Path(os.environ.get("GONGKAI_CACHE_DIR", VAR_DIR / "cache"))
 
 LOGGING = {
     "version": 1,

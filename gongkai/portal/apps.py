@@ -6,3 +6,10 @@ class PortalConfig(AppConfig):
     name = "gongkai.portal"
     label = "portal"
     verbose_name = _("门户")
+
+    def ready(self):
+        from .pages import receivers
+        from .pages.families import register_portal_pages
+
+        register_portal_pages()
+        receivers.connect()

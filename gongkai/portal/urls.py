@@ -9,6 +9,7 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("elder-mode/", views.elder_mode, name="elder_mode"),
+    path("language/", views.language, name="language"),
     path("catalog/", include("gongkai.portal.catalog.urls")),
     path("apply/", include("gongkai.portal.applications.urls")),
     path("reports/", include("gongkai.portal.reports.urls")),

@@ -1,8 +1,10 @@
 """Views of the public portal shell: the home page and the elder-friendly switch."""
 
+from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from gongkai.orgs.models import Organization, Region
@@ -33,16 +35,42 @@ def home(request):
     return render(request, "portal/home.html", context)
 
 
-@require_POST
-def elder_mode(request):
+def safe_next(request) -> str:
     target = request.POST.get("next") or "/"
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         target = "/"
-    response = HttpResponseRedirect(target)
+    return target
+
+
+# The two display switches carry no CSRF token: every public page is published as a static file (the same bytes
+# for every visitor), which cannot hold a per-visitor token. Each switch only sets a display preference cookie for
+# the visitor's own browser, the worst a forged request can do is show large print or English, and `next` is
+# checked to stay on this site.
+@csrf_exempt
+@require_POST
+def elder_mode(request):
+    response = HttpResponseRedirect(safe_next(request))
     if request.POST.get("on") == "1":
         response.set_cookie("elder_mode", "1", max_age=ELDER_COOKIE_AGE, samesite="Lax", secure=request.is_secure())
     else:
         response.delete_cookie("elder_mode")
+    return response
+
+
+@csrf_exempt
+@require_POST
+def language(request):
+    """Switch the interface language (the cookie Django's locale handling and nginx's page choice both read)."""
+    response = HttpResponseRedirect(safe_next(request))
+    chosen = request.POST.get("language")
+    if chosen in {code for code, _name in settings.LANGUAGES}:
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            chosen,
+            max_age=settings.LANGUAGE_COOKIE_AGE or ELDER_COOKIE_AGE,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
     return response

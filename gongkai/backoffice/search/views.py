@@ -5,6 +5,7 @@ import json
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.tasks import TaskResultStatus
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,7 +22,8 @@ from gongkai.search.selectors import (
     term_for_staff,
     terms_for_staff,
 )
-from gongkai.search.services import create_term, reindex, update_term
+from gongkai.search.services import create_term, update_term
+from gongkai.search.tasks import reindex_all
 
 from .forms import TermForm
 
@@ -56,8 +58,13 @@ def index(request):
 @staff_required(roles=OVERSIGHT)
 def rebuild(request):
     require_oversight(request.user)
-    count = reindex(actor=request.user)
-    messages.success(request, _("索引已重建，共 %(count)s 条。") % {"count": count})
+    result = reindex_all.enqueue(actor_id=request.user.pk)
+    if result.status == TaskResultStatus.SUCCESSFUL:
+        messages.success(request, _("索引已重建，共 %(count)s 条。") % {"count": result.return_value})
+    elif result.status == TaskResultStatus.FAILED:
+        messages.error(request, _("重建索引失败，请查看服务器日志后重试。"))
+    else:
+        messages.success(request, _("重建索引已加入后台任务，可在“系统设置 → 后台任务”查看进度。"))
     return redirect("backoffice:search:index")
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_calendar, views_orgs, views_people
+from . import views_calendar, views_jobs, views_orgs, views_people
 
 app_name = "system"
 
@@ -20,6 +20,7 @@ urlpatterns = [
     path("people/<int:person_id>/active/", views_people.person_active, name="person_active"),
     path("people/<int:person_id>/roles/", views_people.role_grant, name="role_grant"),
     path("roles/<int:membership_id>/revoke/", views_people.role_revoke, name="role_revoke"),
+    path("jobs/", views_jobs.jobs, name="jobs"),
     path("calendar/", views_calendar.years, name="calendar"),
     path("calendar/<int:year>/", views_calendar.year, name="calendar_year"),
     path("calendar/<int:year>/edit/", views_calendar.year_edit, name="calendar_edit"),

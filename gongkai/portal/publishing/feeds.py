@@ -1,9 +1,11 @@
 """RSS and Atom feeds per column (django.contrib.syndication), built on the public selector only."""
 
+from datetime import UTC, datetime
+
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
@@ -13,9 +15,29 @@ from gongkai.publishing.selectors import column_tree, descendant_slugs, in_colum
 from gongkai.publishing.standard_columns import standard_slug
 
 FEED_SIZE = 30
+# An empty feed's "last built" date: Django would put the current time there, which changes the bytes of every
+# statically published empty feed on each render. A fixed date keeps them identical until an entry appears.
+EMPTY_FEED_DATE = datetime(2020, 1, 1, tzinfo=UTC)
+
+
+class StableDateMixin:
+    def latest_post_date(self):
+        if not self.items:
+            return EMPTY_FEED_DATE
+        return super().latest_post_date()
+
+
+class StableRss(StableDateMixin, Rss201rev2Feed):
+    pass
+
+
+class StableAtom(StableDateMixin, Atom1Feed):
+    pass
 
 
 class ColumnFeed(Feed):
+    feed_type = StableRss
+
     def get_object(self, request, slug):
         sample = Column.objects.filter(slug=slug, is_active=True).select_related("organization").first()
         standard = standard_slug(slug)
@@ -70,5 +92,5 @@ class ColumnFeed(Feed):
 
 
 class AtomColumnFeed(ColumnFeed):
-    feed_type = Atom1Feed
+    feed_type = StableAtom
     subtitle = ColumnFeed.description

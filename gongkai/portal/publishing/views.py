@@ -1,10 +1,17 @@
 """Public pages of published government information. Every record reaches the public through
 `published_records()` / `public_record()`; withdrawn and expired ones only as a notice that they were taken down."""
 
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
 import segno
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -32,9 +39,26 @@ def paginate(request, records):
     return Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-def qr_svg(url: str) -> str:
-    """An inline SVG QR code of the page, for reading it on a phone (no JavaScript, no external service)."""
-    return segno.make(url, error="m").svg_inline(scale=3, dark="#1a1a1a", title=_("本页二维码"))
+def qr_svg(url: str) -> bytes:
+    """An SVG QR code of a page, for reading it on a phone (no JavaScript, no external service)."""
+    return segno.make(url, error="m").svg_inline(scale=3, dark="#1a1a1a").encode()
+
+
+def cached_qr(url: str) -> bytes:
+    """The QR code of `url`, made once and kept as a file under GONGKAI_CACHE_DIR/qr (named by the URL's hash)."""
+    folder = Path(settings.GONGKAI_CACHE_DIR) / "qr"
+    path = folder / f"{hashlib.sha256(url.encode()).hexdigest()}.svg"
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        pass
+    content = qr_svg(url)
+    folder.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(content)
+    os.replace(temporary, path)
+    return content
 
 
 def record(request, record_id):
@@ -45,12 +69,19 @@ def record(request, record_id):
         return render(request, "portal/publishing/gone.html", {"record": found}, status=410)
     context = {
         "record": found,
-        "qr": mark_safe(qr_svg(request.build_absolute_uri(found.get_absolute_url()))),  # noqa: S308 - segno output
         "corrections": [revision for revision in found.revisions.all() if revision.kind != "created"],
         "sections": [mark_safe(html) for html in record_sections(request, found)],  # noqa: S308 - rendered templates
         "catalog_items": public_items_of_record(found),
     }
     return render(request, "portal/publishing/record.html", context)
+
+
+def record_qr(request, record_id):
+    """The record page's QR code (an image of the page's public address), only for a public record."""
+    if not published_records().filter(pk=record_id).exists():
+        raise Http404
+    url = request.build_absolute_uri(reverse("portal:publishing:record", kwargs={"record_id": record_id}))
+    return HttpResponse(cached_qr(url), content_type="image/svg+xml")
 
 
 def attachment(request, record_id, public_id):

@@ -9,6 +9,7 @@ from gongkai.orgs.models import Role
 
 from ..errors import PublishingError, PublishingErrorCode
 from ..models import Column, ColumnKind
+from ..signals import columns_changed_after_commit
 from ..standard_columns import genre_slugs, walk
 
 OFFICE = (Role.OFFICE,)
@@ -58,6 +59,7 @@ def seed_columns(*, organization, actor=None) -> int:
     created += domain_columns(organization, existing["domains"])
     if created:
         audit.log("publishing.columns.seeded", actor=actor, organization=organization, data={"created": created})
+        columns_changed_after_commit(organization.pk)
     return created
 
 
@@ -88,6 +90,7 @@ def create_column(*, organization, actor, slug: str, name: str, parent: Column |
     column.full_clean()
     column.save()
     audit.log("publishing.column.created", actor=actor, target=column, organization=organization, data={"slug": slug})
+    columns_changed_after_commit(organization.pk)
     return column
 
 
@@ -106,6 +109,7 @@ def update_column(*, column: Column, actor, **fields) -> Column:
         organization=column.organization,
         data={"fields": sorted(fields)},
     )
+    columns_changed_after_commit(column.organization_id)
     return column
 
 

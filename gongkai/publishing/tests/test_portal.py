@@ -104,7 +104,12 @@ def test_record_page_has_metadata_box_qr_code_and_interpretation_links(client, c
     content = response.content.decode()
     assert policy.index_number in content
     assert "青民规〔2025〕1号" in content
-    assert "<svg" in content
+    qr_url = f"{policy.get_absolute_url()}qr.svg"
+    assert f'<img src="{qr_url}"' in content
+    qr = client.get(qr_url)
+    assert qr["Content-Type"] == "image/svg+xml"
+    assert qr.content.startswith(b"<svg")
+    assert client.get(qr_url).content == qr.content  # made once, then read from the cache file
     assert reading.get_absolute_url() in content
     back = client.get(reading.get_absolute_url()).content.decode()
     assert policy.get_absolute_url() in back

@@ -1,0 +1,33 @@
+"""Readable names of background tasks and scheduled jobs for the back office's jobs page (never the dotted path
+alone). Apps add theirs with `register_task_labels({...})`."""
+
+from django.utils.translation import gettext_lazy as _
+
+TASK_LABELS: dict[str, str] = {}
+
+
+def register_task_labels(labels: dict) -> None:
+    TASK_LABELS.update(labels)
+
+
+def task_label(task_path: str) -> str:
+    return str(TASK_LABELS.get(task_path, _("其他后台任务")))
+
+
+STATUS_LABELS = {
+    "READY": _("排队中"),
+    "RUNNING": _("运行中"),
+    "SUCCESSFUL": _("已完成"),
+    "FAILED": _("失败"),
+}
+
+register_task_labels(
+    {
+        "gongkai.publishing.tasks.publish_due": _("定时发布与公示期满下线"),
+        "gongkai.applications.tasks.send_reminders": _("依申请公开期限提醒"),
+        "gongkai.portal.pages.tasks.render_topics": _("更新静态页面"),
+        "gongkai.portal.pages.tasks.rebuild_pages": _("重建全部静态页面"),
+        "gongkai.search.tasks.reindex_all": _("重建检索索引"),
+        "gongkai.screening.tasks.rescan": _("全站内容复查"),
+    }
+)

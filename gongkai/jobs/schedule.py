@@ -1,0 +1,56 @@
+"""The schedule of periodic jobs that `gongkai scheduler` enqueues (they used to be cron lines).
+
+Each entry names a task by its dotted path (so this low-level app imports none of the apps whose tasks it runs)
+and either an interval (`every`) or a local time of day (`at`, Asia/Shanghai). Apps add their own entries here.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    task_path: str
+    every: timedelta | None = None
+    at: time | None = None
+    description: str = ""
+
+    def is_due(self, last: datetime | None, now: datetime) -> bool:
+        if self.every is not None:
+            return last is None or now - last >= self.every
+        local_now = timezone.localtime(now)
+        if local_now.time() < self.at:
+            return False
+        return last is None or timezone.localtime(last).date() < local_now.date()
+
+
+SCHEDULE = [
+    Entry(
+        "publishing.publish_due",
+        "gongkai.publishing.tasks.publish_due",
+        every=timedelta(minutes=5),
+        description="publish scheduled records that are due; take down records whose display period ended",
+    ),
+    Entry(
+        "applications.remind",
+        "gongkai.applications.tasks.send_reminders",
+        at=time(8, 0),
+        description="e-mail handlers and offices about yellow and red applications (once a day)",
+    ),
+    Entry(
+        "pages.rebuild",
+        "gongkai.portal.pages.tasks.rebuild_pages",
+        at=time(3, 0),
+        description="re-render every static page (catches what no signal announced, e.g. a changed site name)",
+    ),
+]
+
+
+def entry(name: str) -> Entry:
+    for candidate in SCHEDULE:
+        if candidate.name == name:
+            return candidate
+    raise KeyError(name)

@@ -1,0 +1,35 @@
+"""Keep the static pages in step with publishing and the catalog.
+
+Publishing's signals are sent after commit. A withdrawal or expiry (record_withdrawn) removes the stale files right
+here, synchronously: the signal is sent from the service's on_commit, so the files are gone before the service
+returns. Everything else is re-rendered on the task queue.
+"""
+
+from gongkai.catalog.signals import items_changed
+from gongkai.publishing.signals import columns_changed, record_changed, record_published, record_withdrawn
+
+from . import service
+
+
+def on_record_public(sender, record_id, **kwargs):
+    service.changed({f"record:{record_id}"})
+
+
+def on_record_withdrawn(sender, record_id, **kwargs):
+    service.gone({f"record:{record_id}"})
+
+
+def on_columns_changed(sender, **kwargs):
+    service.changed({"columns"})
+
+
+def on_items_changed(sender, item_ids, **kwargs):
+    service.changed({f"item:{item_id}" for item_id in item_ids})
+
+
+def connect() -> None:
+    record_published.connect(on_record_public, dispatch_uid="pages.record_published")
+    record_changed.connect(on_record_public, dispatch_uid="pages.record_changed")
+    record_withdrawn.connect(on_record_withdrawn, dispatch_uid="pages.record_withdrawn")
+    columns_changed.connect(on_columns_changed, dispatch_uid="pages.columns_changed")
+    items_changed.connect(on_items_changed, dispatch_uid="pages.items_changed")
