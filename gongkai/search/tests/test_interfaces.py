@@ -91,11 +91,11 @@ def test_empty_portal_search_page_shows_the_form_only(client, db):
 
 
 def test_api_search_returns_hits_with_scores(client, indexed):
-    response = client.get(reverse("api:search:search"), {"q": "低保", "page_size": 1})
+    response = client.get("/api/v1/search/", {"q": "低保", "page_size": 1})
 
     data = json.loads(response.content)
     assert response.status_code == 200
-    assert (data["count"], data["page"], data["num_pages"]) == (2, 1, 2)
+    assert (data["count"], data["page"], data["pages"], data["page_size"]) == (2, 1, 2, 1)
     hit = data["results"][0]
     assert (hit["kind"], hit["id"], hit["title"], hit["url"]) == ("notice", 1, "关于调整低保标准的通知", "/notices/1/")
     assert hit["score"] > 0
@@ -103,10 +103,16 @@ def test_api_search_returns_hits_with_scores(client, indexed):
 
 
 def test_api_search_reports_bad_filters(client, indexed):
-    response = client.get(reverse("api:search:search"), {"q": "低保", "sort": "random"})
+    response = client.get("/api/v1/search/", {"q": "低保", "ordering": "random"})
 
-    assert response.status_code == 400
-    assert json.loads(response.content)["code"] == "search.invalid_filter"
+    assert (response.status_code, response.json()["code"], response.json()["field"]) == (
+        422,
+        "api.invalid_input",
+        "ordering",
+    )
+    response = client.get("/api/v1/search/", {"q": "低保", "start": "2025-05-01", "end": "2025-04-01"})
+    assert (response.status_code, response.json()["code"]) == (400, "search.invalid_filter")
+    assert response.json()["message"] == "截止日期不能早于起始日期。"
 
 
 # Back office ---------------------------------------------------------------------------------------------------

@@ -1,0 +1,29 @@
+"""Errors of the API layer itself (tokens, limits); domain errors keep their own codes."""
+
+from enum import StrEnum
+
+from gongkai.core.errors import DomainError
+
+
+class ApiErrorCode(StrEnum):
+    INVALID = "api.invalid"
+    TOKEN_INVALID = "api.token_invalid"  # noqa: S105 - an error code, not a secret
+    TOKEN_SCOPE = "api.token_scope"  # noqa: S105 - an error code, not a secret
+    RATE_LIMITED = "api.rate_limited"
+    TOKEN_REVOKED = "api.token_revoked"  # noqa: S105 - an error code, not a secret
+
+
+class ApiError(DomainError):
+    pass
+
+
+class RateLimited(ApiError):
+    """Too many calls in the window: answered with 429 and a Retry-After header."""
+
+    def __init__(self, message: str, *, retry_after: int):
+        super().__init__(ApiErrorCode.RATE_LIMITED, message)
+        self.retry_after = retry_after
+
+
+class NotFound(DomainError):
+    """Nothing public (or in the caller's scope) answers to this address: 404 with the module's own code."""
