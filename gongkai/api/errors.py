@@ -27,3 +27,14 @@ class RateLimited(ApiError):
 
 class NotFound(DomainError):
     """Nothing public (or in the caller's scope) answers to this address: 404 with the module's own code."""
+
+
+class InboundErrorCode(StrEnum):
+    KEY_REUSED = "api.idempotency_key_reused"
+    UNKNOWN_COLUMN = "api.unknown_column"
+    UNKNOWN_ITEM = "api.unknown_item"
+    BAD_ATTACHMENT = "api.bad_attachment"
+
+
+class Conflict(DomainError):
+    """The request contradicts what was already done (an idempotency key reused for other content): 409."""

@@ -67,3 +67,26 @@ class ApiToken(models.Model):
     def scope_labels(self) -> list[str]:
         labels = dict(TokenScope.choices)
         return [str(labels.get(scope, scope)) for scope in self.scopes]
+
+
+class InboundPush(models.Model):
+    """One push from a business system, keyed by its idempotency key: a retry finds this row and gets the same
+    answer instead of a second record. The unique constraint, not a prior read, is what makes concurrent retries
+    safe: the second insert waits for the first transaction and then fails, and reads the first one's result."""
+
+    token = models.ForeignKey(ApiToken, verbose_name=_("接口令牌"), on_delete=models.PROTECT, related_name="pushes")
+    kind = models.CharField(_("类型"), max_length=20)
+    idempotency_key = models.CharField(_("幂等键"), max_length=100)
+    payload_hash = models.CharField(_("请求摘要"), max_length=64)
+    object_id = models.PositiveBigIntegerField(_("对象编号"), null=True, blank=True)
+    created_at = models.DateTimeField(_("推送时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("推送记录")
+        verbose_name_plural = _("推送记录")
+        constraints = [
+            models.UniqueConstraint(fields=["token", "kind", "idempotency_key"], name="api_inbound_push_unique_key")
+        ]
+
+    def __str__(self):
+        return f"{self.token} · {self.idempotency_key}"

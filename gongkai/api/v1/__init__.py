@@ -11,7 +11,7 @@ from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationEr
 
 from gongkai.core.errors import AccessDenied, DomainError
 
-from ..errors import NotFound, RateLimited
+from ..errors import Conflict, NotFound, RateLimited
 from .renderers import Utf8JsonRenderer
 
 api = NinjaAPI(
@@ -55,6 +55,11 @@ def domain_error(request, error: DomainError):
 @api.exception_handler(NotFound)
 def not_found_here(request, error: NotFound):
     return _error(request, error.code, error.message, 404)
+
+
+@api.exception_handler(Conflict)
+def conflict(request, error: Conflict):
+    return _error(request, error.code, error.message, 409, **({"field": error.field} if error.field else {}))
 
 
 @api.exception_handler(RateLimited)

@@ -4,7 +4,6 @@ import json
 from datetime import date
 
 import pytest
-from django.urls import reverse
 
 from .factories import make_application
 
