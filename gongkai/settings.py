@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "gongkai.engagement",
     "gongkai.services",
     "gongkai.villages",
+    "gongkai.cases",
     # Interface apps.
     "gongkai.backoffice",
     "gongkai.portal",

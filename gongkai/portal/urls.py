@@ -13,5 +13,6 @@ urlpatterns = [
     path("apply/", include("gongkai.portal.applications.urls")),
     path("reports/", include("gongkai.portal.reports.urls")),
     path("search/", include("gongkai.portal.search.urls")),
+    path("cases/", include("gongkai.portal.cases.urls")),
     path("", include("gongkai.portal.publishing.urls")),
 ]

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from ninja import Field, Header, Router, Schema, Status
 
+from gongkai.cases.models import CaseOutcome, CaseStage
+from gongkai.cases.services import StepIn, record_case_progress
 from gongkai.catalog.selectors import public_catalog, public_items
 from gongkai.publishing.models import Column, Genre, SubjectCategory
 
@@ -184,3 +186,46 @@ def pushed_record(request, record_id: int):
         "url": record.get_absolute_url() if published else None,
         "rejection_comment": record.rejection_comment,
     }
+
+
+class CaseStepIn(Schema):
+    stage: CaseStage
+    on: date = Field(..., alias="date")
+
+
+class CasePushIn(Schema):
+    number: str = Field(..., min_length=4, max_length=64, description="办件编号。")
+    verification_code: str | None = Field(
+        None, min_length=4, max_length=32, description="公众查询用的查询码；首次推送时必填，系统只保存其摘要。"
+    )
+    service_name: str = Field(..., min_length=1, max_length=200, description="办事指南中的事项名称。")
+    item_code: str | None = Field(None, max_length=40, description="该服务在标准目录中的事项编码。")
+    promised_days: int | None = Field(None, ge=1, le=365, description="承诺时限（工作日）。")
+    outcome: CaseOutcome | None = None
+    steps: list[CaseStepIn] = Field(..., min_length=1, max_length=4)
+
+
+class CasePushOut(Schema):
+    number: str
+    stage: str
+    changed: bool = Field(..., description="false 表示与已登记的进度相同，什么也没有改变。")
+    working_days: int | None
+
+
+@router.post("/cases/", response={200: CasePushOut, **TOKEN_ERRORS}, auth=TokenAuth(TokenScope.CASES_WRITE))
+def push_case(request, payload: CasePushIn):
+    """Create or update a case's progress. The same push twice changes nothing; no personal data is accepted."""
+    token = request.auth
+    item = services.items_of(token, [payload.item_code])[0] if payload.item_code else None
+    case, changed = record_case_progress(
+        organization=token.organization,
+        number=payload.number,
+        service_name=payload.service_name,
+        steps=[StepIn(step.stage, step.on) for step in payload.steps],
+        actor=token.account,
+        verification_code=payload.verification_code,
+        item=item,
+        promised_days=payload.promised_days,
+        outcome=payload.outcome or "",
+    )
+    return {"number": case.number, "stage": case.stage, "changed": changed, "working_days": case.working_days}

@@ -31,6 +31,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/reports/", "gongkai.api.reports.endpoints.router"),
     ("/search/", "gongkai.api.search.endpoints.router"),
     ("/inbound/", "gongkai.api.inbound.endpoints.router"),
+    ("/cases/", "gongkai.api.cases.endpoints.router"),
     ("/oversight/", "gongkai.api.oversight.endpoints.router"),
     ("/engagement/", "gongkai.api.engagement.endpoints.router"),
     ("/services/", "gongkai.api.services.endpoints.router"),
