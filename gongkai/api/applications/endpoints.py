@@ -13,7 +13,7 @@ from gongkai.applications.errors import ApplicationError, ApplicationErrorCode
 from gongkai.applications.models import Status
 
 from ..v1.lists import Page, PageQuery, ordered, page_of
-from ..v1.schemas import ERRORS, STAFF_ERRORS
+from ..v1.schemas import ERRORS, STAFF_ERRORS, IsoDate, StrictInt
 from ..v1.security import ClientRate, staff
 
 router = Router(tags=["applications"])
@@ -28,12 +28,12 @@ MAX_EVENTS = 50
 
 class ClockEventIn(Schema):
     type: Literal[tuple(sorted(EVENT_TYPES))]  # type: ignore[valid-type]
-    on: date = Field(..., alias="date")
-    days: int | None = Field(None, ge=1, le=366)
+    on: IsoDate = Field(..., alias="date")
+    days: StrictInt | None = Field(None, ge=1, le=366)
 
 
 class ClockIn(Schema):
-    received: date
+    received: IsoDate
     events: list[ClockEventIn] = Field(default_factory=list, max_length=MAX_EVENTS)
 
 

@@ -8,7 +8,7 @@ POST /inbound/cases/          cases:write     push the progress of a case (办�
 
 import base64
 import binascii
-from datetime import date, datetime
+from datetime import datetime
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -21,7 +21,7 @@ from gongkai.publishing.models import Column, Genre, SubjectCategory
 
 from ..errors import ApiError, InboundErrorCode
 from ..models import TokenScope
-from ..v1.schemas import STAFF_ERRORS, ErrorOut
+from ..v1.schemas import STAFF_ERRORS, ErrorOut, IsoDate, StrictBool, StrictInt
 from ..v1.security import TokenAuth
 from . import services
 
@@ -55,7 +55,7 @@ class AttachmentIn(Schema):
 
 class RecordPushIn(Schema):
     title: str = Field(..., min_length=1, max_length=300)
-    written_on: date = Field(..., description="成文日期，不能晚于今天。")
+    written_on: IsoDate = Field(..., description="成文日期，不能晚于今天。")
     genre: Genre = Genre.OTHER
     subject_category: SubjectCategory | None = None
     doc_number: str = Field("", max_length=100)
@@ -65,7 +65,7 @@ class RecordPushIn(Schema):
     columns: list[str] = Field(default_factory=list, max_length=20, description="栏目标识；不填时按体裁放入默认栏目。")
     items: list[str] = Field(default_factory=list, max_length=50, description="公开事项的统一编码。")
     attachments: list[AttachmentIn] = Field(default_factory=list, max_length=MAX_ATTACHMENTS)
-    submit: bool = Field(False, description="推送后直接提交审核（令牌须有 records:submit）。")
+    submit: StrictBool = Field(False, description="推送后直接提交审核（令牌须有 records:submit）。")
 
 
 class PushedAttachmentOut(Schema):
@@ -190,7 +190,7 @@ def pushed_record(request, record_id: int):
 
 class CaseStepIn(Schema):
     stage: CaseStage
-    on: date = Field(..., alias="date")
+    on: IsoDate = Field(..., alias="date")
 
 
 class CasePushIn(Schema):
@@ -200,7 +200,7 @@ class CasePushIn(Schema):
     )
     service_name: str = Field(..., min_length=1, max_length=200, description="办事指南中的事项名称。")
     item_code: str | None = Field(None, max_length=40, description="该服务在标准目录中的事项编码。")
-    promised_days: int | None = Field(None, ge=1, le=365, description="承诺时限（工作日）。")
+    promised_days: StrictInt | None = Field(None, ge=1, le=365, description="承诺时限（工作日）。")
     outcome: CaseOutcome | None = None
     steps: list[CaseStepIn] = Field(..., min_length=1, max_length=4)
 

@@ -1,6 +1,5 @@
 """The public search endpoint: the same index and filters as the portal's search page, as JSON."""
 
-from datetime import date
 from typing import Literal
 
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from gongkai.search.documents import SORT_DATE, SORT_RELEVANCE, SearchFilters
 from gongkai.search.selectors import MAX_PAGE, search
 
 from ..v1.lists import Page
-from ..v1.schemas import ERRORS
+from ..v1.schemas import ERRORS, IsoDate
 from ..v1.security import ClientRate
 
 router = Router(tags=["search"])
@@ -44,8 +43,8 @@ class SearchQuery(Schema):
     stage: Stage | None = None
     validity: Validity | None = None
     type: Literal["pdf", "docx", "xlsx", "jpg", "png"] | None = Field(None, description="附件类型。")
-    start: date | None = Field(None, description="发布日期自。")
-    end: date | None = Field(None, description="发布日期至。")
+    start: IsoDate | None = Field(None, description="发布日期自。")
+    end: IsoDate | None = Field(None, description="发布日期至。")
     ordering: Literal["relevance", "-date"] = "relevance"
     page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
