@@ -229,6 +229,9 @@ X_FRAME_OPTIONS = "DENY"
 GONGKAI_SITE_NAME = os.environ.get("GONGKAI_SITE_NAME", _("政府信息公开"))
 # Public forms: how many submissions one address may make per hour.
 GONGKAI_PUBLIC_FORM_RATE = int(os.environ.get("GONGKAI_PUBLIC_FORM_RATE", "10"))
+# Calls per minute per client address on the public API's clock calculator and search (tokens have their own limit).
+GONGKAI_API_CLOCK_RATE = int(os.environ.get("GONGKAI_API_CLOCK_RATE", "30"))
+GONGKAI_API_SEARCH_RATE = int(os.environ.get("GONGKAI_API_SEARCH_RATE", "120"))
 # The search engine: "auto" = PostgreSQL full-text on PostgreSQL, the embedded engine otherwise.
 GONGKAI_SEARCH_BACKEND = os.environ.get("GONGKAI_SEARCH_BACKEND", "auto")
 GONGKAI_SEARCH_INDEX_DIR = Path(os.environ.get("GONGKAI_SEARCH_INDEX_DIR", VAR_DIR / "search"))
