@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "gongkai.services",
     "gongkai.villages",
     "gongkai.cases",
+    "gongkai.opendata",
     # Interface apps.
     "gongkai.backoffice",
     "gongkai.portal",

@@ -3,6 +3,7 @@
 from django.urls import include, path
 
 from . import views
+from .opendata import views as opendata_views
 
 app_name = "portal"
 
@@ -14,5 +15,7 @@ urlpatterns = [
     path("reports/", include("gongkai.portal.reports.urls")),
     path("search/", include("gongkai.portal.search.urls")),
     path("cases/", include("gongkai.portal.cases.urls")),
+    path("data/", include("gongkai.portal.opendata.urls")),
+    path("data.json", opendata_views.data_json, name="data_json"),
     path("", include("gongkai.portal.publishing.urls")),
 ]
