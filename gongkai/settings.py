@@ -230,6 +230,11 @@ X_FRAME_OPTIONS = "DENY"
 GONGKAI_SITE_NAME = os.environ.get("GONGKAI_SITE_NAME", _("政府信息公开"))
 # Public forms: how many submissions one address may make per hour.
 GONGKAI_PUBLIC_FORM_RATE = int(os.environ.get("GONGKAI_PUBLIC_FORM_RATE", "10"))
+# The CJK font (a TrueType collection with a "SC" face) for the record share images.
+GONGKAI_SHARE_FONT = os.environ.get("GONGKAI_SHARE_FONT", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+GONGKAI_SHARE_FONT_BOLD = os.environ.get(
+    "GONGKAI_SHARE_FONT_BOLD", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
+)
 # Calls per minute per client address on the public API's clock calculator and search (tokens have their own limit).
 GONGKAI_API_CLOCK_RATE = int(os.environ.get("GONGKAI_API_CLOCK_RATE", "30"))
 GONGKAI_API_SEARCH_RATE = int(os.environ.get("GONGKAI_API_SEARCH_RATE", "120"))

@@ -2,9 +2,11 @@
 `published_records()` / `public_record()`; withdrawn and expired ones only as a notice that they were taken down."""
 
 import segno
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -20,6 +22,8 @@ from gongkai.publishing.selectors import (
     published_records,
 )
 from gongkai.publishing.standard_columns import standard_slug
+
+from . import share
 
 PAGE_SIZE = 20
 
@@ -39,12 +43,28 @@ def record(request, record_id):
         raise Http404
     if found.status != RecordStatus.PUBLISHED:
         return render(request, "portal/publishing/gone.html", {"record": found}, status=410)
+    page_url = request.build_absolute_uri(found.get_absolute_url())
     context = {
         "record": found,
+        "page_url": page_url,
+        "share_description": share.share_description(found),
+        "share_image_url": request.build_absolute_uri(reverse("portal:publishing:share_image", args=[found.pk])),
         "qr": mark_safe(qr_svg(request.build_absolute_uri(found.get_absolute_url()))),  # noqa: S308 - segno output
         "corrections": [revision for revision in found.revisions.all() if revision.kind != "created"],
     }
     return render(request, "portal/publishing/record.html", context)
+
+
+def share_image(request, record_id):
+    """The record's share card (PNG), drawn once and then served from its file."""
+    found = public_record(record_id)
+    if found is None or found.status != RecordStatus.PUBLISHED:
+        raise Http404
+    url = request.build_absolute_uri(found.get_absolute_url())
+    path = share.cached_share_image(found, url, settings.GONGKAI_SITE_NAME)
+    response = FileResponse(path.open("rb"), content_type="image/png")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def attachment(request, record_id, public_id):
