@@ -13,7 +13,7 @@ from gongkai.applications.errors import ApplicationError, ApplicationErrorCode
 from gongkai.applications.models import Status
 
 from ..v1.lists import Page, PageQuery, ordered, page_of
-from ..v1.schemas import ERRORS, STAFF_ERRORS, IsoDate, StrictInt
+from ..v1.schemas import ERRORS, STAFF_ERRORS, Id, IsoDate, StrictInt
 from ..v1.security import ClientRate, staff
 
 router = Router(tags=["applications"])
@@ -149,7 +149,7 @@ def applications(request, query: Query[ApplicationQuery]):
 
 
 @router.get("/{application_id}/", response={200: ApplicationDetail, **STAFF_ERRORS}, auth=staff)
-def application(request, application_id: int):
+def application(request, application_id: Id):
     item = selectors.application_for_staff(application_id=application_id, person=request.auth)
     return {
         **summary(item, selectors.light_of(item, timezone.localdate())),

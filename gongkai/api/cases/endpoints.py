@@ -5,7 +5,7 @@ from ninja import Field, Query, Router, Schema
 from gongkai.cases.selectors import statistics
 
 from ..v1.lists import Page, PageQuery
-from ..v1.schemas import ERRORS
+from ..v1.schemas import ERRORS, Id
 
 router = Router(tags=["cases"])
 
@@ -24,7 +24,7 @@ class ServiceStatisticsOut(Schema):
 
 class StatisticsQuery(PageQuery):
     year: int | None = Field(None, ge=2000, le=2100)
-    organization: int | None = Field(None, ge=1)
+    organization: Id | None = None
 
 
 @router.get("/statistics/", response={200: Page[ServiceStatisticsOut], **ERRORS}, auth=None)

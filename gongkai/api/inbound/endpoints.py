@@ -21,7 +21,7 @@ from gongkai.publishing.models import Column, Genre, SubjectCategory
 
 from ..errors import ApiError, InboundErrorCode
 from ..models import TokenScope
-from ..v1.schemas import STAFF_ERRORS, ErrorOut, IsoDate, StrictBool, StrictInt
+from ..v1.schemas import STAFF_ERRORS, ErrorOut, Id, IsoDate, StrictBool, StrictInt
 from ..v1.security import TokenAuth
 from . import services
 
@@ -100,14 +100,14 @@ def inbound_catalog(request):
     token = request.auth
     columns = Column.objects.filter(organization=token.organization, is_active=True).select_related("parent")
     catalog = public_catalog(token.organization.pk)
-    items = public_items(catalog).filter(is_group=False).only("code", "name") if catalog else []
+    items = public_items(catalog).filter(is_group=False).values("code", "name") if catalog else []
     return {
         "organization": token.organization.name,
         "columns": [
             {"slug": column.slug, "name": column.name, "parent": column.parent.slug if column.parent else None}
             for column in columns.order_by("sort_order", "id")
         ],
-        "items": [{"code": item.code, "name": item.name} for item in items],
+        "items": list(items),
     }
 
 
@@ -173,7 +173,7 @@ def push_record(
 @router.get(
     "/records/{record_id}/", response={200: PushedRecordOut, **TOKEN_ERRORS}, auth=TokenAuth(TokenScope.RECORDS_WRITE)
 )
-def pushed_record(request, record_id: int):
+def pushed_record(request, record_id: Id):
     """Where a pushed record stands: still a draft, returned with a comment, or published with its address."""
     record = services.pushed_record(token=request.auth, record_id=record_id)
     published = record.status == "published"

@@ -13,7 +13,7 @@ from gongkai.publishing.sanitizing import html_to_text
 from gongkai.publishing.selectors import in_column, public_record, published_records, record_for_staff
 
 from ..v1.lists import Page, PageQuery, ordered, page_of
-from ..v1.schemas import ERRORS, STAFF_ERRORS
+from ..v1.schemas import ERRORS, STAFF_ERRORS, Id
 from ..v1.security import staff
 
 router = Router(tags=["publishing"])
@@ -86,7 +86,7 @@ class ActionOut(Schema):
 
 class RecordQuery(PageQuery):
     column: str | None = Field(None, max_length=80, description="栏目标识（含下级栏目）。")
-    organization: int | None = Field(None, ge=1, description="发布机构 id。")
+    organization: Id | None = Field(None, description="发布机构 id。")
     genre: Genre | None = None
     stage: Stage | None = None
     ordering: Literal["-published_at", "published_at", "-written_on", "written_on"] = "-published_at"
@@ -153,7 +153,7 @@ def records(request, query: Query[RecordQuery]):
 
 
 @router.get("/records/{record_id}/", response={200: RecordDetail, 410: RecordGone, **ERRORS}, auth=None)
-def record(request, record_id: int):
+def record(request, record_id: Id):
     """One public record; a withdrawn or expired one answers 410 with the notice only."""
     found = public_record(record_id)
     if found is None:
@@ -188,7 +188,7 @@ Action = Literal["submit", "approve", "clear", "reject", "publish", "withdraw", 
 
 
 @router.get("/staff/records/{record_id}/", response={200: StaffRecordOut, **STAFF_ERRORS}, auth=staff)
-def staff_record(request, record_id: int):
+def staff_record(request, record_id: Id):
     found = record_for_staff(record_id=record_id, person=request.auth)
     return {**summary(found), "status": found.status, "due_on": found.due_on}
 
@@ -198,7 +198,7 @@ def staff_record(request, record_id: int):
     response={200: ActionOut, **STAFF_ERRORS},
     auth=staff,
 )
-def act(request, record_id: int, action: Action, payload: Body[ActionIn | None] = None):
+def act(request, record_id: Id, action: Action, payload: Body[ActionIn | None] = None):
     """A workflow step on a record (the same services and checks as the back office)."""
     found = record_for_staff(record_id=record_id, person=request.auth)
     result = ACTIONS[action](found, request.auth, payload or ActionIn())

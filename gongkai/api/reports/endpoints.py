@@ -11,7 +11,7 @@ from gongkai.reports.selectors import published_report, published_reports, repor
 
 from ..errors import NotFound
 from ..v1.lists import Page, PageQuery, ordered, page_of
-from ..v1.schemas import ERRORS, STAFF_ERRORS
+from ..v1.schemas import ERRORS, STAFF_ERRORS, Id
 from ..v1.security import staff
 
 router = Router(tags=["reports"])
@@ -53,7 +53,7 @@ class ReportQuery(PageQuery):
 
 
 class PublicReportQuery(ReportQuery):
-    organization: int | None = Field(None, ge=1)
+    organization: Id | None = None
 
 
 def summary(report) -> dict:
@@ -84,7 +84,7 @@ def public_reports(request, query: Query[PublicReportQuery]):
 
 
 @router.get("/published/{report_id}/", response={200: ReportDocumentOut, **ERRORS}, auth=None)
-def public_report(request, report_id: int):
+def public_report(request, report_id: Id):
     found = published_report(report_id=report_id)
     if found is None:
         raise NotFound("reports.not_found", _("没有这份已发布的年度报告。"))
@@ -92,5 +92,5 @@ def public_report(request, report_id: int):
 
 
 @router.get("/{report_id}/", response={200: ReportDocumentOut, **STAFF_ERRORS}, auth=staff)
-def report(request, report_id: int):
+def report(request, report_id: Id):
     return as_data(build_document(report_for_staff(report_id=report_id, person=request.auth)))

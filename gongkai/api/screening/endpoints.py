@@ -13,7 +13,7 @@ from gongkai.screening.kinds import Severity
 from gongkai.screening.masking import mask
 from gongkai.screening.selectors import finding_for_staff
 
-from ..v1.schemas import STAFF_ERRORS
+from ..v1.schemas import STAFF_ERRORS, Id
 from ..v1.security import staff
 
 router = Router(tags=["screening"])
@@ -97,7 +97,7 @@ def check_file(request, file: File[UploadedFile]):
 
 
 @router.get("/findings/{finding_id}/", response={200: FindingOut, **STAFF_ERRORS}, auth=staff)
-def finding(request, finding_id: int):
+def finding(request, finding_id: Id):
     item = finding_for_staff(finding_id=finding_id, person=request.auth)
     return {
         "id": item.pk,

@@ -13,7 +13,7 @@ from gongkai.search.documents import SORT_DATE, SORT_RELEVANCE, SearchFilters
 from gongkai.search.selectors import MAX_PAGE, search
 
 from ..v1.lists import Page
-from ..v1.schemas import ERRORS, IsoDate
+from ..v1.schemas import ERRORS, Id, IsoDate
 from ..v1.security import ClientRate
 
 router = Router(tags=["search"])
@@ -37,7 +37,7 @@ class HitOut(Schema):
 class SearchQuery(Schema):
     q: str = Field("", max_length=200, description="关键词；也可直接输入文号或索引号。")
     kind: Literal["record", "item"] | None = None
-    org: int | None = Field(None, ge=1, description="发布机构 id。")
+    org: Id | None = Field(None, description="发布机构 id。")
     column: str | None = Field(None, max_length=80)
     domain: str | None = Field(None, max_length=50)
     stage: Stage | None = None

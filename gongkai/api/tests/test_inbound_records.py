@@ -187,3 +187,28 @@ def test_concurrent_retries_create_exactly_one_record(issue, columns):
     assert sorted(created for _id, created in results) == [False] * (WORKERS - 1) + [True]
     assert Record.objects.count() == 1
     assert InboundPush.objects.get().object_id == results[0][0]
+
+
+def test_inbound_catalog_lists_the_columns_and_items_a_push_may_name(client, issue, columns, department, office):
+    from gongkai.catalog.importing import import_catalog
+    from gongkai.catalog.tests.factories import catalog_of
+    from gongkai.catalog.tests.workbooks import national_workbook
+
+    catalog = catalog_of(department)
+    import_catalog(catalog=catalog, content=national_workbook(), actor=office)
+    _token, secret = issue(S.CATALOG_READ)
+    data = client.get("/api/v1/inbound/catalog/", **bearer(secret)).json()
+    assert data["organization"] == department.name
+    assert {column["slug"] for column in data["columns"]} == set(
+        department.columns.filter(is_active=True).values_list("slug", flat=True)
+    )
+    codes = [item["code"] for item in data["items"]]
+    assert sorted(codes) == sorted(
+        catalog.items.filter(is_group=False, status="in_force")
+        .exclude(attribute="withheld")
+        .values_list("code", flat=True)
+    )
+    item_code = codes[0]
+    pushed = push(client, issue(S.RECORDS_WRITE, name="推送系统")[1], payload(items=[item_code]))
+    assert pushed.status_code == 201
+    assert list(Record.objects.get().items.values_list("code", flat=True)) == [item_code]

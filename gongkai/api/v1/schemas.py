@@ -5,9 +5,9 @@ from datetime import date
 from typing import Annotated
 
 from ninja import Schema
-from pydantic import BeforeValidator, StrictBool, StrictInt, WithJsonSchema
+from pydantic import BeforeValidator, Field, StrictBool, StrictInt, WithJsonSchema
 
-__all__ = ["ERRORS", "STAFF_ERRORS", "ErrorOut", "IsoDate", "StrictBool", "StrictInt"]
+__all__ = ["ERRORS", "STAFF_ERRORS", "ErrorOut", "Id", "IsoDate", "StrictBool", "StrictInt"]
 
 
 class ErrorOut(Schema):
@@ -32,3 +32,8 @@ def _iso_date_text(value):
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 IsoDate = Annotated[date, BeforeValidator(_iso_date_text), WithJsonSchema({"type": "string", "format": "date"})]
+
+# A database id: positive and within a signed 64-bit integer, so that no number a client sends overflows the
+# database driver (SQLite raised OverflowError on 23534017383996485632).
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
