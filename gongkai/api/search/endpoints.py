@@ -28,7 +28,7 @@ class HitOut(Schema):
     title: str
     url: str
     date: str
-    score: float
+    score: float | None = Field(..., description="相关度；只按条件筛选、没有关键词时为 null。")
     exact: bool
     snippet: str = Field(..., description="安全的 HTML，命中的词以 <mark> 标出。")
     fields: dict

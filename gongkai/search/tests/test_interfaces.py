@@ -256,3 +256,11 @@ def test_workbench_panel_lists_zero_result_searches_for_the_office(client, offic
 
     client.login(username=clerk.username, password=PASSWORD)
     assert "近一周无结果的检索" not in client.get(reverse("backoffice:home")).content.decode()
+
+
+def test_api_search_by_filters_alone_has_no_score(client, indexed):
+    response = client.get("/api/v1/search/", {"start": "2000-01-01"})
+
+    assert response.status_code == 200
+    assert response.json()["count"] > 0
+    assert [hit["score"] for hit in response.json()["results"]] == [None] * len(response.json()["results"])
