@@ -175,3 +175,9 @@ def test_unpublished_datasets_are_not_found(client, government, office):
     assert client.get(dataset.get_absolute_url()).status_code == 404
     assert client.get(reverse("portal:opendata:download", args=[dataset.slug, resource.pk])).status_code == 404
     assert Resource.objects.get().download_count == 0
+
+
+def test_home_page_links_to_cases_and_open_data(client, db):
+    html = client.get(reverse("portal:home")).content.decode()
+    for name in ("portal:cases:lookup", "portal:cases:statistics", "portal:opendata:index"):
+        assert f'href="{reverse(name)}"' in html

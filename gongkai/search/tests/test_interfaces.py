@@ -264,3 +264,9 @@ def test_api_search_by_filters_alone_has_no_score(client, indexed):
     assert response.status_code == 200
     assert response.json()["count"] > 0
     assert [hit["score"] for hit in response.json()["results"]] == [None] * len(response.json()["results"])
+
+
+def test_api_search_query_count_is_pinned(client, indexed, django_assert_max_num_queries):
+    with django_assert_max_num_queries(1):  # the synonym groups; hits come from the index
+        response = client.get("/api/v1/search/", {"q": "低保"})
+    assert (response.status_code, response.json()["count"]) == (200, 2)
