@@ -181,3 +181,35 @@ def test_home_page_links_to_cases_and_open_data(client, db):
     html = client.get(reverse("portal:home")).content.decode()
     for name in ("portal:cases:lookup", "portal:cases:statistics", "portal:opendata:index"):
         assert f'href="{reverse(name)}"' in html
+
+
+def test_command_adds_a_dataset_all_or_nothing_and_lists_lights(tmp_path, government, office):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    (tmp_path / "sites.csv").write_bytes(as_csv(["name"], [("溪北村便民服务点",)]))
+    spec = {
+        "slug": "sites",
+        "title": "便民服务点名录",
+        "publisher": str(government.pk),
+        "description": "便民服务点。",
+        "update_cycle": "quarterly",
+        "updated_on": "2020-01-01",
+        "contact": "公开办",
+        "fields": [{"name": "name", "type": "string", "description": "名称"}],
+        "resources": [{"name": "CSV", "format": "csv", "file": "sites.csv"}],
+    }
+    path = tmp_path / "sites.json"
+    path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    out = StringIO()
+    call_command("opendata", "add", str(path), "--by", "office", stdout=out)
+    assert "已新增数据集“便民服务点名录”（sites），资源 1 个。" in out.getvalue()
+    listing = StringIO()
+    call_command("opendata", "list", stdout=listing)
+    assert listing.getvalue() == "sites\tred\tquarterly\t2020-01-01\t0\t便民服务点名录\n"
+    broken = {**spec, "slug": "broken", "resources": [{"name": "坏", "format": "json", "file": "sites.csv"}]}
+    path.write_text(json.dumps(broken, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CommandError, match="文件内容与格式“json”不符"):
+        call_command("opendata", "add", str(path), "--by", "office", stdout=StringIO())
+    assert list(Dataset.objects.values_list("slug", flat=True)) == ["sites"]
