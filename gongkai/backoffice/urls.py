@@ -18,5 +18,6 @@ urlpatterns = [
     path("settings/", system_views.hub, name="settings"),
     path("settings/", include("gongkai.backoffice.system.urls")),
     path("settings/tokens/", include("gongkai.backoffice.tokens.urls")),
+    path("opendata/", include("gongkai.backoffice.opendata.urls")),
     *[path(f"{module}/", include(f"gongkai.backoffice.{module}.urls")) for module in MODULES],
 ]

@@ -213,3 +213,34 @@ def test_command_adds_a_dataset_all_or_nothing_and_lists_lights(tmp_path, govern
     with pytest.raises(CommandError, match="文件内容与格式“json”不符"):
         call_command("opendata", "add", str(path), "--by", "office", stdout=StringIO())
     assert list(Dataset.objects.values_list("slug", flat=True)) == ["sites"]
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("anonymous", 302), ("clerk", 403), ("reviewer", 403), ("office", 200), ("admin_person", 200)],
+)
+def test_backoffice_overview_matrix(client, request, government, office, who, status, django_assert_max_num_queries):
+    dataset = make_dataset(government, office, updated_on=date(2020, 1, 1))
+    services.add_resource(dataset=dataset, actor=office, name="文件", format=Format.CSV, data=as_csv(["a"], [(1,)]))
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("backoffice:opendata:index"))
+    assert response.status_code == status
+    if status == 200:
+        html = response.content.decode()
+        assert "已发布政府信息" in html
+        assert "已逾期未更新" in html
+
+
+def test_backoffice_overview_shows_only_overseen_organizations(client, government, office, make_person):
+    from gongkai.orgs.tests.factories import OrganizationFactory, RegionFactory
+
+    make_dataset(government, office)
+    outsider = make_person(
+        "office",
+        OrganizationFactory(region=RegionFactory(name="别的区", division_code="320588000000"), name="别的区政府"),
+        username="far_office",
+    )
+    client.force_login(outsider)
+    assert "已发布政府信息" not in client.get(reverse("backoffice:opendata:index")).content.decode()
