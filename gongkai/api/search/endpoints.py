@@ -1,5 +1,6 @@
 """The public search endpoint: the same index and filters as the portal's search page, as JSON."""
 
+from datetime import date
 from typing import Literal
 
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from ..v1.security import ClientRate
 router = Router(tags=["search"])
 
 MAX_PAGE_SIZE = 50
+EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
 INVALID_FILTER = "search.invalid_filter"
 
 
@@ -43,8 +45,9 @@ class SearchQuery(Schema):
     stage: Stage | None = None
     validity: Validity | None = None
     type: Literal["pdf", "docx", "xlsx", "jpg", "png"] | None = Field(None, description="附件类型。")
-    start: IsoDate | None = Field(None, description="发布日期自。")
-    end: IsoDate | None = Field(None, description="发布日期至。")
+    # The embedded engine stores dates as 64-bit nanoseconds (years 1677–2262): keep far inside that.
+    start: IsoDate | None = Field(None, ge=EARLIEST, le=LATEST, description="发布日期自。")
+    end: IsoDate | None = Field(None, ge=EARLIEST, le=LATEST, description="发布日期至。")
     ordering: Literal["relevance", "-date"] = "relevance"
     page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)

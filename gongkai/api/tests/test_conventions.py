@@ -46,6 +46,8 @@ def test_records_list_pages_orders_and_answers_in_utf8(client, published, django
         ("/api/v1/publishing/records/", {"ordering": "title"}, "ordering"),
         ("/api/v1/publishing/records/", {"genre": "poem"}, "genre"),
         ("/api/v1/search/", {"start": "2026-13-01"}, "start"),
+        ("/api/v1/search/", {"start": "1000-10-14"}, "start"),
+        ("/api/v1/search/", {"end": "9999-01-01"}, "end"),
         ("/api/v1/reports/published/", {"year": "99999"}, "year"),
         ("/api/v1/catalog/domains/", {"page": "x"}, "page"),
     ],
