@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "gongkai.engagement",
     "gongkai.services",
     "gongkai.villages",
+    "gongkai.cases",
+    "gongkai.opendata",
     # Interface apps.
     "gongkai.backoffice",
     "gongkai.portal",
@@ -252,6 +254,14 @@ GONGKAI_MAP_TILE_ATTRIBUTION = os.environ.get("GONGKAI_MAP_TILE_ATTRIBUTION", ""
 GONGKAI_MAP_NAVIGATION_URL = os.environ.get(
     "GONGKAI_MAP_NAVIGATION_URL", "https://uri.amap.com/marker?position={lng},{lat}&name={name}&coordinate=wgs84"
 )
+# The CJK font (a TrueType collection with a "SC" face) for the record share images.
+GONGKAI_SHARE_FONT = os.environ.get("GONGKAI_SHARE_FONT", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+GONGKAI_SHARE_FONT_BOLD = os.environ.get(
+    "GONGKAI_SHARE_FONT_BOLD", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
+)
+# Calls per minute per client address on the public API's clock calculator and search (tokens have their own limit).
+GONGKAI_API_CLOCK_RATE = int(os.environ.get("GONGKAI_API_CLOCK_RATE", "30"))
+GONGKAI_API_SEARCH_RATE = int(os.environ.get("GONGKAI_API_SEARCH_RATE", "120"))
 # The search engine: "auto" = PostgreSQL full-text on PostgreSQL, the embedded engine otherwise.
 GONGKAI_SEARCH_BACKEND = os.environ.get("GONGKAI_SEARCH_BACKEND", "auto")
 GONGKAI_SEARCH_INDEX_DIR = Path(os.environ.get("GONGKAI_SEARCH_INDEX_DIR", VAR_DIR / "search"))

@@ -1,14 +1,15 @@
-"""Top-level URLs: the public portal at /, the back office at /backoffice/, the JSON API at /api/ (typed, /api/v1/)."""
+"""Top-level URLs: the public portal at /, the back office at /backoffice/, the typed JSON API at /api/v1/."""
 
 from django.contrib import admin
 from django.urls import include, path
 
+from gongkai.api.legacy import moved as api_moved
 from gongkai.api.v1 import api as api_v1
 
 urlpatterns = [
     path("backoffice/", include("gongkai.backoffice.urls")),
     path("api/v1/", api_v1.urls),
-    path("api/", include("gongkai.api.urls")),
+    path("api/<path:rest>", api_moved, name="api-moved"),
     path("django-admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("gongkai.portal.urls")),

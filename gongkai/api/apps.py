@@ -6,3 +6,8 @@ class ApiConfig(AppConfig):
     name = "gongkai.api"
     label = "api"
     verbose_name = _("接口")
+
+    def ready(self):
+        from .labels import register
+
+        register()

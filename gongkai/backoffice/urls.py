@@ -28,5 +28,7 @@ urlpatterns = [
     path("password/", views.own_password, name="password"),
     path("settings/", system_views.hub, name="settings"),
     path("settings/", include("gongkai.backoffice.system.urls")),
+    path("settings/tokens/", include("gongkai.backoffice.tokens.urls")),
+    path("opendata/", include("gongkai.backoffice.opendata.urls")),
     *[path(f"{module}/", include(f"gongkai.backoffice.{module}.urls")) for module in MODULES],
 ]

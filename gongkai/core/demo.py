@@ -17,6 +17,8 @@ STEPS = (
     "services",
     "engagement",
     "reports",
+    "cases",
+    "opendata",
     "oversight",
     "search",
 )

@@ -3,6 +3,7 @@
 from django.urls import include, path
 
 from . import views
+from .opendata import views as opendata_views
 
 app_name = "portal"
 
@@ -18,5 +19,8 @@ urlpatterns = [
     path("villages/", include("gongkai.portal.villages.urls")),
     path("engagement/", include("gongkai.portal.engagement.urls")),
     path("oversight/", include("gongkai.portal.oversight.urls")),
+    path("cases/", include("gongkai.portal.cases.urls")),
+    path("data/", include("gongkai.portal.opendata.urls")),
+    path("data.json", opendata_views.data_json, name="data_json"),
     path("", include("gongkai.portal.publishing.urls")),
 ]

@@ -30,6 +30,9 @@ def home(request):
             "apply": optional_url("portal:applications:apply"),
             "track": optional_url("portal:applications:track"),
             "search": optional_url("portal:search:search"),
+            "cases": optional_url("portal:cases:lookup"),
+            "case_statistics": optional_url("portal:cases:statistics"),
+            "opendata": optional_url("portal:opendata:index"),
         },
     }
     return render(request, "portal/home.html", context)

@@ -7,19 +7,31 @@ adds one line to `ROUTERS` below. Errors are always `{"code", "message"}` (and `
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from gongkai.core.errors import AccessDenied, DomainError
+
+from ..errors import Conflict, NotFound, RateLimited
+from .renderers import Utf8JsonRenderer
 
 api = NinjaAPI(
     title=_("公开 Gongkai API"),
     version="1",
     urls_namespace="api-v1",
     description=_('基层政务公开标准化规范化平台的接口。错误统一为 {"code", "message"}。'),
+    renderer=Utf8JsonRenderer(),
 )
 
 # (prefix, router import path) — one line per module.
 ROUTERS: list[tuple[str, str]] = [
+    ("/catalog/", "gongkai.api.catalog.endpoints.router"),
+    ("/publishing/", "gongkai.api.publishing.endpoints.router"),
+    ("/screening/", "gongkai.api.screening.endpoints.router"),
+    ("/applications/", "gongkai.api.applications.endpoints.router"),
+    ("/reports/", "gongkai.api.reports.endpoints.router"),
+    ("/search/", "gongkai.api.search.endpoints.router"),
+    ("/inbound/", "gongkai.api.inbound.endpoints.router"),
+    ("/cases/", "gongkai.api.cases.endpoints.router"),
     ("/oversight/", "gongkai.api.oversight.endpoints.router"),
     ("/engagement/", "gongkai.api.engagement.endpoints.router"),
     ("/services/", "gongkai.api.services.endpoints.router"),
@@ -41,6 +53,40 @@ def domain_error(request, error: DomainError):
     return _error(request, error.code, error.message, 400, **({"field": error.field} if error.field else {}))
 
 
+@api.exception_handler(NotFound)
+def not_found_here(request, error: NotFound):
+    return _error(request, error.code, error.message, 404)
+
+
+@api.exception_handler(Conflict)
+def conflict(request, error: Conflict):
+    return _error(request, error.code, error.message, 409, **({"field": error.field} if error.field else {}))
+
+
+@api.exception_handler(RateLimited)
+def rate_limited(request, error: RateLimited):
+    response = _error(request, error.code, error.message, 429)
+    response["Retry-After"] = str(error.retry_after)
+    return response
+
+
+@api.exception_handler(Throttled)
+def throttled(request, error: Throttled):
+    seconds = int(error.wait or 60)
+    response = _error(
+        request, "api.rate_limited", _("调用过于频繁，请 %(seconds)s 秒后再试。") % {"seconds": seconds}, 429
+    )
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+@api.exception_handler(HttpError)
+def http_error(request, error: HttpError):
+    if error.status_code == 400:
+        return _error(request, "api.unreadable_body", _("请求体无法解析：应为 JSON 对象。"), 400)
+    return _error(request, "api.http_error", _("请求无法处理。"), error.status_code)
+
+
 @api.exception_handler(Http404)
 def not_found(request, error):
     return _error(request, "api.not_found", _("未找到。"), 404)
@@ -54,7 +100,10 @@ def unauthenticated(request, error):
 @api.exception_handler(ValidationError)
 def invalid_input(request, error: ValidationError):
     first = error.errors[0] if error.errors else {}
-    field = ".".join(str(part) for part in first.get("loc", ())[1:]) or None
+    location = list(first.get("loc", ()))
+    # ("body", "payload", "text") names the field "text": the body parameter's own name means nothing to a client.
+    parts = location[2:] if location[:1] == ["body"] and len(location) > 2 else location[1:]
+    field = ".".join(str(part) for part in parts) or None
     return _error(
         request, "api.invalid_input", _("请求参数有误：%(field)s") % {"field": field or "-"}, 422, field=field
     )

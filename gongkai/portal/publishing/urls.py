@@ -13,6 +13,7 @@ urlpatterns = [
     path("records/", views.records, name="records"),
     path("records/<int:record_id>/", views.record, name="record"),
     path("records/<int:record_id>/qr.svg", views.record_qr, name="record_qr"),
+    path("records/<int:record_id>/share.png", views.share_image, name="share_image"),
     path("records/<int:record_id>/attachments/<uuid:public_id>/", views.attachment, name="attachment"),
     path("columns/<slug:slug>/", views.column, name="column"),
     path("organizations/<int:organization_id>/records/", views.organization, name="organization"),

@@ -30,6 +30,7 @@ from gongkai.publishing.selectors import (
 from gongkai.publishing.standard_columns import standard_slug
 from gongkai.publishing.uploads import download_name
 
+from . import share
 from .record_sections import record_sections
 
 PAGE_SIZE = 20
@@ -67,8 +68,12 @@ def record(request, record_id):
         raise Http404
     if found.status != RecordStatus.PUBLISHED:
         return render(request, "portal/publishing/gone.html", {"record": found}, status=410)
+    page_url = request.build_absolute_uri(found.get_absolute_url())
     context = {
         "record": found,
+        "page_url": page_url,
+        "share_description": share.share_description(found),
+        "share_image_url": request.build_absolute_uri(reverse("portal:publishing:share_image", args=[found.pk])),
         "corrections": [revision for revision in found.revisions.all() if revision.kind != "created"],
         "sections": [mark_safe(html) for html in record_sections(request, found)],  # noqa: S308 - rendered templates
         "catalog_items": public_items_of_record(found),
@@ -82,6 +87,18 @@ def record_qr(request, record_id):
         raise Http404
     url = request.build_absolute_uri(reverse("portal:publishing:record", kwargs={"record_id": record_id}))
     return HttpResponse(cached_qr(url), content_type="image/svg+xml")
+
+
+def share_image(request, record_id):
+    """The record's share card (PNG), drawn once and then served from its file."""
+    found = public_record(record_id)
+    if found is None or found.status != RecordStatus.PUBLISHED:
+        raise Http404
+    url = request.build_absolute_uri(found.get_absolute_url())
+    path = share.cached_share_image(found, url, settings.GONGKAI_SITE_NAME)
+    response = FileResponse(path.open("rb"), content_type="image/png")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def attachment(request, record_id, public_id):

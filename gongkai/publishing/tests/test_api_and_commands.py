@@ -5,7 +5,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.publishing import services
@@ -19,18 +18,18 @@ S = RecordStatus
 def test_api_lists_only_public_records(client, department, clerk, reviewer):
     public = services.publish_record(record=force_status(draft(department, clerk), S.CLEARED), actor=reviewer)
     force_status(draft(department, clerk), S.SUBMITTED)
-    data = client.get(reverse("api:publishing:records")).json()
+    data = client.get("/api/v1/publishing/records/").json()
     assert data["count"] == 1
     assert data["results"][0]["index_number"] == public.index_number
-    assert client.get(reverse("api:publishing:record", args=[public.pk])).json()["title"] == public.title
+    assert client.get(f"/api/v1/publishing/records/{public.pk}/").json()["title"] == public.title
 
 
 def test_api_hides_drafts_and_reports_withdrawal(client, department, clerk, reviewer):
     hidden = draft(department, clerk)
-    assert client.get(reverse("api:publishing:record", args=[hidden.pk])).status_code == 404
+    assert client.get(f"/api/v1/publishing/records/{hidden.pk}/").status_code == 404
     public = services.publish_record(record=force_status(draft(department, clerk), S.CLEARED), actor=reviewer)
     services.withdraw_record(record=public, actor=reviewer, reason="已废止")
-    response = client.get(reverse("api:publishing:record", args=[public.pk]))
+    response = client.get(f"/api/v1/publishing/records/{public.pk}/")
     assert response.status_code == 410
     assert response.json()["withdrawal_reason"] == "已废止"
     assert "body_html" not in response.json()
@@ -43,7 +42,9 @@ def test_api_workflow_action_permissions(client, request, department, clerk, who
     record = services.submit_record(record=draft(department, clerk), actor=clerk)
     if who:
         client.force_login(request.getfixturevalue(who))
-    response = client.post(reverse("api:publishing:act", args=[record.pk, "approve"]))
+    response = client.post(
+        f"/api/v1/publishing/staff/records/{record.pk}/approve/", {}, content_type="application/json"
+    )
     assert response.status_code == status
     assert Record.objects.get(pk=record.pk).status == (S.REVIEWED if status == 200 else S.SUBMITTED)
 
@@ -51,7 +52,9 @@ def test_api_workflow_action_permissions(client, request, department, clerk, who
 def test_api_refused_transition_is_a_coded_error(client, department, clerk, reviewer):
     record = draft(department, clerk)
     client.force_login(reviewer)
-    response = client.post(reverse("api:publishing:act", args=[record.pk, "approve"]))
+    response = client.post(
+        f"/api/v1/publishing/staff/records/{record.pk}/approve/", {}, content_type="application/json"
+    )
     assert response.status_code == 400
     assert response.json()["code"] == "publishing.illegal_transition"
 

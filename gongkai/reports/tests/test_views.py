@@ -225,16 +225,16 @@ def test_portal_shows_only_published_reports(
 def test_portal_hides_unpublished_reports(client, report):
     assert client.get(reverse("portal:reports:detail", args=[report.pk])).status_code == 404
     assert client.get(reverse("portal:reports:download", args=[report.pk, "docx"])).status_code == 404
-    assert client.get(reverse("api:reports:published_report", args=[report.pk])).status_code == 404
+    assert client.get(f"/api/v1/reports/published/{report.pk}/").status_code == 404
 
 
 def test_api_for_staff_and_public(client, clerk, other_clerk, published):
-    assert client.get(reverse("api:reports:report", args=[published.pk])).status_code == 401
+    assert client.get(f"/api/v1/reports/{published.pk}/").status_code == 401
     client.force_login(other_clerk)
-    assert client.get(reverse("api:reports:report", args=[published.pk])).status_code == 403
+    assert client.get(f"/api/v1/reports/{published.pk}/").status_code == 403
     client.force_login(clerk)
-    payload = client.get(reverse("api:reports:report", args=[published.pk])).json()
+    payload = client.get(f"/api/v1/reports/{published.pk}/").json()
     assert payload["tables"][t.TABLE_TITLES[t.TABLE_REQUESTS]]["一、本年新收政府信息公开申请数量"]["总计"] == 6
     client.logout()
-    public = client.get(reverse("api:reports:published_report", args=[published.pk])).json()
+    public = client.get(f"/api/v1/reports/published/{published.pk}/").json()
     assert public["failed_checks"] == []

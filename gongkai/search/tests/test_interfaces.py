@@ -93,11 +93,11 @@ def test_empty_portal_search_page_shows_the_form_only(client, db):
 
 
 def test_api_search_returns_hits_with_scores(client, indexed):
-    response = client.get(reverse("api:search:search"), {"q": "低保", "page_size": 1})
+    response = client.get("/api/v1/search/", {"q": "低保", "page_size": 1})
 
     data = json.loads(response.content)
     assert response.status_code == 200
-    assert (data["count"], data["page"], data["num_pages"]) == (2, 1, 2)
+    assert (data["count"], data["page"], data["pages"], data["page_size"]) == (2, 1, 2, 1)
     hit = data["results"][0]
     assert (hit["kind"], hit["id"], hit["title"], hit["url"]) == ("notice", 1, "关于调整低保标准的通知", "/notices/1/")
     assert hit["score"] > 0
@@ -105,10 +105,16 @@ def test_api_search_returns_hits_with_scores(client, indexed):
 
 
 def test_api_search_reports_bad_filters(client, indexed):
-    response = client.get(reverse("api:search:search"), {"q": "低保", "sort": "random"})
+    response = client.get("/api/v1/search/", {"q": "低保", "ordering": "random"})
 
-    assert response.status_code == 400
-    assert json.loads(response.content)["code"] == "search.invalid_filter"
+    assert (response.status_code, response.json()["code"], response.json()["field"]) == (
+        422,
+        "api.invalid_input",
+        "ordering",
+    )
+    response = client.get("/api/v1/search/", {"q": "低保", "start": "2025-05-01", "end": "2025-04-01"})
+    assert (response.status_code, response.json()["code"]) == (400, "search.invalid_filter")
+    assert response.json()["message"] == "截止日期不能早于起始日期。"
 
 
 # Back office ---------------------------------------------------------------------------------------------------
@@ -252,3 +258,21 @@ def test_workbench_panel_lists_zero_result_searches_for_the_office(client, offic
 
     client.login(username=clerk.username, password=PASSWORD)
     assert "近一周无结果的检索" not in client.get(reverse("backoffice:home")).content.decode()
+
+
+def test_api_search_by_filters_alone_has_no_score(client, indexed):
+    response = client.get("/api/v1/search/", {"start": "2000-01-01"})
+
+    assert response.status_code == 200
+    assert response.json()["count"] > 0
+    assert [hit["score"] for hit in response.json()["results"]] == [None] * len(response.json()["results"])
+
+
+# The embedded engine answers from its own index; PostgreSQL's full-text search runs in the database.
+PINNED_SEARCH_QUERIES = {"embedded": 1, "postgres": 5}
+
+
+def test_api_search_query_count_is_pinned(client, indexed, backend_name, django_assert_max_num_queries):
+    with django_assert_max_num_queries(PINNED_SEARCH_QUERIES[backend_name]):
+        response = client.get("/api/v1/search/", {"q": "低保"})
+    assert (response.status_code, response.json()["count"]) == (200, 2)

@@ -1,0 +1,146 @@
+"""The conventions every endpoint shares: the paging envelope, ordering, pinned query counts on lists, errors as
+{"code", "message"} in UTF-8, no 500 on bad input, bounded and rate-limited clock, the old URLs gone."""
+
+import json
+from datetime import date
+
+import pytest
+
+from gongkai.applications.tests.factories import make_application
+from gongkai.publishing.models import RecordStatus
+from gongkai.publishing.services import publish_record
+from gongkai.publishing.tests.factories import draft, force_status
+
+CLOCK = "/api/v1/applications/clock/"
+
+
+@pytest.fixture
+def published(department, clerk, reviewer):
+    records = []
+    for day in range(1, 6):
+        record = force_status(draft(department, clerk, written_on=date(2026, 3, day)), RecordStatus.CLEARED)
+        records.append(publish_record(record=record, actor=reviewer))
+    return records
+
+
+def test_records_list_pages_orders_and_answers_in_utf8(client, published, django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):
+        response = client.get("/api/v1/publishing/records/", {"page_size": 2, "ordering": "written_on"})
+    assert response.status_code == 200
+    data = response.json()
+    assert (data["count"], data["page"], data["pages"], data["page_size"]) == (5, 1, 3, 2)
+    assert [row["written_on"] for row in data["results"]] == ["2026-03-01", "2026-03-02"]
+    assert "关于做好".encode() in response.content
+    last = client.get("/api/v1/publishing/records/", {"page_size": 2, "page": 3, "ordering": "written_on"}).json()
+    assert [row["written_on"] for row in last["results"]] == ["2026-03-05"]
+    beyond = client.get("/api/v1/publishing/records/", {"page": 9}).json()
+    assert (beyond["count"], beyond["results"]) == (5, [])
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "field"),
+    [
+        ("/api/v1/publishing/records/", {"organization": "abc"}, "organization"),
+        ("/api/v1/publishing/records/", {"page": "0"}, "page"),
+        ("/api/v1/publishing/records/", {"page_size": "1000"}, "page_size"),
+        ("/api/v1/publishing/records/", {"ordering": "title"}, "ordering"),
+        ("/api/v1/publishing/records/", {"genre": "poem"}, "genre"),
+        ("/api/v1/search/", {"start": "2026-13-01"}, "start"),
+        ("/api/v1/search/", {"start": "1000-10-14"}, "start"),
+        ("/api/v1/search/", {"end": "9999-01-01"}, "end"),
+        ("/api/v1/reports/published/", {"year": "99999"}, "year"),
+        ("/api/v1/catalog/domains/", {"page": "x"}, "page"),
+    ],
+)
+def test_bad_parameters_are_a_422_naming_the_field(client, db, path, params, field):
+    response = client.get(path, params)
+    assert response.status_code == 422
+    assert (response.json()["code"], response.json()["field"]) == ("api.invalid_input", field)
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "code"),
+    [
+        ({"received": "9999-12-31", "events": []}, 400, "applications.invalid_clock_input"),
+        ({"received": "1900-01-01", "events": []}, 400, "applications.invalid_clock_input"),
+        (
+            {
+                "received": "2026-01-05",
+                "events": [
+                    {"type": "consultation_started", "date": "2026-01-06"},
+                    {"type": "consultation_ended", "date": "3026-01-06"},
+                ],
+            },
+            400,
+            "applications.invalid_clock_input",
+        ),
+        (
+            {"received": "2026-01-05", "events": [{"type": "fee_paid", "date": "2026-01-06"}] * 51},
+            422,
+            "api.invalid_input",
+        ),
+        ({"received": 20260105, "events": []}, 422, "api.invalid_input"),
+    ],
+)
+def test_clock_input_is_bounded(client, db, body, status, code):
+    response = client.post(CLOCK, json.dumps(body), content_type="application/json")
+    assert (response.status_code, response.json()["code"]) == (status, code)
+
+
+def test_clock_is_rate_limited_per_address(client, db, settings):
+    settings.GONGKAI_API_CLOCK_RATE = 2
+    body = json.dumps({"received": "2026-09-18", "events": []})
+    statuses = [client.post(CLOCK, body, content_type="application/json").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    other = client.post(CLOCK, body, content_type="application/json", REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 200
+
+
+def test_staff_lists_have_pinned_query_counts(client, clerk, department, office, django_assert_max_num_queries):
+    for day in (14, 15, 16, 17, 18):
+        make_application(actor=clerk, organization=department, received_on=date(2026, 9, day))
+    client.force_login(office)
+    with django_assert_max_num_queries(10):
+        response = client.get("/api/v1/applications/", {"page_size": 3})
+    assert (response.status_code, response.json()["count"], len(response.json()["results"])) == (200, 5, 3)
+    with django_assert_max_num_queries(8):
+        assert client.get("/api/v1/reports/").status_code == 200
+
+
+def test_public_lists_have_pinned_query_counts(client, published, django_assert_max_num_queries):
+    for path, most in (
+        ("/api/v1/catalog/domains/", 2),
+        ("/api/v1/reports/published/", 2),
+        ("/api/v1/cases/statistics/", 1),
+    ):
+        with django_assert_max_num_queries(most):
+            response = client.get(path)
+        assert response.status_code == 200, path
+        assert set(response.json()) == {"count", "page", "pages", "page_size", "results"}
+
+
+def test_unknown_catalog_is_a_coded_404(client, db):
+    response = client.get("/api/v1/catalog/NOPE/items/")
+    assert (response.status_code, response.json()["code"]) == (404, "catalog.not_found")
+
+
+def test_errors_are_translated(client, db, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get("/api/v1/applications/")
+    assert response.status_code == 401
+    assert response.json()["message"] == "Staff sign-in or a valid API token is required."
+
+
+@pytest.mark.parametrize("path", ["/api/publishing/records/", "/api/search/?q=低保", "/api/applications/clock/"])
+def test_old_unversioned_urls_are_gone_with_the_new_place(client, db, path):
+    response = client.get(path)
+    assert response.status_code == 410
+    assert response.json()["code"] == "api.moved"
+    assert response.json()["location"].startswith("/api/v1/")
+
+
+def test_openapi_document_is_3_1_and_lists_every_module(client, db):
+    document = client.get("/api/v1/openapi.json").json()
+    assert document["openapi"].startswith("3.1")
+    prefixes = {path.split("/")[3] for path in document["paths"]}
+    assert {"catalog", "publishing", "screening", "applications", "reports", "search", "inbound", "cases"} <= prefixes

@@ -1,0 +1,14 @@
+"""Errors of the open-data app."""
+
+from enum import StrEnum
+
+from gongkai.core.errors import DomainError
+
+
+class OpendataErrorCode(StrEnum):
+    INVALID = "opendata.invalid"
+    BAD_FILE = "opendata.bad_file"
+
+
+class OpendataError(DomainError):
+    pass
