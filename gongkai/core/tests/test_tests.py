@@ -19,7 +19,7 @@ def all_test_functions():
 def asserts_something(function) -> bool:
     source = ast.unparse(function)
     return any(isinstance(node, ast.Assert) for node in ast.walk(function)) or any(
-        marker in source for marker in ("pytest.raises", "pytest.fail", *QUERY_BUDGETS)
+        marker in source for marker in ("pytest.raises", "pytest.fail", "call_and_validate", *QUERY_BUDGETS)
     )
 
 
