@@ -6,11 +6,9 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema, UploadedFile
 
-from gongkai.screening.detectors import scan
 from gongkai.screening.errors import ScreeningError
-from gongkai.screening.extraction import extract, unreadable_detection
-from gongkai.screening.kinds import Severity
-from gongkai.screening.masking import mask
+from gongkai.screening.extraction import extract
+from gongkai.screening.scanning import scan_content
 from gongkai.screening.selectors import finding_for_staff
 
 from ..v1.schemas import STAFF_ERRORS, Id
@@ -63,22 +61,19 @@ class FindingOut(Schema):
     decided_at: datetime | None
 
 
-def checked(text: str, *, location_of=None, extra=()) -> dict:
-    detections = scan(text) + [detection for detection in extra if detection is not None]
+def checked(content) -> dict:
+    """The one scan (`screening.scanning.scan_content`: detect, warn on pages without text, mask) as the API's shape."""
+    result = scan_content(content)
     findings = [
         {
             **detection.as_dict(),
             "kind": str(detection.kind),
             "severity": str(detection.severity),
-            "location": location_of(detection.start) if location_of else "",
+            "location": result.location_of(detection),
         }
-        for detection in detections
+        for detection in result.detections
     ]
-    return {
-        "findings": findings,
-        "blocking": sum(detection.severity == Severity.BLOCK for detection in detections),
-        "masked": mask(text, detections),
-    }
+    return {"findings": findings, "blocking": result.blocking, "masked": result.masked}
 
 
 @router.post("/check/", response={200: CheckOut, **STAFF_ERRORS}, auth=staff)
@@ -92,8 +87,7 @@ def check_file(request, file: File[UploadedFile]):
     """The same for an uploaded PDF, Word or Excel file; an unreadable file is itself a finding or a 400."""
     if file.size > settings.GONGKAI_MAX_ATTACHMENT_BYTES:
         raise ScreeningError("screening.too_large", _("文件过大，请压缩或分拆后再检查。"), field="file")
-    extracted = extract(file, filename=file.name)
-    return checked(extracted.text, location_of=extracted.location_of, extra=[unreadable_detection(extracted)])
+    return checked(extract(file, filename=file.name))
 
 
 @router.get("/findings/{finding_id}/", response={200: FindingOut, **STAFF_ERRORS}, auth=staff)

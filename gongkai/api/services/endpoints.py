@@ -2,11 +2,14 @@
 service guides (with their flowchart), theme packages, 一件事, the site categories and sites, and time savings.
 Everything goes through the services app's public selectors, so nothing a selector hides is returned."""
 
+from typing import Annotated
+
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
+from gongkai.api.v1.schemas import MAX_ID
 from gongkai.services.flowchart import flowchart_svg, flowchart_text
 from gongkai.services.selectors import (
     category_tree,
@@ -112,7 +115,15 @@ def detail(guide) -> dict:
 
 
 @router.get("/guides", response=GuidePage, summary="在用的办事指南")
-def list_guides(request, org: str = "", event: str = "", kind: str = "", q: str = "", offset: int = 0, limit: int = 50):
+def list_guides(
+    request,
+    org: str = "",
+    event: str = "",
+    kind: str = "",
+    q: str = "",
+    offset: Annotated[int, Field(ge=0, le=MAX_ID)] = 0,
+    limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] = 50,
+):
     """Filter by organization (credit code), life event, kind and a keyword; `limit` at most 200."""
     guides = public_guides().order_by("organization__sort_order", "organization_id", "code")
     for value, lookup in ((org, "organization__credit_code"), (event, "life_event"), (kind, "kind")):

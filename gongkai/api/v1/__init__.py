@@ -13,8 +13,43 @@ from gongkai.core.errors import AccessDenied, DomainError
 
 from ..errors import Conflict, NotFound, RateLimited
 from .renderers import Utf8JsonRenderer
+from .schemas import ErrorOut
 
-api = NinjaAPI(
+ERROR_STATUSES = {
+    "400": "请求不符合规则",
+    "401": "需要登录或接口令牌",
+    "403": "无权访问",
+    "404": "未找到",
+    "409": "与已有数据冲突",
+    "410": "已下线或已迁移",
+    "422": "请求参数有误",
+    "429": "调用过于频繁",
+}
+
+
+class GongkaiAPI(NinjaAPI):
+    """The API whose OpenAPI document states, on every operation, the {"code", "message"} errors any endpoint may
+    answer (bad input, sign-in, access, not found, rate limit): a module's router declares only its successes."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components.setdefault("ErrorOut", ErrorOut.model_json_schema())
+        for path in schema.get("paths", {}).values():
+            for operation in path.values():
+                responses = operation.setdefault("responses", {})
+                for status, description in ERROR_STATUSES.items():
+                    responses.setdefault(
+                        status,
+                        {
+                            "description": description,
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}},
+                        },
+                    )
+        return schema
+
+
+api = GongkaiAPI(
     title=_("公开 Gongkai API"),
     version="1",
     urls_namespace="api-v1",

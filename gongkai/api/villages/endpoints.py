@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.security import django_auth
 
+from gongkai.api.v1.schemas import Id
 from gongkai.core.errors import AccessDenied, DomainError
 from gongkai.orgs.models import Organization
 from gongkai.publishing.selectors import column_tree
@@ -49,7 +50,7 @@ class AnsweredObjectionOut(Schema):
 
 
 class NoticeOut(Schema):
-    record_id: int
+    record_id: Id
     title: str
     kind: str
     working_days: int
@@ -69,7 +70,7 @@ class LineOut(Schema):
 
 
 class StatementOut(Schema):
-    record_id: int
+    record_id: Id
     village: str
     period_kind: str
     year: int
@@ -130,7 +131,7 @@ class IssueActionIn(Schema):
 
 
 class PeriodLightOut(Schema):
-    organization_id: int
+    organization_id: Id
     organization: str
     period_kind: str
     year: int
@@ -153,16 +154,16 @@ def as_columns(columns) -> list[ColumnOut]:
     return [ColumnOut(slug=c.slug, name=c.name, children=as_columns(c.children_list)) for c in columns]
 
 
-@router.get("/{int:organization_id}/columns/", response=list[ColumnOut])
-def village_columns(request, organization_id: int):
+@router.get("/{organization_id}/columns/", response=list[ColumnOut])
+def village_columns(request, organization_id: Id):
     village = selectors.villages().filter(pk=organization_id).first()
     if village is None:
         raise Http404
     return as_columns([c for c in column_tree(village) if c.slug.startswith("village-")])
 
 
-@router.get("/notices/{int:record_id}/", response=NoticeOut)
-def notice(request, record_id: int):
+@router.get("/notices/{record_id}/", response=NoticeOut)
+def notice(request, record_id: Id):
     publicity = selectors.public_publicity(record_id)
     if publicity is None:
         raise Http404
@@ -181,8 +182,8 @@ def notice(request, record_id: int):
     )
 
 
-@router.get("/finance/{int:record_id}/", response=StatementOut)
-def statement(request, record_id: int):
+@router.get("/finance/{record_id}/", response=StatementOut)
+def statement(request, record_id: Id):
     found = selectors.public_statement(record_id)
     if found is None:
         raise Http404
@@ -277,8 +278,8 @@ def run_action(request, issue, action: str, data: IssueActionIn):
     return calls[action]()
 
 
-@router.post("/staff/issues/{int:issue_id}/{action}/", response=IssueOut, auth=django_auth)
-def staff_issue_action(request, issue_id: int, action: str, data: IssueActionIn):
+@router.post("/staff/issues/{issue_id}/{action}/", response=IssueOut, auth=django_auth)
+def staff_issue_action(request, issue_id: Id, action: str, data: IssueActionIn):
     try:
         issue = issue_for_staff(person=request.user, issue_id=issue_id)
     except AccessDenied as error:
