@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpResponseBadRequest
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
 
@@ -74,3 +74,29 @@ class RejectNulMiddleware:
         ):
             return False
         return any("\x00" in value for values in request.POST.lists() for value in values[1])
+
+
+class PrivateResponseMiddleware:
+    """Headers no page should go without, and `Cache-Control: no-store` on every response that may carry personal
+    data: everything a signed-in person sees (the back office, its letters and exports) and the public application
+    pages (the form, the acknowledgement with its tracking code, the tracking page). Shared caches and the browser's
+    back button must not keep a copy of those."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.GONGKAI_PERMISSIONS_POLICY:
+            response.headers.setdefault("Permissions-Policy", settings.GONGKAI_PERMISSIONS_POLICY)
+        if self.is_private(request):
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+        return response
+
+    @staticmethod
+    def is_private(request) -> bool:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return True
+        return request.path.startswith(settings.GONGKAI_PRIVATE_PATHS)
