@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gongkai.core.middleware.PrivateResponseMiddleware",
+    "gongkai.core.middleware.NumberOutOfRangeMiddleware",
 ]
 
 ROOT_URLCONF = "gongkai.urls"
