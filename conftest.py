@@ -1,5 +1,7 @@
 """Fixtures shared by every app's tests."""
 
+import os
+
 import pytest
 
 from gongkai.orgs.tests.factories import (
@@ -81,3 +83,87 @@ def admin_person(make_person, government):
 @pytest.fixture
 def other_clerk(make_person, other_department):
     return make_person("clerk", other_department, username="other_clerk")
+
+
+# Real-browser fixtures (marker `browser`): one chromium per test session (per xdist worker), a fresh context per test.
+@pytest.fixture(scope="session")
+def browser():
+    from gongkai.core.tests.browser import CHROMIUM, LAUNCH_ARGS, chromium_installed
+
+    if not chromium_installed():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in this thread; the ORM calls of the test itself are still synchronous.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield launched
+        launched.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture
+def browser_context(browser):
+    from gongkai.core.tests.browser import DESKTOP
+
+    context = browser.new_context(viewport=DESKTOP, locale="zh-CN", timezone_id="Asia/Shanghai")
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def phone_context(browser):
+    from gongkai.core.tests.browser import PHONE
+
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="zh-CN")
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def browser_district(
+    django_db_serialized_rollback,
+    transactional_db,
+    settings,
+    tmp_path,
+    department,
+    government,
+    clerk,
+    reviewer,
+    confidentiality_officer,
+    office,
+    admin_person,
+):
+    """A small district for the browser tests, built through the services: the department's standard columns, a
+    catalog tree in force, a published record filed under a column and an item, a draft, and an application."""
+    from gongkai.applications.tests.factories import make_application
+    from gongkai.catalog.tests.factories import catalog_of, make_tree
+    from gongkai.publishing.models import Column, RecordStatus
+    from gongkai.publishing.services import seed_columns
+    from gongkai.publishing.tests.factories import draft, force_status
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.GONGKAI_SEARCH_INDEX_DIR = tmp_path / "search-index"
+    seed_columns(organization=department)
+    group, guide, review = make_tree(catalog_of(department), admin_person)
+    record = draft(department, clerk, title="关于2026年城乡居民最低生活保障标准的通知")
+    record.items.add(guide)
+    column = Column.objects.filter(organization=department, slug="guide").get()
+    record.columns.add(column)
+    record = force_status(record, RecordStatus.PUBLISHED)
+    pending = draft(department, clerk, title="关于开展冬季救助工作的通知")
+    application = make_application(actor=office, organization=department)
+    return {
+        "record": record,
+        "draft": pending,
+        "application": application,
+        "item": guide,
+        "group": group,
+        "column": column,
+        "department": department,
+    }

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.management.utils import get_random_secret_key
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -80,6 +81,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "gongkai.core.middleware.ChineseFirstLocaleMiddleware",
     "gongkai.core.middleware.RejectNulMiddleware",
@@ -89,6 +91,8 @@ MIDDLEWARE = [
     "gongkai.core.middleware.AbsoluteSessionLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "gongkai.core.middleware.PrivateResponseMiddleware",
+    "gongkai.core.middleware.NumberOutOfRangeMiddleware",
 ]
 
 ROOT_URLCONF = "gongkai.urls"
@@ -103,6 +107,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "gongkai.core.context_processors.site",
@@ -242,6 +247,26 @@ TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "1" if env_bool("BEHIND_
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (Django's own): scripts only from this site or inline with the per-response nonce
+# ({{ csp_nonce }}); no inline event handlers. Styles may be inline: charts size their boxes with style attributes and
+# ECharts writes styles. Images may be data: URLs (generated QR codes, chart exports).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# Browser features no page of Gongkai uses (file inputs with `capture` still open the camera app).
+GONGKAI_PERMISSIONS_POLICY = os.environ.get(
+    "GONGKAI_PERMISSIONS_POLICY",
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+)
+# Responses under these paths carry personal data even to visitors who are not signed in: never stored by a cache.
+GONGKAI_PRIVATE_PATHS = ("/backoffice/", "/apply/", "/django-admin/")
 
 GONGKAI_SITE_NAME = os.environ.get("GONGKAI_SITE_NAME", _("政府信息公开"))
 # Public forms: how many submissions one address may make per hour.

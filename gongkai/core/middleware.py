@@ -9,10 +9,13 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
-from django.http import HttpResponseBadRequest
+from django.db import DataError
+from django.http import HttpResponseBadRequest, HttpResponseNotFound
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
+
+TEXT = "text/plain; charset=utf-8"
 
 
 class ChineseFirstLocaleMiddleware:
@@ -76,3 +79,60 @@ class RejectNulMiddleware:
         ):
             return False
         return any("\x00" in value for values in request.POST.lists() for value in values[1])
+
+
+class PrivateResponseMiddleware:
+    """Headers no page should go without, and `Cache-Control: no-store` on every response that may carry personal
+    data: everything a signed-in person sees (the back office, its letters and exports) and the public application
+    pages (the form, the acknowledgement with its tracking code, the tracking page). Shared caches and the browser's
+    back button must not keep a copy of those."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.GONGKAI_PERMISSIONS_POLICY:
+            response.headers.setdefault("Permissions-Policy", settings.GONGKAI_PERMISSIONS_POLICY)
+        if self.is_private(request):
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+        return response
+
+    @staticmethod
+    def is_private(request) -> bool:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return True
+        return request.path.startswith(settings.GONGKAI_PRIVATE_PATHS)
+
+
+class NumberOutOfRangeMiddleware:
+    """A number in a URL or a filter too large for the database (`/records/99999999999999999999/`, `?organization=`
+    with twenty digits) cannot name anything: SQLite raises OverflowError and PostgreSQL a numeric-out-of-range
+    DataError while binding it. Answer 404 when the number was in the path and 400 when it was in the query, instead
+    of a server error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not self._out_of_range(exception):
+            return None
+        match = getattr(request, "resolver_match", None)
+        in_path = match is not None and any(
+            str(value).lstrip("-").isdigit() and len(str(value)) > 18 for value in match.kwargs.values()
+        )
+        if in_path:
+            return HttpResponseNotFound(_("没有找到这个页面：链接中的编号超出范围。"), content_type=TEXT)
+        return HttpResponseBadRequest(_("请求中的数字超出范围，请检查链接或输入的内容。"), content_type=TEXT)
+
+    @staticmethod
+    def _out_of_range(exception) -> bool:
+        if isinstance(exception, OverflowError):
+            return True
+        cause = exception.__cause__
+        return isinstance(exception, DataError) and type(cause).__name__ == "NumericValueOutOfRange"

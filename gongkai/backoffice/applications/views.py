@@ -352,6 +352,8 @@ def statistics(request):
         year = int(request.GET.get("year", today.year))
     except ValueError:
         year = today.year
+    if not 2008 <= year <= today.year + 1:  # the Regulations took effect in 2008; anything else names no statistics
+        year = today.year
     data = selectors.statistics(person=request.user, year=year)
     table = data["table"]
     columns = [(value, label) for value, label in ApplicantType.choices] + [(TOTAL_COLUMN, _("总计"))]

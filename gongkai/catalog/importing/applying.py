@@ -114,6 +114,11 @@ def import_catalog(*, catalog, content: bytes, actor, dry_run: bool = False, fil
             rows = importer.read(content)
     except WorkbookUnreadable as error:
         return ImportResult(problems=[ImportProblem("", 0, "", str(error))], dry_run=dry_run)
+    if not rows and not importer.problems:
+        # An empty workbook or an untouched template: refused like a bad file, so nothing (not even an audit
+        # entry of an import of nothing) is written.
+        message = _("文件中没有可导入的事项：表格为空或只有表头，请在表头下方逐行填写事项后再导入。")
+        return ImportResult(problems=[ImportProblem("", 0, "", message)], dry_run=dry_run)
     try:
         with transaction.atomic():
             with collector_paused():
@@ -184,6 +189,9 @@ class Importer:
     ) -> tuple[list[ImportProblem], list[RowData]]:
         if not any(any(row) for row in sheet.rows):
             return [], []
+        layout = locate_layout(sheet)
+        if layout is not None and not any(any(row) for row in sheet.rows[layout.data_start :]):
+            return [], []  # only the header rows (an untouched template): nothing to import from this sheet
         domain = self.context.domains_by_name.get(sheet.name) or self.context.domains_by_code.get(sheet.name)
         if domain is None:
             message = _(

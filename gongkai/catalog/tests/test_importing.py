@@ -340,3 +340,29 @@ def test_periodic_and_event_limits_are_stored_structured(catalog, office):
     assert (periodic.kind, periodic.period, periodic.days, periodic.is_periodic) == ("periodic", "quarter", 15, True)
     relative = Item.objects.get(name="监督检查").time_rule
     assert (relative.kind, relative.event, relative.before, relative.needs_event) == ("relative", "开标", True, True)
+
+
+@pytest.mark.parametrize("kind", ["empty", "template"])
+def test_an_empty_workbook_or_an_untouched_template_is_nothing_to_import(catalog, government, tmp_path, kind):
+    from django.core.management import call_command
+    from openpyxl import Workbook
+
+    from gongkai.core.models import AuditEntry
+
+    stream = io.BytesIO()
+    if kind == "template":
+        assert export_xlsx(catalog, stream) == 0
+    else:
+        Workbook().save(stream)
+    path = tmp_path / "目录.xlsx"
+    path.write_bytes(stream.getvalue())
+    entries = AuditEntry.objects.count()
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("catalog", "import", str(path), "--org", str(government.pk))
+    assert exit_info.value.code == 1
+    assert AuditEntry.objects.count() == entries
+    assert Item.objects.count() == 0
+    result = import_catalog(catalog=catalog, content=stream.getvalue(), actor=None)
+    assert [problem.message for problem in result.problems] == [
+        "文件中没有可导入的事项：表格为空或只有表头，请在表头下方逐行填写事项后再导入。"
+    ]

@@ -37,3 +37,18 @@ def test_nul_characters_are_refused_with_400_not_a_server_error(client, url):
 def test_nul_in_a_posted_form_field_is_refused(client):
     response = client.post("/backoffice/login/", {"username": "a\x00b", "password": "x"})
     assert response.status_code == 400
+
+
+def test_a_number_out_of_range_while_binding_answers_404_in_a_path_and_400_otherwise(rf):
+    from django.urls import resolve
+
+    from gongkai.core.middleware import NumberOutOfRangeMiddleware
+
+    middleware = NumberOutOfRangeMiddleware(lambda request: None)
+    request = rf.get("/records/99999999999999999999/")
+    request.resolver_match = resolve("/records/99999999999999999999/")
+    assert middleware.process_exception(request, OverflowError("too large")).status_code == 404
+    request = rf.get("/reports/?organization=99999999999999999999")
+    request.resolver_match = resolve("/reports/")
+    assert middleware.process_exception(request, OverflowError("too large")).status_code == 400
+    assert middleware.process_exception(request, ValueError("other")) is None

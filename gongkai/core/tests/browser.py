@@ -1,0 +1,105 @@
+"""Shared helpers of the real-browser tests: Debian's chromium driven by Playwright, axe-core from npm.
+
+The fixtures built on these live in the top-level conftest.py (`browser`, `browser_context`, `phone_context`); tests
+using them carry the `browser` marker and are skipped only where /usr/bin/chromium is not installed (`.ci/run`
+installs it, so they always run in CI). Playwright never downloads a browser here.
+"""
+
+import shutil
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
+from django.test import Client
+
+CHROMIUM = "/usr/bin/chromium"
+AXE = Path(settings.NODE_MODULES) / "axe-core" / "axe.min.js"
+DESKTOP = {"width": 1280, "height": 900}
+NARROW = {"width": 360, "height": 740}
+PHONE = {"width": 390, "height": 844}
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+# axe impacts that fail a page; "moderate" and "minor" ones are left to review.
+FAILING_IMPACTS = {"serious", "critical"}
+
+
+def chromium_installed() -> bool:
+    return shutil.which(CHROMIUM) is not None
+
+
+def sign_in(context, live_server, person) -> None:
+    """Give the browser context a signed-in session of `person` (the login form has its own test)."""
+    client = Client()
+    client.force_login(person)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
+
+
+def browser_session(context, live_server) -> SessionBase:
+    """The server-side session of the browser context: tests read the captcha's answer from it, as only the server
+    can (production code has no way to reveal it)."""
+    from importlib import import_module
+
+    engine = import_module(settings.SESSION_ENGINE)
+    cookies = {c["name"]: c["value"] for c in context.cookies(live_server.url)}
+    return engine.SessionStore(cookies[settings.SESSION_COOKIE_NAME])
+
+
+class PageProblems:
+    """Console errors and failed requests seen by a page, collected while a test drives it."""
+
+    def __init__(self, page):
+        self.errors: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+        page.on("requestfailed", lambda request: self.errors.append(f"request failed: {request.url}"))
+        page.on("response", self._response)
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.errors.append(f"console: {message.text}")
+
+    def _response(self, response) -> None:
+        if response.status >= 500:
+            self.errors.append(f"{response.status}: {response.url}")
+
+    def take(self) -> list[str]:
+        errors, self.errors = self.errors, []
+        return errors
+
+
+def axe_violations(page) -> list[str]:
+    """Serious and critical axe-core violations of the page as it is now, one line each."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        # Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern (a
+        # <script> tag would be refused, as it should be).
+        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;true")
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + "; ".join(str(node["target"]) for node in violation["nodes"][:3])
+        for violation in result["violations"]
+        if violation["impact"] in FAILING_IMPACTS
+    ]
+
+
+def overflow(page) -> list[str]:
+    """What scrolls the page sideways (wider than the viewport), outside the tables' own scroll boxes."""
+    width = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    if width <= 0:
+        return []
+    wide = page.evaluate(
+        """() => {
+            const scrolls = a => ['auto', 'scroll', 'hidden'].includes(getComputedStyle(a).overflowX);
+            const clipped = e => { for (let a = e.parentElement; a; a = a.parentElement) {
+                if (scrolls(a)) return true; } return false; };
+            return [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !clipped(e))
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : ''))
+                .slice(0, 6); }"""
+    )
+    return [f"scrolls sideways by {width}px: {wide}"]
+
+
+def page_problems(page, problems: PageProblems) -> list[str]:
+    """Everything the sweep refuses on the page shown now: axe, overflow at the current width, console errors."""
+    return axe_violations(page) + overflow(page) + problems.take()
