@@ -1,7 +1,6 @@
 """Sections of the public record page for village records: the publicity list with its period and outcome, and the
 finance statement's table and chart. Registered with `portal.publishing.record_sections` when these URLs load."""
 
-import json
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -26,7 +25,7 @@ def finance_section(request, record) -> str | None:
     context = {
         "statement": statement,
         "totals": statement_totals(statement),
-        "chart": json.dumps(chart_data(statement), ensure_ascii=False),
+        "chart": chart_data(statement),
     }
     return render_to_string("portal/villages/_finance_section.html", context, request=request)
 

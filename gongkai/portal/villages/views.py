@@ -1,7 +1,6 @@
 """Public village pages: the villages and their five columns, objections to a notice, residents' issues (intake,
 tracking and rating, anonymized statistics, solved cases) and the electronic screen."""
 
-import json
 
 from django.conf import settings
 from django.http import Http404
@@ -192,7 +191,7 @@ def issue_statistics(request):
     chart = {"categories": [{"name": str(name), "value": count} for name, count in stats["by_category"]]}
     context = {
         "stats": stats,
-        "chart": json.dumps(chart, ensure_ascii=False),
+        "chart": chart,
         "cases": selectors.public_cases()[:20],
     }
     return render(request, "portal/villages/issues.html", context)
