@@ -1,6 +1,7 @@
 """Django settings for Gongkai, read from the environment (see the table in README.md)."""
 
 import os
+from urllib.parse import urlsplit
 from pathlib import Path
 
 import dj_database_url
@@ -275,6 +276,9 @@ GONGKAI_PUBLIC_FORM_RATE = int(os.environ.get("GONGKAI_PUBLIC_FORM_RATE", "10"))
 # "https://t{s}.tianditu.gov.cn/vec_w/wmts?...&tk=<key>"); empty draws the markers on a plain background, with no
 # request to any tile server (offline-friendly). "Navigate here" links fill {lat}, {lng} and {name} (WGS-84).
 GONGKAI_MAP_TILE_URL = os.environ.get("GONGKAI_MAP_TILE_URL", "")
+if GONGKAI_MAP_TILE_URL:  # the map's tiles come from the tile server: let the Content-Security-Policy allow it
+    _tiles = urlsplit(GONGKAI_MAP_TILE_URL.replace("{s}", "*"))
+    SECURE_CSP["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
 GONGKAI_MAP_TILE_ATTRIBUTION = os.environ.get("GONGKAI_MAP_TILE_ATTRIBUTION", "")
 GONGKAI_MAP_NAVIGATION_URL = os.environ.get(
     "GONGKAI_MAP_NAVIGATION_URL", "https://uri.amap.com/marker?position={lng},{lat}&name={name}&coordinate=wgs84"
