@@ -1,8 +1,8 @@
 """Django settings for Gongkai, read from the environment (see the table in README.md)."""
 
 import os
-from urllib.parse import urlsplit
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.management.utils import get_random_secret_key
@@ -277,8 +277,9 @@ GONGKAI_PUBLIC_FORM_RATE = int(os.environ.get("GONGKAI_PUBLIC_FORM_RATE", "10"))
 # request to any tile server (offline-friendly). "Navigate here" links fill {lat}, {lng} and {name} (WGS-84).
 GONGKAI_MAP_TILE_URL = os.environ.get("GONGKAI_MAP_TILE_URL", "")
 if GONGKAI_MAP_TILE_URL:  # the map's tiles come from the tile server: let the Content-Security-Policy allow it
-    _tiles = urlsplit(GONGKAI_MAP_TILE_URL.replace("{s}", "*"))
-    SECURE_CSP["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
+    _tiles = urlsplit(GONGKAI_MAP_TILE_URL)
+    _host = _tiles.netloc if "{s}" not in _tiles.netloc else "*." + _tiles.netloc.split(".", 1)[1]
+    SECURE_CSP["img-src"].append(f"{_tiles.scheme}://{_host}")
 GONGKAI_MAP_TILE_ATTRIBUTION = os.environ.get("GONGKAI_MAP_TILE_ATTRIBUTION", "")
 GONGKAI_MAP_NAVIGATION_URL = os.environ.get(
     "GONGKAI_MAP_NAVIGATION_URL", "https://uri.amap.com/marker?position={lng},{lat}&name={name}&coordinate=wgs84"
