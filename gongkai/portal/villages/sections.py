@@ -1,7 +1,6 @@
 """Sections of the public record page for village records: the publicity list with its period and outcome, and the
 finance statement's table and chart. Registered with `portal.publishing.record_sections` when these URLs load."""
 
-
 from django.template.loader import render_to_string
 from django.utils import timezone
 

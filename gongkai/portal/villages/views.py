@@ -1,7 +1,6 @@
 """Public village pages: the villages and their five columns, objections to a notice, residents' issues (intake,
 tracking and rating, anonymized statistics, solved cases) and the electronic screen."""
 
-
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
