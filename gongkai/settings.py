@@ -251,7 +251,7 @@ X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (Django's own): scripts only from this site or inline with the per-response nonce
 # ({{ csp_nonce }}); no inline event handlers. Styles may be inline: charts size their boxes with style attributes and
 # ECharts writes styles. Images may be data: URLs (generated QR codes, chart exports).
-SECURE_CSP = {
+SECURE_CSP: dict[str, list] = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
