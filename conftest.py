@@ -125,10 +125,34 @@ def phone_context(browser):
     context.close()
 
 
+SEED_MIGRATIONS = (
+    ("gongkai.catalog.migrations.0002_national_domains_and_channels", "load"),
+    ("gongkai.core.migrations.0003_seed_holiday_schedules", "seed"),
+    ("gongkai.applications.migrations.0002_seed_letter_templates", "seed"),
+    ("gongkai.applications.migrations.0003_salutation_flush_left", "flush_left"),
+)
+
+
+@pytest.fixture
+def seeded(transactional_db):
+    """The data the migrations seed (national domains and channels, holiday schedules, letter templates), put back
+    when an earlier transactional test on this worker flushed the tables."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from gongkai.catalog.models import Domain
+
+    if not Domain.objects.exists():
+        for module, function in SEED_MIGRATIONS:
+            getattr(import_module(module), function)(apps, None)
+
+
 @pytest.fixture
 def browser_district(
     django_db_serialized_rollback,
     transactional_db,
+    seeded,
     settings,
     tmp_path,
     department,

@@ -7,7 +7,8 @@ import pytest
 from gongkai.core.tests.browser import DESKTOP, PageProblems, sign_in
 from gongkai.publishing.models import RecordStatus
 
-pytestmark = pytest.mark.browser
+# serialized_rollback: the migrations' seed data (domains, channels) comes back after other tests flushed it.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def staff_page(browser, live_server, person):

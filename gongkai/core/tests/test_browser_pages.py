@@ -14,7 +14,8 @@ from django.urls import Resolver404, resolve
 
 from gongkai.core.tests.browser import NARROW, PageProblems, page_problems, sign_in
 
-pytestmark = pytest.mark.browser
+# serialized_rollback: the migrations' seed data (domains, channels) comes back after other tests flushed it.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 # Never followed: leaving the session, the admin site (Django's own), the JSON API, language switching.
 SKIPPED_PREFIXES = ("/backoffice/logout/", "/django-admin/", "/api/", "/i18n/", "/static/")

@@ -12,7 +12,8 @@ from gongkai.core.tests.browser import PageProblems, browser_session, overflow
 from gongkai.portal.applications.captcha import SESSION_KEY
 from gongkai.search.services import reindex
 
-pytestmark = pytest.mark.browser
+# serialized_rollback: the migrations' seed data (domains, channels) comes back after other tests flushed it.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def open_page(context):

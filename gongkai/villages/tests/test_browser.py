@@ -24,19 +24,11 @@ PHONE = {"width": 360, "height": 740}
 
 
 @pytest.fixture
-def browser_page(monkeypatch):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    # Playwright's sync API runs an event loop in this thread; the live server and the ORM run in their own.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        )
-        context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
-        yield context
-        context.close()
-        browser.close()
+def browser_page(browser, seeded):
+    """A phone-sized context of the session's one chromium (the shared `browser` fixture in conftest.py)."""
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    yield context
+    context.close()
 
 
 def signed_in(context, live_server, person):
@@ -68,7 +60,7 @@ def photo_file(tmp_path):
     return path
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_grid_worker_registers_an_issue_with_a_photo_on_a_phone(
     live_server, browser_page, village, grid_worker, tmp_path
 ):
@@ -92,7 +84,7 @@ def test_a_grid_worker_registers_an_issue_with_a_photo_on_a_phone(
     assert page.locator("img[alt^='现场照片']").evaluate("img => img.naturalWidth") == 1600
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_village_clerk_pages_and_public_pages_fit_a_phone(live_server, browser_page, village, village_clerk):
     page = signed_in(browser_page, live_server, village_clerk)
     for path in (
