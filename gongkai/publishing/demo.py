@@ -17,6 +17,7 @@ from gongkai.orgs.demo import staff_of
 
 from . import services
 from .models import Genre, Record, RecordStatus, Stage, Validity
+from .services.interpretation import has_submitted_interpretation, requires_interpretation
 from .services.workflow import publish_now
 
 S = RecordStatus
@@ -409,11 +410,11 @@ def advance(record: Record, state: str, people: dict, when: datetime) -> Record:
     clerk, reviewer, officer = people["clerk"], people["reviewer"], people["confidentiality_officer"]
     order = [S.SUBMITTED, S.REVIEWED, S.CLEARED, S.SCHEDULED, S.PUBLISHED]
     steps = order[: order.index(state) + 1] if state in order else []
-    if S.SUBMITTED in steps:
+    if S.SUBMITTED in steps and record.status == S.DRAFT:
         record = services.submit_record(record=record, actor=clerk)
-    if S.REVIEWED in steps:
+    if S.REVIEWED in steps and record.status == S.SUBMITTED:
         record = services.approve_record(record=record, actor=reviewer, comment="同意发布。")
-    if S.CLEARED in steps:
+    if S.CLEARED in steps and record.status == S.REVIEWED:
         record = services.clear_record(record=record, actor=officer, comment="不涉密。")
     if state == S.SCHEDULED:
         record = services.publish_record(record=record, actor=reviewer, at=timezone.now() + timedelta(days=3))
@@ -467,7 +468,7 @@ def website_channels(cache: dict) -> list:
     return cache["channels"]
 
 
-def build_record(spec: Spec, people: dict, made: dict, rng, items: dict) -> Record:
+def create_from(spec: Spec, people: dict, made: dict, items: dict) -> Record:
     fields = dict(spec.fields)
     item = item_for(spec, items) if spec.genre not in (Genre.GUIDE, Genre.ANNUAL_REPORT) else None
     if item is not None:
@@ -487,12 +488,37 @@ def build_record(spec: Spec, people: dict, made: dict, rng, items: dict) -> Reco
         keywords="、".join(spec.title.replace("青溪区", "")[:12].split()),
         **fields,
     )
+    return record
+
+
+def with_interpretation(record: Record, people: dict, made: dict, items: dict, companions: dict) -> Record:
+    """三同步: before a policy that needs an interpretation is published, its interpretation is drafted and submitted
+    (the run's own interpretation spec); older documents without one carry the office's written exemption."""
+    if not requires_interpretation(record) or has_submitted_interpretation(record):
+        return record
+    companion = companions.get(record.title)
+    if companion is None:
+        office = staff_of(record.organization.parent or record.organization, "office")
+        return services.exempt_from_interpretation(
+            record=record, actor=office, reason="本文件印发于三同步制度实施之前，经政务公开办公室书面同意免于配套解读。"
+        )
+    made[record.title] = record
+    interpretation = create_from(companion, people, made, items)
+    made[companion.title] = advance(interpretation, S.SUBMITTED, people, timezone.now())
+    return record
+
+
+def build_record(spec: Spec, people: dict, made: dict, rng, items: dict, companions: dict) -> Record:
+    record = made.get(spec.title) if spec.interprets else None  # drafted early with the policy it interprets
+    if record is None:
+        record = create_from(spec, people, made, items)
     if spec.after == "emergency":
         office = staff_of(spec.organization.parent or spec.organization, "office")
         return services.emergency_publish_record(record=record, actor=office, reason="暴雨红色预警，须立即向社会发布。")
     target = S.CLEARED if spec.publish_on else spec.state
     record = advance(record, target, people, at(spec.publish_on or spec.written_on, rng))
     if spec.publish_on:
+        record = with_interpretation(record, people, made, items, companions)
         record = publish_now(record, people["reviewer"], at(spec.publish_on, rng))
     return record
 
@@ -531,15 +557,17 @@ def build(context) -> None:
     existing = set(Record.objects.values_list("organization_id", "title"))
     made = {record.title: record for record in Record.objects.filter(genre__in=[Genre.POLICY, Genre.NORMATIVE])}
     # Publish in date order, so serials of each organization's index numbers follow the publication dates.
-    specs.sort(key=lambda spec: (spec.publish_on or today(), spec.title))
+    # An interpretation comes after the policy it interprets, also on the same day.
+    specs.sort(key=lambda spec: (spec.publish_on or today(), bool(spec.interprets), spec.title))
     cache: dict = {}
     items: dict = {}
+    companions = {spec.interprets: spec for spec in specs if spec.interprets}
     created = 0
     for number, spec in enumerate(specs, start=1):
         if (spec.organization.pk, spec.title) in existing or spec.written_on > today():
             continue
         people = people_of(spec.organization, cache)
-        record = build_record(spec, people, made, rng, items)
+        record = build_record(spec, people, made, rng, items, companions)
         finish(spec, record, people)
         made[spec.title] = record
         created += 1
