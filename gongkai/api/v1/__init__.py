@@ -25,6 +25,10 @@ ERROR_STATUSES = {
     "422": "请求参数有误",
     "429": "调用过于频繁",
 }
+# Answered by the web server (gunicorn, nginx) before the request reaches the application: no JSON body.
+TRANSPORT_STATUSES = {
+    "414": "请求地址过长（由 Web 服务器直接拒绝，响应体不是 JSON）",
+}
 
 
 class GongkaiAPI(NinjaAPI):
@@ -46,6 +50,8 @@ class GongkaiAPI(NinjaAPI):
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}},
                         },
                     )
+                for status, description in TRANSPORT_STATUSES.items():
+                    responses.setdefault(status, {"description": description})
         return schema
 
 
