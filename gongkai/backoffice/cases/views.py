@@ -18,7 +18,6 @@ from gongkai.orgs.access import organizations_for
 from gongkai.orgs.models import Organization
 
 PAGE_SIZE = 50
-STAGES = set(STAGE_ORDER)
 
 
 class CaseFilterForm(forms.Form):
@@ -67,7 +66,8 @@ def detail(request, case_id: int):
     history = list(AuditEntry.objects.filter(target_type="cases.case", target_id=str(case.pk)).order_by("-at", "-id"))
     for entry in history:
         entry.action_label = action_label(entry.action)
+        pushed = entry.data.get("steps") or {}  # jsonb on PostgreSQL does not keep the key order
         entry.steps_text = "，".join(
-            f"{CaseStage(stage).label} {on}" for stage, on in (entry.data.get("steps") or {}).items() if stage in STAGES
+            f"{CaseStage(stage).label} {pushed[stage]}" for stage in STAGE_ORDER if stage in pushed
         )
     return render(request, "backoffice/cases/detail.html", {"case": case, "steps": steps, "history": history})
