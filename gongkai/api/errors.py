@@ -33,6 +33,7 @@ class InboundErrorCode(StrEnum):
     KEY_REUSED = "api.idempotency_key_reused"
     UNKNOWN_COLUMN = "api.unknown_column"
     UNKNOWN_ITEM = "api.unknown_item"
+    UNKNOWN_GUIDE = "api.unknown_guide"
     BAD_ATTACHMENT = "api.bad_attachment"
 
 

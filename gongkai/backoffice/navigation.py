@@ -26,6 +26,7 @@ MAIN_NAVIGATION = [
     NavEntry(_("内容预审"), "backoffice:screening:index"),
     NavEntry(_("依申请公开"), "backoffice:applications:index"),
     NavEntry(_("办事服务"), "backoffice:services:index"),
+    NavEntry(_("办件公开"), "backoffice:cases:index"),
     NavEntry(_("村（社区）"), "backoffice:villages:index"),
     NavEntry(_("政民互动"), "backoffice:engagement:index"),
     NavEntry(_("年度报告"), "backoffice:reports:index", OVERSIGHT + (Role.CLERK, Role.REVIEWER)),

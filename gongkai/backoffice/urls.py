@@ -18,6 +18,7 @@ MODULES = (
     "villages",
     "engagement",
     "oversight",
+    "cases",
 )
 
 urlpatterns = [

@@ -1,9 +1,16 @@
-"""Reads of case progress: the public lookup (number + verification code, nothing personal) and the statistics
-published per service (counts, average working days against the promised time)."""
+"""Reads of case progress: the public lookup (number + verification code, nothing personal), the statistics
+published per service (counts, average working days against the promised time), and the staff's view of cases.
+
+Staff access (`case_for_staff`, on `orgs.access`): every role of the handling organization sees its cases, the
+disclosure office those of every organization in its region, an administrator all; anything else is AccessDenied
+(a 404 in the back office)."""
 
 from dataclasses import dataclass
 
 from django.db.models import Avg, Count, F, Max, Q, QuerySet
+
+from gongkai.core.errors import AccessDenied
+from gongkai.orgs.access import organizations_for
 
 from .models import Case
 from .services import code_hash
@@ -78,3 +85,37 @@ def statistics(*, year: int | None = None, organization_id: int | None = None) -
         )
         for row in rows
     ]
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    stage: str = ""
+    service_name: str = ""
+    organization_id: int | None = None
+    year: int | None = None
+    late: bool = False
+
+
+def cases_for_staff(person, filters: CaseFilters | None = None) -> QuerySet[Case]:
+    """The cases of the organizations the person acts in (or oversees), newest acceptance first."""
+    filters = filters or CaseFilters()
+    cases = Case.objects.filter(organization__in=organizations_for(person)).select_related("organization", "item")
+    if filters.stage:
+        cases = cases.filter(stage=filters.stage)
+    if filters.service_name:
+        cases = cases.filter(service_name__icontains=filters.service_name)
+    if filters.organization_id:
+        cases = cases.filter(organization_id=filters.organization_id)
+    if filters.year:
+        cases = cases.filter(accepted_on__year=filters.year)
+    if filters.late:
+        cases = cases.filter(working_days__gt=F("promised_days"))
+    return cases.order_by("-accepted_on", "-id")
+
+
+def case_for_staff(*, person, case_id) -> Case:
+    """The access function for cases: the case with its steps, or AccessDenied outside the person's scope."""
+    case = cases_for_staff(person).select_related("pushed_by").prefetch_related("steps").filter(pk=case_id).first()
+    if case is None:
+        raise AccessDenied()
+    return case

@@ -1,6 +1,6 @@
 """The open-data step of `gongkai demo`: the district's first open-data catalog (第一批数据开放目录): live datasets of
-published records, the standard catalog and the annual report figures, and one file dataset left overdue so the
-red light shows. Idempotent: a dataset whose slug exists is left alone."""
+published records, the standard catalog, the annual report figures and the service sites, and one file dataset
+left overdue so the red light shows. Idempotent: a dataset whose slug exists is left alone."""
 
 from datetime import timedelta
 
@@ -14,6 +14,22 @@ from .exporting import as_csv
 from .models import Dataset, Format, Query, UpdateCycle
 
 CONTACT = "区政务公开办公室 0519-88000000"
+SITE_FIELDS = [
+    {"name": "name", "type": "string", "description": "名称"},
+    {"name": "category", "type": "string", "description": "分类"},
+    {"name": "subcategory", "type": "string", "description": "子分类"},
+    {"name": "organization", "type": "string", "description": "管理机构"},
+    {"name": "address", "type": "string", "description": "地址"},
+    {"name": "latitude", "type": "number", "description": "纬度"},
+    {"name": "longitude", "type": "number", "description": "经度"},
+    {"name": "coordinate_system", "type": "string", "description": "坐标系（CGCS2000）"},
+    {"name": "hours", "type": "string", "description": "开放时间"},
+    {"name": "phone", "type": "string", "description": "联系电话"},
+    {"name": "services", "type": "string", "description": "服务内容"},
+    {"name": "accessibility", "type": "string", "description": "无障碍设施"},
+    {"name": "is_disclosure_point", "type": "boolean", "description": "是否政府信息公开查阅点"},
+    {"name": "url", "type": "string", "description": "网址"},
+]
 
 
 def build(context) -> None:
@@ -116,7 +132,21 @@ def specs(government, today) -> list[dict]:
         {
             "slug": "service-sites",
             "title": "便民服务点名录",
-            "description": "镇（街道）和村（社区）便民服务点的名称、地址和电话。",
+            "description": "全区政务服务中心、便民服务中心、公开查阅点等服务网点的名称、分类、地址、坐标、开放时间、"
+            "电话、服务内容和无障碍设施，实时更新。",
+            "update_cycle": UpdateCycle.MONTHLY,
+            "updated_on": today,
+            "keywords": "服务网点 一图通 便民服务",
+            "fields": SITE_FIELDS,
+            "resources": [
+                {"name": f"服务网点（{format_.label}）", "format": format_, "query": Query.SERVICE_SITES}
+                for format_ in (Format.CSV, Format.XLSX, Format.JSON)
+            ],
+        },
+        {
+            "slug": "village-service-points",
+            "title": "村（社区）便民服务点联系表",
+            "description": "镇（街道）报送的村（社区）便民服务点联系表（按季度整理上传）。",
             "update_cycle": UpdateCycle.QUARTERLY,
             "updated_on": today - timedelta(days=120),
             "fields": [
@@ -126,7 +156,7 @@ def specs(government, today) -> list[dict]:
             ],
             "resources": [
                 {
-                    "name": "便民服务点（CSV）",
+                    "name": "便民服务点联系表（CSV）",
                     "format": Format.CSV,
                     "data": as_csv(["name", "address", "phone"], sites),
                 },

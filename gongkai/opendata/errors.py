@@ -8,6 +8,7 @@ from gongkai.core.errors import DomainError
 class OpendataErrorCode(StrEnum):
     INVALID = "opendata.invalid"
     BAD_FILE = "opendata.bad_file"
+    WRONG_STATE = "opendata.wrong_state"
 
 
 class OpendataError(DomainError):

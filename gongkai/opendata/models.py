@@ -47,6 +47,7 @@ class Query(models.TextChoices):
     COLUMN_RECORDS = "column_records", _("栏目中已发布的政府信息")
     CATALOG_ITEMS = "catalog_items", _("标准目录公开事项")
     REPORT_FIGURES = "report_figures", _("政府信息公开工作年度报告数据")
+    SERVICE_SITES = "service_sites", _("便民服务点（一图通）")
 
 
 class Format(models.TextChoices):
@@ -91,7 +92,7 @@ class Dataset(models.Model):
 
     def is_live(self) -> bool:
         """A dataset whose every resource is a live query is always current."""
-        resources = list(self.resources.all())
+        resources = [resource for resource in self.resources.all() if resource.is_active]
         return bool(resources) and all(resource.kind == ResourceKind.QUERY for resource in resources)
 
     def due_on(self):
@@ -108,6 +109,7 @@ class Resource(models.Model):
     query = models.CharField(_("查询"), max_length=30, choices=Query.choices, blank=True)
     parameters = models.JSONField(_("查询参数"), default=dict, blank=True)
     download_count = models.PositiveIntegerField(_("下载次数"), default=0, editable=False)
+    is_active = models.BooleanField(_("有效"), default=True, help_text=_("停用的资源不再公开，记录保留。"))
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
     class Meta:

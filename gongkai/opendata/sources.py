@@ -9,6 +9,8 @@ from gongkai.publishing.selectors import in_column, published_records
 from gongkai.reports.rendering.document import build_document
 from gongkai.reports.rendering.outputs import as_data
 from gongkai.reports.selectors import published_reports
+from gongkai.services.models import Accessibility
+from gongkai.services.selectors import sites_in
 
 from .models import Query
 
@@ -79,10 +81,65 @@ def report_figures(parameters: dict) -> tuple[list[str], list[tuple]]:
     return columns, rows
 
 
+SITE_COLUMNS = [
+    "name",
+    "category",
+    "subcategory",
+    "organization",
+    "address",
+    "latitude",
+    "longitude",
+    "coordinate_system",
+    "hours",
+    "phone",
+    "services",
+    "accessibility",
+    "is_disclosure_point",
+    "url",
+]
+
+
+def service_sites(parameters: dict) -> tuple[list[str], list[tuple]]:
+    """The active service sites (一图通) as the portal's site list shows them; the contact person's name is left
+    out of the bulk file (the site's phone is the contact)."""
+    sites = sites_in(parameters.get("category", ""))
+    if parameters.get("organization"):
+        sites = sites.filter(organization_id=parameters["organization"])
+    labels = dict(Accessibility.choices)
+    rows = [
+        (
+            site.name,
+            site.category.parent.name if site.category.parent else site.category.name,
+            site.category.name if site.category.parent else "",
+            site.organization.name,
+            site.address,
+            float(site.latitude),
+            float(site.longitude),
+            "CGCS2000",
+            site.hours,
+            site.phone,
+            "；".join(site.service_lines),
+            "、".join(str(labels.get(code, code)) for code in site.accessibility),
+            site.is_disclosure_point,
+            site.get_absolute_url(),
+        )
+        for site in sites[:MAX_ROWS]
+    ]
+    return SITE_COLUMNS, rows
+
+
 QUERIES = {
     Query.COLUMN_RECORDS: column_records,
     Query.CATALOG_ITEMS: catalog_items,
     Query.REPORT_FIGURES: report_figures,
+    Query.SERVICE_SITES: service_sites,
+}
+# The parameters each query accepts (anything else is refused when the resource is catalogued).
+PARAMETERS = {
+    Query.COLUMN_RECORDS: ("organization", "column"),
+    Query.CATALOG_ITEMS: ("organization",),
+    Query.REPORT_FIGURES: ("organization", "year"),
+    Query.SERVICE_SITES: ("organization", "category"),
 }
 
 

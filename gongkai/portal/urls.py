@@ -22,5 +22,6 @@ urlpatterns = [
     path("cases/", include("gongkai.portal.cases.urls")),
     path("data/", include("gongkai.portal.opendata.urls")),
     path("data.json", opendata_views.data_json, name="data_json"),
+    path("share/", include("gongkai.portal.sharing.urls")),
     path("", include("gongkai.portal.publishing.urls")),
 ]

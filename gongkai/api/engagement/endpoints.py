@@ -4,21 +4,38 @@ comment authors or text answers ever leave through here."""
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Literal
 
 from django.http import Http404
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from gongkai.engagement import selectors
 from gongkai.engagement.survey_results import results_for
+
+from ..v1.lists import Page, PageQuery, ordered, page_of
+from ..v1.schemas import ERRORS, Id
 
 router = Router(tags=["engagement"])
 MAX_LIMIT = 100
 
 
-class Page(Schema):
-    limit: int = 20
-    offset: int = 0
+class AnswerQuery(PageQuery):
+    organization: Id | None = Field(None, description="答复机构 id。")
+    domain: Id | None = Field(None, description="领域 id。")
+    faq: bool | None = Field(None, description="true 只列常见问题。")
+    ordering: Literal["-published_at", "published_at", "-received_on", "received_on"] = "-published_at"
+
+
+ANSWER_ORDERINGS = {"published_at": "published_at", "received_on": "received_on"}
+
+
+class CallQuery(PageQuery):
+    open: bool = Field(False, description="true 只列正在征集的。")
+    ordering: Literal["-starts_on", "starts_on", "-ends_on", "ends_on"] = "-starts_on"
+
+
+CALL_ORDERINGS = {"starts_on": "starts_on", "ends_on": "ends_on"}
 
 
 class AnswerOut(Schema):
@@ -33,11 +50,6 @@ class AnswerOut(Schema):
     received_on: date
     answered_on: date | None
     published_at: datetime | None
-
-
-class AnswerList(Schema):
-    count: int
-    results: list[AnswerOut]
 
 
 def _answer(inquiry) -> dict:
@@ -56,18 +68,11 @@ def _answer(inquiry) -> dict:
     }
 
 
-def _page(queryset, page: Page):
-    limit = max(1, min(page.limit, MAX_LIMIT))
-    offset = max(0, page.offset)
-    return queryset.count(), list(queryset[offset : offset + limit])
-
-
-@router.get("/answers/", response=AnswerList, summary="公开的咨询答复")
-def answers(
-    request, page: Query[Page], organization: int | None = None, domain: int | None = None, faq: bool | None = None
-):
-    count, items = _page(selectors.published_inquiries(organization_id=organization, domain_id=domain, faq=faq), page)
-    return {"count": count, "results": [_answer(item) for item in items]}
+@router.get("/answers/", response={200: Page[AnswerOut], **ERRORS}, summary="公开的咨询答复")
+def answers(request, query: Query[AnswerQuery]):
+    listed = selectors.published_inquiries(organization_id=query.organization, domain_id=query.domain, faq=query.faq)
+    items, envelope = page_of(ordered(listed, query.ordering, fields=ANSWER_ORDERINGS), query)
+    return {**envelope, "results": [_answer(item) for item in items]}
 
 
 @router.get("/answers/{answer_id}/", response=AnswerOut, summary="一条公开的咨询答复")
@@ -103,11 +108,6 @@ class CallOut(Schema):
     adoption_items: list[AdoptionItemOut] = []
 
 
-class CallList(Schema):
-    count: int
-    results: list[CallOut]
-
-
 def _call(call, today: date, *, with_report: bool = False) -> dict:
     data = {
         "id": call.pk,
@@ -139,11 +139,12 @@ def _call(call, today: date, *, with_report: bool = False) -> dict:
     return data
 
 
-@router.get("/calls/", response=CallList, summary="意见征集（open=true 只列正在征集的）")
-def calls(request, page: Query[Page], open: bool = False):  # noqa: A002 - the public parameter's name
+@router.get("/calls/", response={200: Page[CallOut], **ERRORS}, summary="意见征集（open=true 只列正在征集的）")
+def calls(request, query: Query[CallQuery]):
     today = timezone.localdate()
-    count, items = _page(selectors.public_calls(open_on=today if open else None), page)
-    return {"count": count, "results": [_call(item, today) for item in items]}
+    listed = selectors.public_calls(open_on=today if query.open else None)
+    items, envelope = page_of(ordered(listed, query.ordering, fields=CALL_ORDERINGS), query)
+    return {**envelope, "results": [_call(item, today) for item in items]}
 
 
 @router.get("/calls/{call_id}/", response=CallOut, summary="一项意见征集及其采纳情况反馈")

@@ -198,7 +198,15 @@ class CasePushIn(Schema):
     verification_code: str | None = Field(
         None, min_length=4, max_length=32, description="公众查询用的查询码；首次推送时必填，系统只保存其摘要。"
     )
-    service_name: str = Field(..., min_length=1, max_length=200, description="办事指南中的事项名称。")
+    guide_code: str | None = Field(
+        None,
+        min_length=1,
+        max_length=48,
+        description="本机构在用办事指南的事项编码；给出时，事项名称、标准目录事项和承诺时限未填的取自该指南。",
+    )
+    service_name: str | None = Field(
+        None, min_length=1, max_length=200, description="办事指南中的事项名称（未给 guide_code 时必填）。"
+    )
     item_code: str | None = Field(None, max_length=40, description="该服务在标准目录中的事项编码。")
     promised_days: StrictInt | None = Field(None, ge=1, le=365, description="承诺时限（工作日）。")
     outcome: CaseOutcome | None = None
@@ -216,16 +224,19 @@ class CasePushOut(Schema):
 def push_case(request, payload: CasePushIn):
     """Create or update a case's progress. The same push twice changes nothing; no personal data is accepted."""
     token = request.auth
+    guide = services.guide_of(token, payload.guide_code) if payload.guide_code else None
     item = services.items_of(token, [payload.item_code])[0] if payload.item_code else None
+    if guide is not None:
+        item = item or guide.catalog_item
     case, changed = record_case_progress(
         organization=token.organization,
         number=payload.number,
-        service_name=payload.service_name,
+        service_name=payload.service_name or (guide.name if guide else ""),
         steps=[StepIn(step.stage, step.on) for step in payload.steps],
         actor=token.account,
         verification_code=payload.verification_code,
         item=item,
-        promised_days=payload.promised_days,
+        promised_days=payload.promised_days or (guide.promised_days if guide else None),
         outcome=payload.outcome or "",
     )
     return {"number": case.number, "stage": case.stage, "changed": changed, "working_days": case.working_days}

@@ -20,6 +20,8 @@ from gongkai.core import audit
 from gongkai.core.errors import AccessDenied, DomainError
 from gongkai.publishing import services as publishing
 from gongkai.publishing.models import Column, Record
+from gongkai.services.models import Guide
+from gongkai.services.selectors import public_guides
 
 from ..errors import ApiError, ApiErrorCode, Conflict, InboundErrorCode, NotFound
 from ..models import ApiToken, InboundPush, TokenScope
@@ -112,6 +114,23 @@ def items_of(token: ApiToken, codes: list[str]) -> list[Item]:
             field="items",
         )
     return [found[code] for code in dict.fromkeys(codes)]
+
+
+def guide_of(token: ApiToken, code: str) -> Guide:
+    """The organization's service guide in force with this code (事项编码)."""
+    guide = (
+        public_guides()
+        .select_related("catalog_item")
+        .filter(organization=token.organization, code=code.strip())
+        .first()
+    )
+    if guide is None:
+        raise ApiError(
+            InboundErrorCode.UNKNOWN_GUIDE,
+            _("本机构没有事项编码为“%(code)s”的在用办事指南。") % {"code": code},
+            field="guide_code",
+        )
+    return guide
 
 
 def try_submit(record: Record, actor) -> dict | None:

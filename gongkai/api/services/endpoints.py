@@ -2,14 +2,15 @@
 service guides (with their flowchart), theme packages, 一件事, the site categories and sites, and time savings.
 Everything goes through the services app's public selectors, so nothing a selector hides is returned."""
 
-from typing import Annotated
+from typing import Literal
 
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
-from gongkai.api.v1.schemas import MAX_ID
+from gongkai.api.v1.lists import Page, PageQuery, ordered, page_of
+from gongkai.api.v1.schemas import ERRORS
 from gongkai.services.flowchart import flowchart_svg, flowchart_text
 from gongkai.services.selectors import (
     category_tree,
@@ -24,7 +25,6 @@ from gongkai.services.selectors import (
 )
 
 router = Router(tags=["services"])
-MAX_LIMIT = 200
 
 
 class GuideSummary(Schema):
@@ -42,9 +42,15 @@ class GuideSummary(Schema):
     url: str
 
 
-class GuidePage(Schema):
-    count: int
-    results: list[GuideSummary]
+class GuideQuery(PageQuery):
+    org: str = Field("", max_length=18, description="实施机构的统一社会信用代码。")
+    event: str = Field("", max_length=40, description="人生事件。")
+    kind: str = Field("", max_length=20, description="事项类型。")
+    q: str = Field("", max_length=50, description="事项名称或编码中的关键词。")
+    ordering: Literal["organization", "-organization", "code", "-code", "name", "-name"] = "organization"
+
+
+GUIDE_ORDERINGS = {"organization": "organization__sort_order", "code": "code", "name": "name"}
 
 
 class Guide(GuideSummary):
@@ -114,25 +120,17 @@ def detail(guide) -> dict:
     }
 
 
-@router.get("/guides", response=GuidePage, summary="在用的办事指南")
-def list_guides(
-    request,
-    org: str = "",
-    event: str = "",
-    kind: str = "",
-    q: str = "",
-    offset: Annotated[int, Field(ge=0, le=MAX_ID)] = 0,
-    limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] = 50,
-):
-    """Filter by organization (credit code), life event, kind and a keyword; `limit` at most 200."""
-    guides = public_guides().order_by("organization__sort_order", "organization_id", "code")
-    for value, lookup in ((org, "organization__credit_code"), (event, "life_event"), (kind, "kind")):
+@router.get("/guides", response={200: Page[GuideSummary], **ERRORS}, summary="在用的办事指南")
+def list_guides(request, query: Query[GuideQuery]):
+    """Filter by organization (credit code), life event, kind and a keyword."""
+    guides = public_guides()
+    for value, lookup in ((query.org, "organization__credit_code"), (query.event, "life_event"), (query.kind, "kind")):
         if value:
             guides = guides.filter(**{lookup: value})
-    if q.strip():
-        guides = guides.filter(Q(name__icontains=q.strip()) | Q(code__icontains=q.strip()))
-    limit, offset = max(1, min(limit, MAX_LIMIT)), max(0, offset)
-    return {"count": guides.count(), "results": [summary(guide) for guide in guides[offset : offset + limit]]}
+    if query.q.strip():
+        guides = guides.filter(Q(name__icontains=query.q.strip()) | Q(code__icontains=query.q.strip()))
+    items, envelope = page_of(ordered(guides, query.ordering, fields=GUIDE_ORDERINGS), query)
+    return {**envelope, "results": [summary(guide) for guide in items]}
 
 
 @router.get("/guides/{guide_id}", response=Guide, summary="一项办事指南（含流程图）")

@@ -7,9 +7,12 @@ from datetime import date
 import pytest
 
 from gongkai.applications.tests.factories import make_application
+from gongkai.engagement import services as engagement_services
+from gongkai.engagement.tests.factories import answered, open_call, submit
 from gongkai.publishing.models import RecordStatus
 from gongkai.publishing.services import publish_record
 from gongkai.publishing.tests.factories import draft, force_status
+from gongkai.services.tests.factories import GuideFactory
 
 CLOCK = "/api/v1/applications/clock/"
 
@@ -117,6 +120,46 @@ def test_public_lists_have_pinned_query_counts(client, published, django_assert_
             response = client.get(path)
         assert response.status_code == 200, path
         assert set(response.json()) == {"count", "page", "pages", "page_size", "results"}
+
+
+@pytest.fixture
+def engagement_and_guides(department, other_department, clerk, reviewer, office):
+    for number in range(3):
+        inquiry = answered(submit(department), handler=clerk, reviewer=reviewer)
+        engagement_services.publish_inquiry(actor=office, inquiry=inquiry, as_faq=True)
+        open_call(clerk=clerk, reviewer=reviewer, office=office, organization=department, title=f"征集{number}")
+        GuideFactory(organization=department, code=f"MZ-{number}", name=f"民政事项{number}")
+        GuideFactory(organization=other_department, code=f"CZ-{number}", name=f"财政事项{number}")
+
+
+@pytest.mark.parametrize(
+    ("path", "ordering", "most", "count", "first"),
+    [
+        ("/api/v1/engagement/answers/", "-published_at", 3, 3, None),
+        ("/api/v1/engagement/calls/", "starts_on", 3, 3, None),
+        ("/api/v1/services/guides", "-name", 2, 6, "财政事项2"),
+    ],
+)
+def test_later_modules_lists_follow_the_same_convention(
+    client, engagement_and_guides, django_assert_max_num_queries, path, ordering, most, count, first
+):
+    with django_assert_max_num_queries(most):
+        response = client.get(path, {"page_size": 2, "ordering": ordering})
+    assert response.status_code == 200
+    data = response.json()
+    assert (data["count"], data["page"], data["pages"], data["page_size"], len(data["results"])) == (
+        count,
+        1,
+        (count + 1) // 2,
+        2,
+        2,
+    )
+    if first:
+        assert data["results"][0]["name"] == first
+    second = client.get(path, {"page_size": 2, "page": 2, "ordering": ordering}).json()["results"]
+    assert not {row["id"] for row in second} & {row["id"] for row in data["results"]}
+    assert client.get(path, {"page_size": 500}).status_code == 422
+    assert client.get(path, {"ordering": "secret"}).json()["field"] == "ordering"
 
 
 def test_unknown_catalog_is_a_coded_404(client, db):

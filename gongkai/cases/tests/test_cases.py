@@ -15,6 +15,8 @@ from gongkai.cases.selectors import case_for_lookup, statistics
 from gongkai.cases.services import StepIn, record_case_progress
 from gongkai.core.models import AuditEntry
 from gongkai.screening.tests.helpers import id_number
+from gongkai.services.models import GuideStatus
+from gongkai.services.tests.factories import GuideFactory
 
 URL = "/api/v1/inbound/cases/"
 
@@ -161,3 +163,38 @@ def test_portal_statistics_page(client, department, clerk, django_assert_max_num
     assert [(row["service_name"], row["received"], row["average_days"]) for row in api["results"]] == [
         ("最低生活保障审核确认", 1, 5.0)
     ]
+
+
+def test_api_push_names_its_service_by_the_guide_code(client, issue, department):
+    guide = GuideFactory(organization=department, code="MZ-DB-01", name="最低生活保障审核确认", promised_days=12)
+    _token, secret = issue("cases:write")
+    body = {"number": "BJ-2026-0100", "verification_code": "K7Q2", "guide_code": "MZ-DB-01",
+            "steps": [{"stage": "accepted", "date": "2026-09-01"}]}  # fmt: skip
+    response = client.post(URL, json.dumps(body), content_type="application/json", **bearer(secret))
+    assert response.status_code == 200
+    case = Case.objects.get(number="BJ-2026-0100")
+    assert (case.service_name, case.promised_days, case.item) == (guide.name, 12, None)
+    # Explicit values win over the guide's.
+    body |= {"service_name": "最低生活保障审核确认（续办）", "promised_days": 10}
+    client.post(URL, json.dumps(body), content_type="application/json", **bearer(secret))
+    case.refresh_from_db()
+    assert (case.service_name, case.promised_days) == ("最低生活保障审核确认（续办）", 10)
+
+
+@pytest.mark.parametrize(
+    ("fields", "code", "field"),
+    [
+        ({"guide_code": "NOPE"}, "api.unknown_guide", "guide_code"),
+        ({"guide_code": "MZ-DB-01"}, "api.unknown_guide", "guide_code"),  # a draft, not in force
+        ({}, "cases.invalid", "service_name"),
+    ],
+)
+def test_api_push_without_a_known_service_is_refused(client, issue, department, fields, code, field):
+    GuideFactory(organization=department, code="MZ-DB-01", status=GuideStatus.DRAFT)
+    _token, secret = issue("cases:write")
+    body = {"number": "BJ-2026-0101", "verification_code": "K7Q2",
+            "steps": [{"stage": "accepted", "date": "2026-09-01"}], **fields}  # fmt: skip
+    response = client.post(URL, json.dumps(body), content_type="application/json", **bearer(secret))
+    assert response.status_code == 400
+    assert (response.json()["code"], response.json()["field"]) == (code, field)
+    assert not Case.objects.exists()

@@ -73,7 +73,6 @@ def record(request, record_id):
         "record": found,
         "page_url": page_url,
         "share_description": share.share_description(found),
-        "share_image_url": request.build_absolute_uri(reverse("portal:publishing:share_image", args=[found.pk])),
         "corrections": [revision for revision in found.revisions.all() if revision.kind != "created"],
         "sections": [mark_safe(html) for html in record_sections(request, found)],  # noqa: S308 - rendered templates
         "catalog_items": public_items_of_record(found),
