@@ -1,11 +1,18 @@
-"""Readable names of the engagement app's audit actions."""
+"""Readable names of the engagement app's audit actions and background tasks."""
 
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.audit import register_action_labels
+from gongkai.jobs.labels import register_task_labels
 
 
 def register() -> None:
+    register_task_labels(
+        {
+            "gongkai.engagement.tasks.send_reminders": _("群众咨询答复期限提醒"),
+            "gongkai.engagement.tasks.record_count": _("记录阅读、转发和评价"),
+        }
+    )
     register_action_labels(
         {
             "engagement.mailbox.saved": _("保存信箱"),
