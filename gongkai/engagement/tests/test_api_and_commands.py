@@ -57,6 +57,9 @@ def test_survey_summaries_only_when_published(client, office, government):
     assert data["total"]["valid"] == 1
     assert data["total"]["valid_rate"] == "50.0"
     assert [kind["kind"] for kind in data["questions"]] == ["single", "rating", "multiple"]
+    assert data["questions"][0]["by_channel"] == [
+        {"channel": "online", "label": "网上问卷", "counts": [1, 0, 0], "answered": 1, "satisfaction_rate": "100.0"}
+    ]
 
 
 def test_remind_lists_yellow_and_red_and_sends_only_without_dry_run(department, make_person, office, capsys):

@@ -67,3 +67,36 @@ def test_results_only_when_published_with_tables_and_no_text_answers(client, sur
     assert "vendor/echarts/echarts.min.js" in body
     assert "13812345678" not in body
     assert "满意率100%" in body
+
+
+def test_results_page_shows_each_question_by_channel_in_the_table_and_the_chart_data(
+    client, survey, office, django_assert_max_num_queries
+):
+    import json
+    import re
+
+    survey, overall, rating, *_rest = survey
+    services.submit_online_response(
+        survey=survey, values={overall.pk: overall.options.get(label="满意").pk, rating.pk: 5}, session_key="x"
+    )
+    for label in ("满意", "不满意"):
+        services.enter_paper_response(
+            actor=office,
+            survey=survey,
+            channel="window",
+            values={overall.pk: overall.options.get(label=label).pk, rating.pk: 3},
+        )
+    services.close_survey(actor=office, survey=survey)
+    services.publish_results(actor=office, survey=survey, summary="结果摘要。")
+    with django_assert_max_num_queries(8):
+        body = client.get(reverse("portal:engagement:survey_results", args=[survey.pk])).content.decode()
+    table = body[body.index(f'id="question-chart-{overall.pk}"') :]
+    table = table[: table.index("</table>")]
+    cells = re.findall(r"<t[hd][^>]*>([^<]*)</t[hd]>", table)
+    assert cells[:4] == ["选项", "网上问卷", "窗口", "合计"]
+    assert cells[4:8] == ["满意", "1", "1", "2"]
+    assert cells[-4:] == ["满意率", "100.0%", "50.0%", "66.7%"]
+    chart = json.loads(re.search(r'<script id="survey-chart" type="application/json">(.*?)</script>', body).group(1))
+    question = next(item for item in chart["questions"] if item["id"] == overall.pk)
+    assert question["categories"] == ["满意", "基本满意", "不满意"]
+    assert question["series"] == [{"name": "网上问卷", "data": [1, 0, 0]}, {"name": "窗口", "data": [1, 0, 1]}]
