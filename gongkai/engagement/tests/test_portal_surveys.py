@@ -100,3 +100,18 @@ def test_results_page_shows_each_question_by_channel_in_the_table_and_the_chart_
     question = next(item for item in chart["questions"] if item["id"] == overall.pk)
     assert question["categories"] == ["满意", "基本满意", "不满意"]
     assert question["series"] == [{"name": "网上问卷", "data": [1, 0, 0]}, {"name": "窗口", "data": [1, 0, 1]}]
+
+
+def test_survey_list_queries_do_not_grow_with_surveys(
+    client, survey, office, government, django_assert_max_num_queries
+):
+    for number in range(3):
+        extra = build_survey(office, government, title=f"第{number}次测评")[0]
+        services.open_survey(actor=office, survey=extra)
+        if number:
+            services.close_survey(actor=office, survey=extra)
+            services.publish_results(actor=office, survey=extra, summary="摘要。")
+    with django_assert_max_num_queries(4):
+        body = client.get(reverse("portal:engagement:surveys")).content.decode()
+    assert body.count("/results/") == 2
+    assert "第0次测评" in body
