@@ -12,6 +12,7 @@ from gongkai.core.tests.browser import NARROW, PageProblems, browser_session, pa
 from gongkai.engagement import services
 from gongkai.engagement.models import Inquiry, Response
 from gongkai.portal.engagement.challenge import TEXT_KEY
+from gongkai.services.tests.factories import GuideFactory
 
 from .factories import answered, build_survey, open_call, submit
 
@@ -30,8 +31,8 @@ def narrow_page(browser):
 
 @pytest.fixture
 def engagement_site(seeded, department, government, clerk, reviewer, office):
-    """A mailbox, a published answer (also a FAQ), an open call with a comment, an open survey and a published one
-    answered online and at the window."""
+    """A mailbox, a published answer (also a FAQ), an open call with a comment, an open survey, a published one
+    answered online and at the window, and a service guide in force."""
     mailbox = services.save_mailbox(actor=office, organization=department, name="示范区民政局局长信箱", answer_days=5)
     inquiry = answered(submit(department), handler=clerk, reviewer=reviewer)
     services.publish_inquiry(actor=office, inquiry=inquiry, as_faq=True)
@@ -49,7 +50,15 @@ def engagement_site(seeded, department, government, clerk, reviewer, office):
     )
     services.close_survey(actor=office, survey=done)
     services.publish_results(actor=office, survey=done, summary="总体满意率为75%。")
-    return {"mailbox": mailbox, "inquiry": inquiry, "call": call, "survey": survey, "published_survey": done}
+    guide = GuideFactory(organization=department, name="高龄津贴发放")
+    return {
+        "mailbox": mailbox,
+        "inquiry": inquiry,
+        "call": call,
+        "survey": survey,
+        "published_survey": done,
+        "guide": guide,
+    }
 
 
 def test_every_engagement_page_fits_360px_without_serious_accessibility_problems(
@@ -70,6 +79,7 @@ def test_every_engagement_page_fits_360px_without_serious_accessibility_problems
         "/engagement/surveys/",
         f"/engagement/surveys/{site['survey'].pk}/",
         f"/engagement/surveys/{site['published_survey'].pk}/results/",
+        site["guide"].get_absolute_url(),  # a service guide carries the 有用/没用 · 分享 · 阅读 block too
     ]
     failures = []
     for path in paths:
