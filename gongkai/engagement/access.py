@@ -128,6 +128,7 @@ def call_actions(person, call: CommentCall) -> list[str]:
 
 
 SURVEY_ACTIONS = {
+    "build": ("manage", (SurveyStatus.DRAFT,)),  # add, change, remove and reorder questions
     "open": ("manage", (SurveyStatus.DRAFT,)),
     "close": ("manage", (SurveyStatus.OPEN,)),
     "publish": ("manage", (SurveyStatus.CLOSED,)),

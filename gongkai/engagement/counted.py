@@ -1,6 +1,7 @@
 """Which kinds of object can be counted, and how to tell that an object is public (so counts cannot be stuffed for
-drafts or made-up ids). Apps register their kind: publishing's records and engagement's answers here; the services
-app registers "guide" with `register_counted_kind("guide", lambda ids: published_guides().filter(pk__in=ids))`."""
+drafts or made-up ids). Apps register their kind: publishing's records and engagement's answers here; service guides
+are registered by the portal (`portal/engagement/counted_kinds.py`), since services and engagement are independent
+apps of the same layer. A kind nobody registered counts nothing (404)."""
 
 from collections.abc import Callable, Iterable
 

@@ -1,11 +1,18 @@
-"""Readable names of the engagement app's audit actions."""
+"""Readable names of the engagement app's audit actions and background tasks."""
 
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.audit import register_action_labels
+from gongkai.jobs.labels import register_task_labels
 
 
 def register() -> None:
+    register_task_labels(
+        {
+            "gongkai.engagement.tasks.send_reminders": _("群众咨询答复期限提醒"),
+            "gongkai.engagement.tasks.record_count": _("记录阅读、转发和评价"),
+        }
+    )
     register_action_labels(
         {
             "engagement.mailbox.saved": _("保存信箱"),
@@ -41,6 +48,9 @@ def register() -> None:
             "engagement.report.submitted": _("提交采纳情况反馈审核"),
             "engagement.survey.created": _("创建满意度调查"),
             "engagement.survey.question_added": _("添加调查题目"),
+            "engagement.survey.question_changed": _("修改调查题目"),
+            "engagement.survey.question_removed": _("删除调查题目"),
+            "engagement.survey.question_moved": _("调整调查题目顺序"),
             "engagement.survey.opened": _("开始满意度调查"),
             "engagement.survey.closed": _("结束满意度调查"),
             "engagement.survey.published": _("公开调查结果"),

@@ -41,6 +41,12 @@ SCHEDULE = [
         description="e-mail handlers and offices about yellow and red applications (once a day)",
     ),
     Entry(
+        "engagement.remind",
+        "gongkai.engagement.tasks.send_reminders",
+        at=time(8, 0),
+        description="e-mail handlers and offices about inquiries near or past their reply deadline (once a day)",
+    ),
+    Entry(
         "pages.rebuild",
         "gongkai.portal.pages.tasks.rebuild_pages",
         at=time(3, 0),

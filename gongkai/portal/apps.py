@@ -8,8 +8,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("门户")
 
     def ready(self):
+        from .engagement import counted_kinds
         from .pages import receivers
         from .pages.families import register_portal_pages
 
         register_portal_pages()
+        counted_kinds.register()
         receivers.connect()

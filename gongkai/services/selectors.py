@@ -189,10 +189,14 @@ def guide_views(*, days: int = 30) -> dict[int, int]:
     return {row["guide_id"]: row["total"] for row in rows}
 
 
-def most_used_guides(*, searches: dict[int, int] | None = None, days: int = 30, limit: int = 10) -> list[dict]:
+def most_used_guides(
+    *, searches: dict[int, int] | None = None, views: dict[int, int] | None = None, days: int = 30, limit: int = 10
+) -> list[dict]:
     """The most used guides: page views plus, when given, searches that named them (003's heat of services).
-    [{"guide", "views", "searches", "total"}], most used first."""
-    views, searches = guide_views(days=days), searches or {}
+    Page views are the loaded statistics (`GuideUsage`) plus, when given, the views counted live by the portal
+    (engagement's reading counts, which this app cannot import). [{"guide", "views", "searches", "total"}]."""
+    loaded, searches = guide_views(days=days), searches or {}
+    views = {pk: loaded.get(pk, 0) + (views or {}).get(pk, 0) for pk in set(loaded) | set(views or {})}
     totals = {pk: views.get(pk, 0) + searches.get(pk, 0) for pk in set(views) | set(searches)}
     top = sorted(totals, key=lambda pk: (-totals[pk], pk))[:limit]
     guides = public_guides().in_bulk(top)

@@ -165,6 +165,14 @@ class ChannelOut(Schema):
     satisfaction_rate: Decimal | None
 
 
+class QuestionChannelOut(Schema):
+    channel: str
+    label: str
+    counts: list[int]  # lined up with the question's rows
+    answered: int
+    satisfaction_rate: Decimal | None
+
+
 class QuestionOut(Schema):
     text: str
     kind: str
@@ -172,6 +180,7 @@ class QuestionOut(Schema):
     average: Decimal | None
     satisfaction_rate: Decimal | None
     rows: list[tuple[str, int]]
+    by_channel: list[QuestionChannelOut]
 
 
 class SurveyOut(Schema):
@@ -215,6 +224,16 @@ def _survey(survey) -> dict:
                 "average": r.average,
                 "satisfaction_rate": r.satisfaction_rate,
                 "rows": r.rows,
+                "by_channel": [
+                    {
+                        "channel": c.channel,
+                        "label": str(c.label),
+                        "counts": c.counts,
+                        "answered": c.answered,
+                        "satisfaction_rate": c.satisfaction_rate,
+                    }
+                    for c in r.channels
+                ],
             }
             for r in results.questions
             if r.question.kind != "text"

@@ -180,6 +180,19 @@ class QuestionForm(forms.Form):
         if survey is not None:
             self.fields["section"].queryset = survey.sections.all()
 
+    @staticmethod
+    def initial_for(question) -> dict:
+        """The form's values for an existing question: options one per line, satisfied ones ending with *."""
+        lines = [f"{o.label} *" if o.counts_as_satisfied else o.label for o in question.options.all()]
+        return {
+            "text": question.text,
+            "kind": question.kind,
+            "section": question.section_id,
+            "is_required": question.is_required,
+            "measures_satisfaction": question.measures_satisfaction,
+            "options": "\n".join(lines),
+        }
+
     def clean_options(self):
         options = []
         for line in self.cleaned_data["options"].splitlines():

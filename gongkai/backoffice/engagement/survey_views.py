@@ -2,7 +2,7 @@
 channel, read the results (with the data tables) and export them as .xlsx."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -85,11 +85,59 @@ def build(request, survey_id: int, part: str):
     return _done(request, found.pk, run, gettext_lazy("已添加。"))
 
 
+def _draft_question(request, survey_id: int, question_id: int):
+    found = survey_for_staff(survey_id=survey_id, person=request.user, action="manage")
+    question = found.questions.filter(pk=question_id).first()
+    if question is None:
+        raise Http404
+    return found, question
+
+
+@staff_required
+def edit_question(request, survey_id: int, question_id: int):
+    """Change a question of a draft questionnaire (the service refuses once the survey is open)."""
+    found, question = _draft_question(request, survey_id, question_id)
+    form = forms.QuestionForm(request.POST or None, survey=found, initial=forms.QuestionForm.initial_for(question))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_question(actor=request.user, question=question, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, gettext_lazy("题目已修改。"))
+            return redirect("backoffice:engagement:survey", found.pk)
+    return render(
+        request, "backoffice/engagement/question_form.html", {"form": form, "survey": found, "question": question}
+    )
+
+
+def _question_step(name: str, actor, question):
+    if name == "remove":
+        return services.remove_question(actor=actor, question=question)
+    return services.move_question(actor=actor, question=question, up=name == "up")
+
+
+QUESTION_STEP_DONE = {
+    "up": gettext_lazy("已上移。"),
+    "down": gettext_lazy("已下移。"),
+    "remove": gettext_lazy("题目已删除。"),
+}
+
+
+@staff_required
+@require_POST
+def question_step(request, survey_id: int, question_id: int, name: str):
+    if name not in QUESTION_STEP_DONE:
+        raise Http404
+    found, question = _draft_question(request, survey_id, question_id)
+    return _done(request, found.pk, lambda: _question_step(name, request.user, question), QUESTION_STEP_DONE[name])
+
+
 @staff_required
 @require_POST
 def survey_step(request, survey_id: int, name: str):
     found = survey_for_staff(survey_id=survey_id, person=request.user, action="manage")
-    if name not in survey_actions(request.user, found):
+    if name not in ("open", "close", "publish") or name not in survey_actions(request.user, found):
         messages.error(request, gettext_lazy("当前不能执行这项操作。"))
         return redirect("backoffice:engagement:survey", found.pk)
     if name == "publish":

@@ -39,6 +39,12 @@ urlpatterns += [
     path("surveys/<int:survey_id>/", survey_views.survey, name="survey"),
     path("surveys/<int:survey_id>/build/<slug:part>/", survey_views.build, name="survey_build"),
     path("surveys/<int:survey_id>/steps/<slug:name>/", survey_views.survey_step, name="survey_step"),
+    path("surveys/<int:survey_id>/questions/<int:question_id>/", survey_views.edit_question, name="edit_question"),
+    path(
+        "surveys/<int:survey_id>/questions/<int:question_id>/<slug:name>/",
+        survey_views.question_step,
+        name="question_step",
+    ),
     path("surveys/<int:survey_id>/issued/", survey_views.issued, name="survey_issued"),
     path("surveys/<int:survey_id>/paper/", survey_views.paper, name="survey_paper"),
     path("surveys/<int:survey_id>/export.xlsx", survey_views.export, name="survey_export"),

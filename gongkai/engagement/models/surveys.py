@@ -44,6 +44,15 @@ class Section(models.Model):
         return self.title
 
 
+class CurrentManager(models.Manager):
+    """Hides what was removed from a draft questionnaire: `survey.questions`, `question.options`, prefetches and
+    `Question.objects` see only the current rows. Removed rows stay in the table (nothing is deleted) and are
+    reachable through `with_removed`. Answers only exist for questions of opened surveys, which can no longer change."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(is_removed=False)
+
+
 class Question(models.Model):
     survey = models.ForeignKey(Survey, on_delete=models.PROTECT, related_name="questions")
     section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.PROTECT, related_name="questions")
@@ -54,9 +63,15 @@ class Question(models.Model):
     measures_satisfaction = models.BooleanField(
         _("计入满意率"), default=False, help_text=_("评分题4分及以上、单选题中标为“满意”的选项计为满意。")
     )
+    is_removed = models.BooleanField(_("已删除"), default=False)
+
+    with_removed = models.Manager()
+    objects = CurrentManager()  # the default (Meta.default_manager_name), so related managers hide removed rows
 
     class Meta:
         ordering = ("position", "id")
+        default_manager_name = "objects"
+        base_manager_name = "with_removed"
 
     def __str__(self):
         return self.text
@@ -67,9 +82,15 @@ class Option(models.Model):
     label = models.CharField(_("选项"), max_length=200)
     position = models.PositiveSmallIntegerField(default=0)
     counts_as_satisfied = models.BooleanField(_("计为满意"), default=False)
+    is_removed = models.BooleanField(_("已删除"), default=False)
+
+    with_removed = models.Manager()
+    objects = CurrentManager()  # the default (Meta.default_manager_name), so related managers hide removed rows
 
     class Meta:
         ordering = ("position", "id")
+        default_manager_name = "objects"
+        base_manager_name = "with_removed"
 
     def __str__(self):
         return self.label

@@ -35,12 +35,10 @@ from .inquiries import (
     unpublish_inquiry,
 )
 from .mailboxes import save_mailbox
+from .questionnaire import add_question, add_section, create_survey, move_question, remove_question, update_question
 from .reminders import send_reminders
 from .surveys import (
-    add_question,
-    add_section,
     close_survey,
-    create_survey,
     enter_paper_response,
     open_survey,
     publish_results,
@@ -54,8 +52,11 @@ __all__ = [
     "close_survey",
     "create_survey",
     "enter_paper_response",
+    "move_question",
     "open_survey",
     "publish_results",
+    "remove_question",
+    "update_question",
     "set_issued",
     "submit_online_response",
     "add_call_attachment",

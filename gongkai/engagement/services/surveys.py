@@ -1,4 +1,5 @@
-"""Satisfaction surveys: build the questionnaire, open it, take online and paper answers, close, publish results.
+"""Satisfaction surveys: open, take online and paper answers, close, publish results (the questionnaire is built
+in `questionnaire.py`).
 
 draft → open → closed → published. Online answers: one per browser session (a one-way digest of the session key,
 never the key itself), only while open and within its dates. Paper answers are entered by staff per channel while
@@ -6,7 +7,6 @@ open or closed. Each response is judged valid by the survey's rule when it is sa
 """
 
 import hashlib
-from datetime import date
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -23,7 +23,6 @@ from ..models import (
     Question,
     QuestionKind,
     Response,
-    Section,
     Survey,
     SurveyChannel,
     SurveyStatus,
@@ -40,93 +39,6 @@ def locked(survey: Survey) -> Survey:
 
 def _invalid(message: str, field: str = "") -> EngagementError:
     return EngagementError(EngagementErrorCode.INVALID_ANSWER, message, field=field or None)
-
-
-@transaction.atomic
-def create_survey(
-    *,
-    actor,
-    organization,
-    title: str,
-    introduction: str = "",
-    validity_rule: str = ValidityRule.REQUIRED_ANSWERED,
-    opens_on: date | None = None,
-    closes_on: date | None = None,
-) -> Survey:
-    require(actor, organization, "manage")
-    if validity_rule not in ValidityRule.values:
-        raise EngagementError(EngagementErrorCode.INVALID, _("请选择有效问卷规则。"), field="validity_rule")
-    if opens_on and closes_on and closes_on < opens_on:
-        raise EngagementError(EngagementErrorCode.INVALID, _("结束日期不能早于开始日期。"), field="closes_on")
-    survey = Survey.objects.create(
-        organization=organization,
-        title=not_blank(title, _("标题"), "title"),
-        introduction=introduction.strip(),
-        validity_rule=validity_rule,
-        opens_on=opens_on,
-        closes_on=closes_on,
-        created_by=actor,
-    )
-    log("survey.created", actor=actor, target=survey)
-    return survey
-
-
-def _editable(actor, survey: Survey) -> Survey:
-    survey = locked(survey)
-    require(actor, survey.organization, "manage")
-    if survey.status != SurveyStatus.DRAFT:
-        raise wrong_state(survey, _("修改问卷"))
-    return survey
-
-
-@transaction.atomic
-def add_section(*, actor, survey: Survey, title: str) -> Section:
-    survey = _editable(actor, survey)
-    section = Section.objects.create(
-        survey=survey, title=not_blank(title, _("部分标题"), "title"), position=survey.sections.count()
-    )
-    log("survey.question_added", actor=actor, target=survey, data={"section": section.title})
-    return section
-
-
-@transaction.atomic
-def add_question(
-    *,
-    actor,
-    survey: Survey,
-    text: str,
-    kind: str,
-    is_required: bool = True,
-    section: Section | None = None,
-    options: list | None = None,
-    measures_satisfaction: bool = False,
-) -> Question:
-    """`options` are labels, or (label, counts_as_satisfied) pairs, for single and multiple choice."""
-    survey = _editable(actor, survey)
-    if kind not in QuestionKind.values:
-        raise EngagementError(EngagementErrorCode.INVALID, _("请选择题型。"), field="kind")
-    pairs = [(item, False) if isinstance(item, str) else tuple(item) for item in (options or []) if str(item).strip()]
-    choice = kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
-    if choice and len(pairs) < 2:
-        raise EngagementError(EngagementErrorCode.INVALID, _("选择题至少需要两个选项。"), field="options")
-    if section is not None and section.survey_id != survey.pk:
-        raise EngagementError(EngagementErrorCode.INVALID, _("所选部分不属于本问卷。"), field="section")
-    question = Question.objects.create(
-        survey=survey,
-        section=section,
-        position=survey.questions.count(),
-        text=not_blank(text, _("题目"), "text"),
-        kind=kind,
-        is_required=is_required,
-        measures_satisfaction=measures_satisfaction and kind in (QuestionKind.SINGLE, QuestionKind.RATING),
-    )
-    if choice:
-        Option.objects.bulk_create(
-            Option(question=question, label=str(label).strip(), position=index, counts_as_satisfied=bool(satisfied))
-            for index, (label, satisfied) in enumerate(pairs)
-        )
-    log("survey.question_added", actor=actor, target=survey, data={"question": question.text, "kind": kind})
-    return question
 
 
 def _move(actor, survey: Survey, source: tuple, target: str, label: str) -> Survey:

@@ -57,6 +57,9 @@ def test_survey_summaries_only_when_published(client, office, government):
     assert data["total"]["valid"] == 1
     assert data["total"]["valid_rate"] == "50.0"
     assert [kind["kind"] for kind in data["questions"]] == ["single", "rating", "multiple"]
+    assert data["questions"][0]["by_channel"] == [
+        {"channel": "online", "label": "网上问卷", "counts": [1, 0, 0], "answered": 1, "satisfaction_rate": "100.0"}
+    ]
 
 
 def test_remind_lists_yellow_and_red_and_sends_only_without_dry_run(department, make_person, office, capsys):
@@ -76,3 +79,22 @@ def test_remind_lists_yellow_and_red_and_sends_only_without_dry_run(department, 
     call_command("engagement", "remind")
     assert sorted(message.to[0] for message in mail.outbox) == ["clerk@example.gov.cn", "office@example.gov.cn"]
     assert AuditEntry.objects.filter(action="engagement.reminder.sent").count() == 2
+
+
+def test_reminders_are_on_the_scheduler_and_sent_once_a_day(department, make_person):
+    from gongkai.engagement import tasks
+    from gongkai.jobs.schedule import entry
+    from gongkai.jobs.scheduling import enqueue_due
+
+    clerk = make_person("clerk", department, email="clerk@example.gov.cn")
+    overdue = register(clerk, department, received_on=timezone.localdate() - timedelta(days=40))
+    scheduled = entry("engagement.remind")
+    assert scheduled.task_path == "gongkai.engagement.tasks.send_reminders"
+    morning = timezone.make_aware(timezone.datetime(2026, 12, 7, 8, 30))
+    assert [name for name, _id in enqueue_due(now=morning, schedule=[scheduled])] == ["engagement.remind"]
+    assert enqueue_due(now=morning + timedelta(hours=3), schedule=[scheduled]) == []
+    assert [message.to for message in mail.outbox] == [["clerk@example.gov.cn"]]
+    assert overdue.tracking_code in mail.outbox[0].body
+    today = timezone.localdate().isoformat()
+    assert tasks.send_reminders.enqueue(today).return_value == {"day": today, "sent": 0, "skipped": True}
+    assert len(mail.outbox) == 1

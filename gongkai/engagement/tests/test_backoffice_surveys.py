@@ -80,3 +80,45 @@ def test_export_is_logged_and_refused_to_other_organizations(client, office, gov
     assert response.status_code == 200
     assert response.content[:2] == b"PK"
     assert AuditEntry.objects.filter(action="engagement.survey.exported", actor=office).count() == 1
+
+
+def test_office_edits_reorders_and_removes_questions_of_a_draft(client, office, government):
+    survey, overall, rating, channels, advice = build_survey(office, government)
+    login(client, office)
+    edit = reverse("backoffice:engagement:edit_question", args=[survey.pk, overall.pk])
+    page = client.get(edit).content.decode()
+    assert "满意 *\n基本满意 *\n不满意" in page
+    response = client.post(edit, {"text": "", "kind": "single", "options": "好\n差"})
+    assert response.status_code == 200  # the form again, with what to fix
+    response = client.post(
+        edit, {"text": "总体评价", "kind": "single", "is_required": "on", "options": "满意 *\n不满意"}
+    )
+    assert response.status_code == 302
+    assert [o.label for o in Question.objects.get(pk=overall.pk).options.all()] == ["满意", "不满意"]
+    client.post(reverse("backoffice:engagement:question_step", args=[survey.pk, advice.pk, "up"]))
+    client.post(reverse("backoffice:engagement:question_step", args=[survey.pk, rating.pk, "remove"]))
+    assert list(survey.questions.values_list("text", flat=True)) == ["总体评价", advice.text, channels.text]
+    page = client.get(reverse("backoffice:engagement:survey", args=[survey.pk])).content.decode()
+    assert rating.text not in page.split("调查结果")[0]
+    assert page.count("question-tools") == 3
+
+
+def test_questions_cannot_be_edited_once_open_nor_by_a_clerk(client, office, government, make_person):
+    survey, overall, rating, *_rest = build_survey(office, government)
+    clerk = make_person("clerk", government)
+    login(client, clerk)
+    edit = reverse("backoffice:engagement:edit_question", args=[survey.pk, overall.pk])
+    assert client.get(edit).status_code == 403
+    assert (
+        "question-tools" not in client.get(reverse("backoffice:engagement:survey", args=[survey.pk])).content.decode()
+    )
+    services.open_survey(actor=office, survey=survey)
+    login(client, office)
+    client.post(reverse("backoffice:engagement:question_step", args=[survey.pk, rating.pk, "remove"]))
+    response = client.post(edit, {"text": "改了", "kind": "text"})
+    assert "不能修改问卷" in response.content.decode()
+    assert survey.questions.count() == 4
+    assert Question.objects.get(pk=overall.pk).text == "您对政务公开工作的总体评价"
+    assert (
+        "question-tools" not in client.get(reverse("backoffice:engagement:survey", args=[survey.pk])).content.decode()
+    )

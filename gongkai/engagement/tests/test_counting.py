@@ -142,3 +142,23 @@ def test_selectors_for_oversight(department, clerk, reviewer):
     assert indicators["answered_on_time"] == 0  # answered today, long after 5 working days
     assert indicators["overdue"] == 1
     assert indicators["ratings"] == {"satisfied": 1, "basically": 0, "unsatisfied": 0}
+
+
+@pytest.mark.django_db
+def test_service_guides_are_counted_like_records_and_only_when_in_force(client, department):
+    from gongkai.services.models import GuideStatus
+    from gongkai.services.tests.factories import GuideFactory
+
+    guide = GuideFactory(organization=department, name="最低生活保障审批")
+    draft_guide = GuideFactory(organization=department, status=GuideStatus.DRAFT)
+    body = client.get(guide.get_absolute_url()).content.decode()
+    widget = body[body.index('id="feedback"') : body.index("</section>", body.index('id="feedback"'))]
+    assert f'data-count-kind="guide" data-count-id="{guide.pk}"' in widget
+    assert "csrfmiddlewaretoken" not in widget  # the same bytes for every visitor: the page stays cacheable
+    assert not DailyCount.objects.exists()  # showing the page counts nothing; the beacon does
+    for event in ("view", "useful", "share"):
+        assert client.post(COUNT, {"kind": "guide", "id": guide.pk, "event": event}).status_code == 204
+    assert client.post(COUNT, {"kind": "guide", "id": draft_guide.pk, "event": "view"}).status_code == 404
+    assert engagement_counts(kind="guide") == {guide.pk: {"views": 1, "shares": 1, "useful": 1, "not_useful": 0}}
+    index = client.get(reverse("portal:services:index")).content.decode()
+    assert f'{guide.get_absolute_url()}">最低生活保障审批</a></td><td>{department.display_name}</td><td>1</td>' in index

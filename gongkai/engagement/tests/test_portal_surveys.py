@@ -67,3 +67,51 @@ def test_results_only_when_published_with_tables_and_no_text_answers(client, sur
     assert "vendor/echarts/echarts.min.js" in body
     assert "13812345678" not in body
     assert "满意率100%" in body
+
+
+def test_results_page_shows_each_question_by_channel_in_the_table_and_the_chart_data(
+    client, survey, office, django_assert_max_num_queries
+):
+    import json
+    import re
+
+    survey, overall, rating, *_rest = survey
+    services.submit_online_response(
+        survey=survey, values={overall.pk: overall.options.get(label="满意").pk, rating.pk: 5}, session_key="x"
+    )
+    for label in ("满意", "不满意"):
+        services.enter_paper_response(
+            actor=office,
+            survey=survey,
+            channel="window",
+            values={overall.pk: overall.options.get(label=label).pk, rating.pk: 3},
+        )
+    services.close_survey(actor=office, survey=survey)
+    services.publish_results(actor=office, survey=survey, summary="结果摘要。")
+    with django_assert_max_num_queries(8):
+        body = client.get(reverse("portal:engagement:survey_results", args=[survey.pk])).content.decode()
+    table = body[body.index(f'id="question-chart-{overall.pk}"') :]
+    table = table[: table.index("</table>")]
+    cells = re.findall(r"<t[hd][^>]*>([^<]*)</t[hd]>", table)
+    assert cells[:4] == ["选项", "网上问卷", "窗口", "合计"]
+    assert cells[4:8] == ["满意", "1", "1", "2"]
+    assert cells[-4:] == ["满意率", "100.0%", "50.0%", "66.7%"]
+    chart = json.loads(re.search(r'<script id="survey-chart" type="application/json">(.*?)</script>', body).group(1))
+    question = next(item for item in chart["questions"] if item["id"] == overall.pk)
+    assert question["categories"] == ["满意", "基本满意", "不满意"]
+    assert question["series"] == [{"name": "网上问卷", "data": [1, 0, 0]}, {"name": "窗口", "data": [1, 0, 1]}]
+
+
+def test_survey_list_queries_do_not_grow_with_surveys(
+    client, survey, office, government, django_assert_max_num_queries
+):
+    for number in range(3):
+        extra = build_survey(office, government, title=f"第{number}次测评")[0]
+        services.open_survey(actor=office, survey=extra)
+        if number:
+            services.close_survey(actor=office, survey=extra)
+            services.publish_results(actor=office, survey=extra, summary="摘要。")
+    with django_assert_max_num_queries(4):
+        body = client.get(reverse("portal:engagement:surveys")).content.decode()
+    assert body.count("/results/") == 2
+    assert "第0次测评" in body

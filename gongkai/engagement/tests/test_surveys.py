@@ -132,6 +132,41 @@ def test_results_per_channel_and_question_like_xuhui(survey, office):
     assert by_question[overall.pk].rows == [("满意", 5), ("基本满意", 1), ("不满意", 2)]
     assert by_question[rating.pk].average == Decimal("4.00")  # (5 + 4 + 2 + 4 × 4 + 5) ÷ 8
     assert by_question[channels.pk].rows == [("网站", 3), ("公开栏", 0), ("微信", 3)]
+    # and each question by channel (online, window, service centre; the invalid window questionnaire not counted)
+    overall_result = by_question[overall.pk]
+    assert [(c.channel, c.label) for c in overall_result.channels] == [
+        ("online", "网上问卷"),
+        ("window", "窗口"),
+        ("service_center", "行政服务中心"),
+    ]
+    assert overall_result.table == [("满意", [1, 3, 1], 5), ("基本满意", [1, 0, 0], 1), ("不满意", [1, 1, 0], 2)]
+    assert [c.answered for c in overall_result.channels] == [3, 4, 1]
+    assert [c.satisfaction_rate for c in overall_result.channels] == [
+        Decimal("66.7"),
+        Decimal("75.0"),
+        Decimal("100.0"),
+    ]
+    assert by_question[rating.pk].table == [
+        ("5分", [1, 0, 1], 2),
+        ("4分", [1, 4, 0], 5),
+        ("3分", [0, 0, 0], 0),
+        ("2分", [1, 0, 0], 1),
+        ("1分", [0, 0, 0], 0),
+    ]
+    assert [c.satisfaction_rate for c in by_question[channels.pk].channels] == [None, None, None]
+    assert [c.answered for c in by_question[advice.pk].channels] == [0, 0, 0]
+    sheet = load_workbook(BytesIO(export_survey(survey)))["分渠道统计"]
+    cells = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=1, max_row=6, max_col=5)]
+    assert cells == [
+        ["1. 您对政务公开工作的总体评价", None, None, None, None],
+        ["选项或分值", "网上问卷", "窗口", "行政服务中心", "合计"],
+        ["满意", 1, 3, 1, 5],
+        ["基本满意", 1, 0, 0, 1],
+        ["不满意", 1, 1, 0, 2],
+        ["作答人数", 3, 4, 1, 8],
+    ]
+    assert [cell.value for cell in sheet[7]][:5] == ["满意率", "66.7%", "75.0%", "100.0%", "75.0%"]
+    assert len(sheet._charts) == 3  # one per question with rows (the text question has none)
 
 
 def test_issued_cannot_be_below_returned(survey, office):
@@ -151,7 +186,7 @@ def test_export_masks_text_and_writes_formulas_as_text(survey, office, tmp_path)
         session_key="k",
     )
     workbook = load_workbook(BytesIO(export_survey(survey)))
-    assert workbook.sheetnames == ["概况", "题目统计", "答卷明细"]
+    assert workbook.sheetnames == ["概况", "题目统计", "分渠道统计", "答卷明细"]
     detail = workbook["答卷明细"]
     cell = detail.cell(row=2, column=8)
     assert cell.data_type == "s"

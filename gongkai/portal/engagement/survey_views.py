@@ -77,7 +77,8 @@ def results(request, survey_id: int):
             {
                 "id": result.question.pk,
                 "title": result.question.text,
-                "rows": [{"name": label, "value": n} for label, n in result.rows],
+                "categories": [label for label, _count in result.rows],
+                "series": [{"name": channel.label, "data": channel.counts} for channel in result.channels],
             }
             for result in data.questions
             if result.rows

@@ -3,6 +3,7 @@ printable PDF, theme packages, 一件事, promised against statutory time, and t
 whose complete list works without JavaScript."""
 
 import hashlib
+from datetime import timedelta
 from urllib.parse import quote
 
 from django.conf import settings
@@ -11,9 +12,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from gongkai.engagement.models import CountedKind
+from gongkai.engagement.selectors import engagement_counts
 from gongkai.search.selectors import searches_naming
 from gongkai.services.flowchart import flowchart_svg, flowchart_text
 from gongkai.services.guidedata import material_rows
@@ -33,7 +37,6 @@ from gongkai.services.selectors import (
     sites_in,
     time_savings,
 )
-from gongkai.services.services import count_guide_view
 
 ACCESSIBILITY_LABELS = dict(Accessibility.choices)
 PDF_CACHE_SECONDS = 24 * 3600
@@ -54,13 +57,21 @@ def life_events() -> list[dict]:
     ]
 
 
+def guide_readings(*, days: int) -> dict[int, int]:
+    """Guide page readings of the last `days` days, as the page's beacon counted them (engagement.DailyCount)."""
+    since = timezone.localdate() - timedelta(days=days - 1)
+    return {pk: totals["views"] for pk, totals in engagement_counts(kind=CountedKind.GUIDE, since=since).items()}
+
+
 def index(request):
     context = {
         "packages": public_packages(),
         "composites": public_composites(),
         "organizations": guide_organizations(),
         "events": life_events(),
-        "most_used": most_used_guides(searches=searches_naming(dict(public_guides().values_list("pk", "name")))),
+        "most_used": most_used_guides(
+            searches=searches_naming(dict(public_guides().values_list("pk", "name"))), views=guide_readings(days=30)
+        ),
     }
     context["chart"] = {
         "names": [row["guide"].name for row in context["most_used"]],
@@ -101,8 +112,7 @@ def guide_or_404(org: str, code: str):
 
 
 def guide(request, org, code):
-    found = guide_or_404(org, code)
-    count_guide_view(guide_id=found.pk)
+    found = guide_or_404(org, code)  # readings are counted by the page's beacon (engagement), so it stays cacheable
     url = request.build_absolute_uri(found.get_absolute_url())
     context = {
         "guide": found,
