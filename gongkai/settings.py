@@ -303,7 +303,7 @@ GONGKAI_OVERSIGHT_LINK_DELAY = float(os.environ.get("GONGKAI_OVERSIGHT_LINK_DELA
 GONGKAI_OVERSIGHT_SITE_HOSTS = env_list("GONGKAI_OVERSIGHT_SITE_HOSTS", "")
 GONGKAI_SMS_BACKEND = os.environ.get(
     "GONGKAI_SMS_BACKEND",
-    "gongkai.oversight.sms.MemoryBackend" if TESTING else "gongkai.oversight.sms.LoggingBackend",
+    "gongkai.core.messaging.MemoryBackend" if TESTING else "gongkai.core.messaging.LoggingBackend",
 )
 GONGKAI_SMS_HTTP = {
     "url": os.environ.get("GONGKAI_SMS_HTTP_URL", ""),

@@ -26,6 +26,7 @@ class CoreErrorCode(StrEnum):
     INVALID_SCHEDULE = "core.invalid_schedule"
     PERMISSION_DENIED = "core.permission_denied"
     NOT_FOUND = "core.not_found"
+    SMS_FAILED = "core.sms_failed"
 
 
 class CoreError(DomainError):

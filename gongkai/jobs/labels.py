@@ -25,6 +25,7 @@ register_task_labels(
     {
         "gongkai.publishing.tasks.publish_due": _("定时发布与公示期满下线"),
         "gongkai.applications.tasks.send_reminders": _("依申请公开期限提醒"),
+        "gongkai.villages.tasks.daily": _("村（社区）每日催办与提醒"),
         "gongkai.portal.pages.tasks.render_topics": _("更新静态页面"),
         "gongkai.portal.pages.tasks.rebuild_pages": _("重建全部静态页面"),
         "gongkai.search.tasks.reindex_all": _("重建检索索引"),

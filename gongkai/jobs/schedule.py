@@ -47,6 +47,12 @@ SCHEDULE = [
         description="e-mail handlers and offices about inquiries near or past their reply deadline (once a day)",
     ),
     Entry(
+        "villages.daily",
+        "gongkai.villages.tasks.daily",
+        at=time(7, 30),
+        description="催办 village issues that are due, close unrated ones, e-mail/SMS village staff what is due",
+    ),
+    Entry(
         "pages.rebuild",
         "gongkai.portal.pages.tasks.rebuild_pages",
         at=time(3, 0),

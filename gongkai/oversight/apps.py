@@ -8,8 +8,12 @@ class OversightConfig(AppConfig):
     verbose_name = _("监督考核")
 
     def ready(self):
+        from gongkai.core.messaging import register_channel_source
+
         from . import labels
         from .rules import discover
+        from .services.reminders import reminder_channels
 
         labels.register()
         discover()
+        register_channel_source(reminder_channels)

@@ -18,7 +18,6 @@ class OversightErrorCode(StrEnum):
     BAD_UPLOAD = "oversight.bad_upload"
     OUT_OF_SCOPE = "oversight.out_of_scope"
     ALREADY_PROBLEM = "oversight.already_problem"
-    SMS_FAILED = "oversight.sms_failed"
 
 
 class OversightError(DomainError):

@@ -2,12 +2,13 @@
 attachments, comments (moderation, entering offline ones), the adoption report and the link to the final policy."""
 
 from django.contrib import messages
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gongkai.core.errors import DomainError
-from gongkai.engagement import selectors, services
+from gongkai.engagement import printing, selectors, services
 from gongkai.engagement.access import call_actions, call_for_staff, organizations_where
 from gongkai.engagement.models import Comment
 from gongkai.publishing.models import Record
@@ -234,3 +235,22 @@ def link_policy(request, call_id: int):
         except DomainError as error:
             _error(request, error)
     return redirect("backoffice:engagement:call", found.pk)
+
+
+DOCUMENT_FORMATS = {
+    "pdf": (printing.adoption_pdf, "application/pdf"),
+    "docx": (printing.adoption_docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+}
+
+
+@staff_required
+def report_document(request, call_id: int, file_format: str):
+    """The adoption report (draft or published) in the national document format, as PDF or Word."""
+    found = call_for_staff(call_id=call_id, person=request.user)
+    report = getattr(found, "adoption_report", None)
+    if report is None or file_format not in DOCUMENT_FORMATS:
+        raise Http404
+    render_document, content_type = DOCUMENT_FORMATS[file_format]
+    response = HttpResponse(render_document(report), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="adoption-report-{found.pk}.{file_format}"'
+    return response

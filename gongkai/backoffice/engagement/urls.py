@@ -28,6 +28,7 @@ urlpatterns += [
     path("calls/<int:call_id>/comments/", call_views.enter_comment, name="enter_comment"),
     path("calls/<int:call_id>/comments/<int:comment_id>/", call_views.moderate, name="moderate"),
     path("calls/<int:call_id>/report/", call_views.save_report, name="save_report"),
+    path("calls/<int:call_id>/report.<slug:file_format>", call_views.report_document, name="report_document"),
     path("calls/<int:call_id>/policy/", call_views.link_policy, name="link_policy"),
 ]
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("notices/new/", views_notices.notice_create, name="notice_create"),
     path("notices/<int:notice_id>/", views_notices.notice, name="notice"),
     path("notices/<int:notice_id>/pdf/", views_notices.notice_pdf, name="notice_pdf"),
+    path("notices/<int:notice_id>/docx/", views_notices.notice_docx, name="notice_docx"),
     path("notices/<int:notice_id>/<slug:action>/", views_notices.notice_act, name="notice_act"),
     path("problems/", views_notices.problems, name="problems"),
     path("problems/<int:problem_id>/", views_notices.problem, name="problem"),

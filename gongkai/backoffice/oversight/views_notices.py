@@ -13,6 +13,7 @@ from gongkai.core.errors import DomainError
 from gongkai.orgs.access import has_role, organizations_for
 from gongkai.oversight.access import OFFICE_ROLES, is_overseer
 from gongkai.oversight.models import Answer, NoticeStatus, ProblemStatus
+from gongkai.oversight.printing import notice_docx as render_notice_docx
 from gongkai.oversight.printing import notice_pdf as render_notice_pdf
 from gongkai.oversight.selectors import (
     notice_for_staff,
@@ -86,12 +87,25 @@ def notice(request, notice_id: int):
     return render(request, "backoffice/oversight/notice.html", context)
 
 
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
 @staff_required
 def notice_pdf(request, notice_id: int):
     notice = or_404(notice_for_staff, person=request.user, notice_id=notice_id)
     problems = visible_problems(person=request.user, notice=notice)
     response = HttpResponse(render_notice_pdf(notice, problems), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="notice-{notice.pk}.pdf"'
+    return response
+
+
+@staff_required
+def notice_docx(request, notice_id: int):
+    """The same notice as a Word file in the national document format, for the office to edit and stamp."""
+    notice = or_404(notice_for_staff, person=request.user, notice_id=notice_id)
+    problems = visible_problems(person=request.user, notice=notice)
+    response = HttpResponse(render_notice_docx(notice, problems), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="notice-{notice.pk}.docx"'
     return response
 
 

@@ -25,4 +25,5 @@ urlpatterns = [
     path("objections/<int:objection_id>/contact/", views_notices.objection_contact, name="objection_contact"),
     path("records/<int:record_id>/photo/", views_notices.record_photo, name="record_photo"),
     path("records/<int:record_id>/notice.pdf", views_notices.notice_pdf, name="notice_pdf"),
+    path("records/<int:record_id>/notice.docx", views_notices.notice_docx, name="notice_docx"),
 ]

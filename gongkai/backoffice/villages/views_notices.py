@@ -220,3 +220,18 @@ def notice_pdf(request, record_id):
     response = HttpResponse(boards.notice_pdf(record, url=url, size=size), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="notice-{record.pk}-{size}.pdf"'
     return response
+
+
+@staff_required
+def notice_docx(request, record_id):
+    """The same 公示栏 notice as a Word file in the national document format."""
+    record = found_or_404(record_for_staff, person=request.user, record_id=record_id)
+    if not Column.objects.filter(organization=record.organization, slug="village-party").exists():
+        raise Http404
+    url = request.build_absolute_uri(reverse("portal:publishing:record", args=[record.pk]))
+    response = HttpResponse(
+        boards.notice_docx(record, url=url),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="notice-{record.pk}.docx"'
+    return response

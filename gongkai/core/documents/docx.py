@@ -9,7 +9,19 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from . import geometry as g
-from .model import Heading, HeadStyle, Imprint, OfficialDocument, Paragraph, SealMode, Signature, Table, official_date
+from .model import (
+    Block,
+    Heading,
+    HeadStyle,
+    Image,
+    Imprint,
+    OfficialDocument,
+    Paragraph,
+    SealMode,
+    Signature,
+    Table,
+    official_date,
+)
 
 ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -225,6 +237,28 @@ class WordWriter:
                 properties.append(OxmlElement("w:tblHeader"))  # repeat the header rows on every page
             properties.append(OxmlElement("w:cantSplit"))
 
+    def image(self, block: Image) -> None:
+        paragraph = self.word.add_paragraph()
+        paragraph.paragraph_format.space_before = LINE
+        paragraph.alignment = ALIGN[block.align]
+        paragraph.paragraph_format.keep_with_next = bool(block.caption)
+        paragraph.add_run().add_picture(io.BytesIO(block.png), width=Mm(block.width_mm))
+        if block.caption:
+            caption = self.word.add_paragraph()
+            fixed_line(caption, Pt(g.IMPRINT_PT * 1.5), align=block.align)
+            add_run(caption, block.caption, g.FANGSONG, g.IMPRINT_PT)
+
+    def blocks(self, blocks: list[Block]) -> None:
+        for block in blocks:
+            if isinstance(block, Heading):
+                self.heading(block)
+            elif isinstance(block, Table):
+                self.table(block)
+            elif isinstance(block, Image):
+                self.image(block)
+            else:
+                self.paragraph(block)
+
     def attachments(self) -> None:
         items = self.source.attachments
         for index, name in enumerate(items):
@@ -287,19 +321,14 @@ class WordWriter:
         self.title(before_lines=2 if style == HeadStyle.DOCUMENT else (1 if style == HeadStyle.LETTER else 0))
         if self.source.addressee:
             self.addressee()
-        for block in self.source.blocks:
-            if isinstance(block, Heading):
-                self.heading(block)
-            elif isinstance(block, Table):
-                self.table(block)
-            else:
-                self.paragraph(block)
+        self.blocks(self.source.blocks)
         if self.source.attachments:
             self.attachments()
         if self.source.signature:
             self.signature(self.source.signature)
         if self.source.notes:
             self.notes()
+        self.blocks(self.source.postscript)
         if self.source.imprint:
             self.imprint(self.source.imprint)
         output = io.BytesIO()

@@ -90,7 +90,17 @@ class Table:
                 column += cell.colspan
 
 
-Block = Paragraph | Heading | Table
+@dataclass
+class Image:
+    """A picture in the flow (a notice board's QR code): PNG bytes, its printed width, an optional caption below."""
+
+    png: bytes
+    width_mm: float
+    caption: str = ""
+    align: str = "right"  # "left", "center", "right"
+
+
+Block = Paragraph | Heading | Table | Image
 
 
 @dataclass
@@ -123,6 +133,7 @@ class OfficialDocument:
     signature: Signature | None = None
     notes: str = ""  # 附注 [7.3.6]
     imprint: Imprint | None = None
+    postscript: list[Block] = field(default_factory=list)  # after the signature and 附注, before the 版记: a QR code
     language: str = "zh-CN"
 
 

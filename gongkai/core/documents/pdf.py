@@ -1,14 +1,19 @@
 """PDF rendering (WeasyPrint) of an official document: the Word layout drawn with free fonts of the same styles,
 embedded in the file."""
 
+import base64
+import math
+
 from django.utils.html import escape
 
 from . import geometry as g
 from .docx import signature_indents
 from .fonts import font_face_css
 from .model import (
+    Block,
     Heading,
     HeadStyle,
+    Image,
     Imprint,
     OfficialDocument,
     Paragraph,
@@ -18,6 +23,8 @@ from .model import (
     official_date,
 )
 
+# Paper sizes other than A4 are the A4 layout enlarged, as a photocopier enlarges a page: A3 is A4 × √2.
+PAPER_ZOOM = {"A4": 1.0, "A3": math.sqrt(2)}
 LINE = f"{g.LINE_PITCH_PT:.2f}pt"
 LETTER_SPACING = f"{g.CHARACTER_PITCH_PT - g.BODY_PT:.3f}pt"
 
@@ -90,6 +97,10 @@ thead {{ display: table-header-group; }}
 tr {{ page-break-inside: avoid; }}
 td, th {{ border: 0.5pt solid #000; padding: 1mm 1.5mm; text-align: center; vertical-align: middle; }}
 th {{ font-family: "{g.HEITI.pdf_family}"; font-weight: normal; }}
+.image {{ margin-top: {LINE}; page-break-inside: avoid; line-height: 1.3; }}
+.image img {{ display: block; }}
+.image.right img {{ margin-left: auto; }} .image.center img {{ margin: 0 auto; }}
+.image p {{ font-size: {g.IMPRINT_PT}pt; letter-spacing: 0; }}
 caption {{ font-family: "{g.HEITI.pdf_family}"; padding-bottom: 1mm; }}
 """
 
@@ -128,6 +139,29 @@ def _table(block: Table) -> str:
         + (f"<thead>{head}</thead>" if head else "")
         + f"<tbody>{body}</tbody></table>"
     )
+
+
+def _image(block: Image) -> str:
+    source = "data:image/png;base64," + base64.b64encode(block.png).decode("ascii")
+    caption = f'<p class="{block.align}">{escape(block.caption)}</p>' if block.caption else ""
+    return (
+        f'<div class="image {block.align}"><img src="{source}" alt="{escape(block.caption)}"'
+        f' style="width: {block.width_mm}mm">{caption}</div>'
+    )
+
+
+def _blocks(blocks: list[Block]) -> list[str]:
+    html = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            html.append(f'<p class="heading heading-{block.level}">{escape(block.text)}</p>')
+        elif isinstance(block, Table):
+            html.append(_table(block))
+        elif isinstance(block, Image):
+            html.append(_image(block))
+        else:
+            html.append(_paragraph(block))
+    return html
 
 
 def _head(document: OfficialDocument) -> str:
@@ -183,18 +217,13 @@ def render_html(document: OfficialDocument) -> str:
     body = [_head(document), f'<h1 class="{title_class}">{escape(document.title)}</h1>']
     if document.addressee:
         body.append(f'<p class="addressee">{escape(document.addressee.rstrip("：:"))}：</p>')
-    for block in document.blocks:
-        if isinstance(block, Heading):
-            body.append(f'<p class="heading heading-{block.level}">{escape(block.text)}</p>')
-        elif isinstance(block, Table):
-            body.append(_table(block))
-        else:
-            body.append(_paragraph(block))
+    body += _blocks(document.blocks)
     body.append(_attachments(document.attachments))
     if document.signature:
         body.append(_signature(document.signature))
     if document.notes:
         body.append(f'<p class="notes">（{escape(document.notes.strip("（）()"))}）</p>')
+    body += _blocks(document.postscript)
     if document.imprint:
         body.append(_imprint(document.imprint))
     return (
@@ -204,7 +233,8 @@ def render_html(document: OfficialDocument) -> str:
     )
 
 
-def render_pdf(document: OfficialDocument) -> bytes:
+def render_pdf(document: OfficialDocument, *, paper: str = "A4") -> bytes:
+    """The PDF on A4, or on A3 (`paper="A3"`, for a notice board: the same page enlarged by √2)."""
     from weasyprint import HTML
 
-    return HTML(string=render_html(document)).write_pdf()
+    return HTML(string=render_html(document)).write_pdf(zoom=PAPER_ZOOM[paper])

@@ -14,13 +14,13 @@ from django.utils.translation import gettext as _
 
 from gongkai.core import audit
 from gongkai.core.errors import AccessDenied
+from gongkai.core.messaging import Channels, SmsError, send_sms
 from gongkai.orgs.access import is_admin
 from gongkai.orgs.models import Person
 
 from .. import reminders
 from ..errors import OversightError, OversightErrorCode
 from ..models import ReminderLog, ReminderPreference
-from ..sms import get_backend
 
 DEFAULT = ReminderPreference(by_email=True, by_sms=False, red_only=False, kinds=[])
 
@@ -113,17 +113,22 @@ def deliver(digest: Digest, channel: str, today: date) -> bool:
             if channel == "email":
                 send_mail(digest.subject, digest.body, None, [address])
             else:
-                get_backend().send(address, digest.text_message)
+                send_sms(address, digest.text_message)
             audit.log(
                 "oversight.reminder.sent",
                 target=digest.person,
                 data={"channel": channel, "items": len(digest.lights)},
             )
-    except IntegrityError:
-        return False
-    except OversightError:
+    except (IntegrityError, SmsError):
         return False
     return True
+
+
+def reminder_channels(person_ids: list[int]) -> dict[int, Channels]:
+    """The e-mail and SMS switches of people's reminder settings, for `core.messaging.channels_for` (the villages'
+    reminders follow them too)."""
+    preferences = ReminderPreference.objects.filter(person_id__in=person_ids)
+    return {preference.person_id: Channels(preference.by_email, preference.by_sms) for preference in preferences}
 
 
 def save_preference(*, person, actor, by_email: bool, by_sms: bool, red_only: bool, kinds: list[str]):

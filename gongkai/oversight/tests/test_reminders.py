@@ -9,7 +9,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from gongkai.oversight import sms
+from gongkai.core import messaging as sms
+from gongkai.core.messaging import SmsError
 from gongkai.oversight.errors import OversightError
 from gongkai.oversight.models import ReminderLog, UpdateCycle
 from gongkai.oversight.services import (
@@ -146,17 +147,17 @@ def test_http_backend_posts_to_the_configured_platform(platform):
         ("Bearer t0ken", {"account": "gk", "sign": "示范区政务公开", "mobile": "13900001111", "content": "测试短信"})
     ]
     Platform.answer = json.dumps({"code": 17, "message": "余额不足"}).encode()
-    with pytest.raises(OversightError, match="余额不足"):
+    with pytest.raises(SmsError, match="余额不足"):
         backend.send("13900001111", "测试短信")
 
 
 def test_http_backend_without_url_refuses():
-    with pytest.raises(OversightError, match="GONGKAI_SMS_HTTP_URL"):
+    with pytest.raises(SmsError, match="GONGKAI_SMS_HTTP_URL"):
         sms.HttpBackend({"url": ""}).send("13900001111", "x")
 
 
 def test_tests_use_the_memory_backend(settings):
-    assert settings.GONGKAI_SMS_BACKEND == "gongkai.oversight.sms.MemoryBackend"
+    assert settings.GONGKAI_SMS_BACKEND == "gongkai.core.messaging.MemoryBackend"
 
 
 def test_remind_command_dry_run(clerk, overdue_problem, capsys):

@@ -128,7 +128,7 @@ def test_clerk_answers_through_the_page(client, clerk, issued_problem):
     assert issued_problem.status == "answered"
 
 
-def test_notice_pdf_embeds_the_cjk_font(client, office, issued_problem, tmp_path):
+def test_notice_pdf_embeds_the_document_fonts(client, office, issued_problem, tmp_path):
     client.force_login(office)
     response = client.get(reverse("backoffice:oversight:notice_pdf", kwargs={"notice_id": issued_problem.notice_id}))
     assert response.status_code == 200
@@ -136,7 +136,7 @@ def test_notice_pdf_embeds_the_cjk_font(client, office, issued_problem, tmp_path
     path = tmp_path / "notice.pdf"
     path.write_bytes(response.content)
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout  # noqa: S603,S607
-    assert "Noto-Sans-CJK-SC" in fonts
+    assert "FandolFang" in fonts  # the national document format's 仿宋 (test_printing.py checks the layout)
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout  # noqa: S603,S607
     assert "第三季度督查通报" in text
     assert "政策文件未配套解读" in text

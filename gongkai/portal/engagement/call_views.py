@@ -2,7 +2,7 @@
 shown comments (masked, never who wrote them), the comment form while open and the adoption report."""
 
 from django.conf import settings
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from gongkai.core.audit import client_ip
 from gongkai.core.errors import DomainError
-from gongkai.engagement import selectors, services
+from gongkai.engagement import printing, selectors, services
 from gongkai.engagement.models import CallAttachment, CallStatus
 from gongkai.portal.applications.ratelimit import over_limit
 
@@ -77,3 +77,14 @@ def call_attachment(request, call_id: int, public_id):
         raise Http404
     attachment = get_object_or_404(CallAttachment, call_id=call_id, public_id=public_id, is_active=True)
     return FileResponse(attachment.file.open("rb"), content_type=attachment.content_type, filename=attachment.title)
+
+
+def adoption_report_pdf(request, call_id: int):
+    """The published adoption report in the national document format, for printing and filing."""
+    found = selectors.public_call(call_id)
+    report = selectors.published_report(found) if found is not None else None
+    if report is None:
+        raise Http404
+    response = HttpResponse(printing.adoption_pdf(report), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="adoption-report-{found.pk}.pdf"'
+    return response

@@ -21,6 +21,7 @@ from . import call_views  # noqa: E402
 urlpatterns += [
     path("calls/", call_views.calls, name="calls"),
     path("calls/<int:call_id>/", call_views.call, name="call"),
+    path("calls/<int:call_id>/adoption-report.pdf", call_views.adoption_report_pdf, name="adoption_report_pdf"),
     path("calls/<int:call_id>/attachments/<uuid:public_id>/", call_views.call_attachment, name="call_attachment"),
 ]
 

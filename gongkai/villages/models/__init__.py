@@ -10,3 +10,4 @@ from .publicity import (  # noqa: F401
     PublicityEntry,
     PublicityKind,
 )
+from .reminders import ReminderMessage  # noqa: F401

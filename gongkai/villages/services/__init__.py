@@ -1,4 +1,8 @@
-"""Every write of the villages app. Views, commands, the demo and the API call these, never `.save()`."""
+"""Every write of the villages app. Views, commands, the demo and the API call these, never `.save()`.
+
+The reminder messages live in `services.reminders` and are imported from there: they read the selectors, which
+themselves use this package's finance and issue rules.
+"""
 
 from .columns import seed_village_columns
 from .finance import create_statement, import_statement

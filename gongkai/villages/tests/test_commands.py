@@ -25,7 +25,7 @@ def test_daily_reminds_due_steps(village, grid_worker, monkeypatch):
     )  # fmt: skip
     out = StringIO()
     call_command("villages", "daily", "--date", "2026-10-08", stdout=out)
-    assert out.getvalue().strip() == "催办 1 件，逾期未评价办结 0 件。"
+    assert out.getvalue().strip() == "催办 1 件，逾期未评价办结 0 件，发送提醒 0 人。"
     assert IssueStep.objects.filter(action="reminded").count() == 1
 
 

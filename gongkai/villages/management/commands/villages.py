@@ -1,7 +1,8 @@
 """`gongkai villages …`: the villages jobs for cron and operators.
 
 gongkai villages seed-columns [--organization ID]   give villages and communities their five columns
-gongkai villages daily [--date YYYY-MM-DD]          remind due issue steps, close issues left unrated
+gongkai villages daily [--date YYYY-MM-DD] [--dry-run]  remind due issue steps, close issues left unrated,
+                                                    send the reminder messages
 gongkai villages import-finance ORG FILE --year Y --period N [--period-kind quarter|month] --user NAME [--dry-run]
 """
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         seed.add_argument("--organization", type=int, help="Only this organization (id).")
         daily = sub.add_parser("daily", help="Remind due issue steps and close issues whose rating time passed.")
         daily.add_argument("--date", type=date.fromisoformat, help="Run as if today were this day.")
+        daily.add_argument("--dry-run", action="store_true", help="Only list the reminder messages; change nothing.")
         finance = sub.add_parser("import-finance", help="Import a village's accounting export (.xlsx).")
         finance.add_argument("organization", type=int)
         finance.add_argument("file")
@@ -57,14 +59,20 @@ class Command(BaseCommand):
             % {"villages": villages.count(), "created": created}
         )
 
-    def daily(self, date=None, **options):
+    def daily(self, date=None, dry_run=False, **options):
         from gongkai.villages.services import close_unrated_issues, remind_due_issues
+        from gongkai.villages.services.reminders import send_village_reminders
 
+        if dry_run:
+            for message in send_village_reminders(on=date, dry_run=True):
+                self.stdout.write(f"{message.person} ({'/'.join(message.channels)}): {message.subject}")
+            return
         reminded = remind_due_issues(on=date)
         closed = close_unrated_issues(on=date)
+        sent = send_village_reminders(on=date)
         self.stdout.write(
-            _("催办 %(reminded)s 件，逾期未评价办结 %(closed)s 件。")
-            % {"reminded": len(reminded), "closed": len(closed)}
+            _("催办 %(reminded)s 件，逾期未评价办结 %(closed)s 件，发送提醒 %(sent)s 人。")
+            % {"reminded": len(reminded), "closed": len(closed), "sent": len(sent)}
         )
 
     def import_finance(self, organization, file, year, period, period_kind, user, dry_run=False, **options):
