@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.utils.functional import Promise
+
 
 @dataclass(frozen=True)
 class Period:
@@ -48,9 +50,9 @@ class Rule:
     """Base of every assessment rule. Subclasses set `code`, `name`, `description` and implement both methods."""
 
     code: str = ""
-    name = ""
-    description = ""
-    unit = ""  # what one failure is called, e.g. 条信息, 件申请
+    name: str | Promise = ""  # translated lazily: rules are built when the registry loads, before any request
+    description: str | Promise = ""
+    unit: str | Promise = ""  # what one failure is called, e.g. 条信息, 件申请
 
     def tally(self, organization_ids: list[int], period: Period) -> dict[int, Tally]:
         raise NotImplementedError

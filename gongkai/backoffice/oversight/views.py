@@ -1,7 +1,6 @@
 """Back-office pages of assessment: schemes and their indicators, the live leaderboard with its trend, each
 organization's score explained down to its records, manual deductions, the periodic-items register, reminders."""
 
-import calendar
 from datetime import date
 
 from django.contrib import messages
@@ -22,7 +21,7 @@ from gongkai.oversight.groups import group_of
 from gongkai.oversight.models import Group, Method, ReminderLog, ReminderPreference, UpdateCycle
 from gongkai.oversight.reminders import KINDS
 from gongkai.oversight.rules import all_rules
-from gongkai.oversight.scoring import explain, leaderboard
+from gongkai.oversight.scoring import explain, leaderboard, trend
 from gongkai.oversight.selectors import (
     draft_notices,
     manual_entries,
@@ -159,22 +158,6 @@ def scheme_act(request, scheme_id: int, action: str):
     return redirect("backoffice:oversight:scheme", scheme_id=scheme.pk)
 
 
-def month_ends(year: int, today: date) -> list[date]:
-    last = 12 if today.year > year else today.month
-    return [min(today, date(year, month, calendar.monthrange(year, month)[1])) for month in range(1, last + 1)]
-
-
-def trend(scheme, group: str, today: date) -> dict:
-    """Each organization's score at every month end of the year so far (the live score for the running month)."""
-    ends = month_ends(scheme.year, today) if not scheme.is_frozen else [scheme.frozen_on]
-    series: dict[int, dict] = {}
-    for end in ends:
-        for entry in leaderboard(scheme, group, end):
-            row = series.setdefault(entry.organization.pk, {"name": entry.organization.display_name, "scores": []})
-            row["scores"].append(float(entry.score))
-    return {"months": [f"{end:%Y-%m}" for end in ends], "rows": list(series.values())}
-
-
 @staff_required(roles=OFFICE_ROLES)
 def leaderboard_page(request, scheme_id: int, group: str):
     scheme = or_404(scheme_for_staff, person=request.user, scheme_id=scheme_id)
@@ -188,7 +171,7 @@ def leaderboard_page(request, scheme_id: int, group: str):
         "groups": Group.choices,
         "board": board,
         "indicators": board[0].indicators if board else [],
-        "trend": trend(scheme, group, today) if request.GET.get("trend") != "0" else None,
+        "trend": trend(scheme, group, today, current=board) if request.GET.get("trend") != "0" else None,
         "today": today,
     }
     return render(request, "backoffice/oversight/leaderboard.html", context)

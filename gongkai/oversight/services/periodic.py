@@ -10,6 +10,7 @@ from gongkai.core import audit
 from ..access import require_office_for
 from ..errors import OversightError, OversightErrorCode
 from ..models import PeriodicItem, UpdateCycle
+from ..scoring import scores_changed
 
 
 def check_cycle(cycle: str, due_month, due_day) -> None:
@@ -52,6 +53,7 @@ def register_periodic_item(
             organization=organization,
             data={"item": item.code, "cycle": cycle, "created": created},
         )
+        scores_changed()
     return entry
 
 
@@ -64,5 +66,12 @@ def retire_periodic_item(*, entry: PeriodicItem, on: date, reason: str, actor) -
         entry.retired_on = on
         entry.note = reason.strip()[:300]
         entry.save(update_fields=["retired_on", "note"])
-        audit.log("oversight.periodic_item.retired", actor=actor, target=entry, organization=entry.organization_id)
+        audit.log(
+            "oversight.periodic_item.retired",
+            actor=actor,
+            target=entry,
+            organization=entry.organization_id,
+            data={"item": entry.item.code, "on": on.isoformat(), "reason": entry.note},
+        )
+        scores_changed()
     return entry
