@@ -27,6 +27,7 @@ from gongkai.oversight.selectors import (
     manual_entries,
     manual_entry_for_staff,
     organization_for_scores,
+    periodic_item_for_office,
     scheme_covering,
     scheme_for_staff,
     schemes_for_staff,
@@ -39,6 +40,8 @@ from gongkai.oversight.services import (
     problem_from_deduction,
     publish_leaderboard,
     register_periodic_item,
+    retire_periodic_item,
+    revoke_manual_entry,
     save_indicator,
     save_preference,
     validate_scheme,
@@ -267,6 +270,20 @@ def manual_entry(request, scheme_id: int):
     return render(request, "backoffice/oversight/manual.html", context)
 
 
+@require_POST
+@staff_required(roles=OFFICE_ROLES)
+def manual_revoke(request, entry_id: int):
+    """Revoke a manual deduction with a reason; the entry stays listed as revoked and the scores recompute."""
+    entry = or_404(manual_entry_for_staff, person=request.user, entry_id=entry_id)
+    try:
+        revoke_manual_entry(entry=entry, reason=request.POST.get("reason", ""), actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("扣分已撤销，排行榜随即更新。"))
+    return redirect("backoffice:oversight:manual", scheme_id=entry.indicator.scheme_id)
+
+
 @staff_required(roles=OFFICE_ROLES)
 def evidence(request, entry_id: int):
     entry = or_404(manual_entry_for_staff, person=request.user, entry_id=entry_id)
@@ -291,10 +308,29 @@ def periodic_register(request):
         "light": light,
         "cycles": UpdateCycle.choices,
         "may_register": is_overseer(request.user),
+        "office_of": set(organizations_for(request.user, OFFICE_ROLES).values_list("pk", flat=True)),
         "organizations": organizations_for(request.user, OFFICE_ROLES).order_by("region__path", "sort_order")[:500],
         "today": today,
     }
     return render(request, "backoffice/oversight/periodic.html", context)
+
+
+@require_POST
+@staff_required(roles=OFFICE_ROLES)
+def periodic_retire(request, entry_id: int):
+    """Stop counting a periodic item from a date on (the register only grows: the entry stays, marked retired)."""
+    entry = or_404(periodic_item_for_office, person=request.user, entry_id=entry_id)
+    on = parse_day(request.POST.get("on", ""))
+    if on is None:
+        messages.error(request, _("请填写停止计算的日期。"))
+        return redirect("backoffice:oversight:periodic")
+    try:
+        retire_periodic_item(entry=entry, on=on, reason=request.POST.get("reason", ""), actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("“%(item)s”自%(on)s起停止计算。") % {"item": entry.item.name, "on": on.isoformat()})
+    return redirect("backoffice:oversight:periodic")
 
 
 def register(request, scope, today: date) -> None:
