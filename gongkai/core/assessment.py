@@ -50,7 +50,7 @@ class Rule:
     """Base of every assessment rule. Subclasses set `code`, `name`, `description` and implement both methods."""
 
     code: str = ""
-    name: str | Promise = ""  # translated lazily by the rules that set them
+    name: str | Promise = ""  # translated lazily: rules are built when the registry loads, before any request
     description: str | Promise = ""
     unit: str | Promise = ""  # what one failure is called, e.g. 条信息, 件申请
 

@@ -58,6 +58,24 @@ SCHEDULE = [
         at=time(3, 0),
         description="re-render every static page (catches what no signal announced, e.g. a changed site name)",
     ),
+    Entry(
+        "oversight.inspect",
+        "gongkai.oversight.tasks.daily_inspection",
+        at=time(2, 0),
+        description="self-inspection of every site against the national website indicators (once a day)",
+    ),
+    Entry(
+        "oversight.scores",
+        "gongkai.oversight.tasks.refresh_scores",
+        at=time(4, 0),
+        description="recompute the month-end scores behind the leaderboards' trend charts (after the inspection)",
+    ),
+    Entry(
+        "oversight.remind",
+        "gongkai.oversight.tasks.daily_reminders",
+        at=time(8, 0),
+        description="one digest per person of the yellow and red lights, by e-mail and SMS (once a day)",
+    ),
 ]
 
 

@@ -6,7 +6,8 @@ Thresholds (each tested at its edge):
   exactly 6 months old is fine, one day more is stale) → a deduction each, and 5 or more stale columns → veto;
 - blank column: an active leaf column with no published record → a deduction each; 5 or more → veto;
 - broken links and missing attachment files in published records → a deduction each;
-- open privacy findings of screening on published records → deduction; secrecy markings or wrong expressions → veto.
+- open privacy findings of screening on published records → deduction; secrecy markings or wrong expressions → veto;
+- valid messages (engagement's inquiries) still unanswered 3 months after receipt → veto, one finding each.
 A site is predicted 不合格 with any veto, or when 100 minus its deductions falls below 60.
 """
 
@@ -23,6 +24,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongkai.engagement.models import Inquiry
+from gongkai.engagement.selectors import veto_risks
 from gongkai.publishing.models import Attachment, Column, ColumnKind, Record, RecordStatus
 from gongkai.screening.kinds import PERSONAL_DATA_KINDS, Kind
 from gongkai.screening.models import Finding as ScreeningFinding
@@ -325,6 +328,27 @@ def content_findings(organization_ids: list[int]) -> list[FindingData]:
     return findings
 
 
+def interaction_findings(organization_ids: list[int], today: date) -> list[FindingData]:
+    """互动回应差: any valid message unanswered for more than 3 months vetoes the site (engagement's definition)."""
+    inquiries = veto_risks(Inquiry.objects.filter(organization_id__in=organization_ids), today).order_by(
+        "received_on", "id"
+    )
+    return [
+        FindingData(
+            organization_id,
+            NationalIndicator.INTERACTION,
+            True,
+            f"inquiry:{pk}",
+            f"{tracking_code} {subject}"[:300],
+            reverse("backoffice:engagement:inquiry", kwargs={"inquiry_id": pk}),
+            _("留言“%(subject)s”于%(date)s收到，超过3个月仍未答复。") % {"subject": subject, "date": received_on},
+        )
+        for pk, organization_id, tracking_code, subject, received_on in inquiries.values_list(
+            "pk", "organization_id", "tracking_code", "subject", "received_on"
+        )
+    ]
+
+
 def inspect(organization_ids: list[int], today: date, *, external: bool | None = None) -> list[FindingData]:
     """Every finding for the given sites on `today`, the veto findings first within each site."""
     if external is None:
@@ -335,6 +359,7 @@ def inspect(organization_ids: list[int], today: date, *, external: bool | None =
         *link_findings(organization_ids, external),
         *attachment_findings(organization_ids),
         *content_findings(organization_ids),
+        *interaction_findings(organization_ids, today),
     ]
     return sorted(findings, key=lambda finding: (finding.organization_id, not finding.veto, finding.indicator))
 

@@ -1,8 +1,9 @@
 """What each person should be reminded of today: every yellow or red light of their organizations.
 
-Kinds: records approaching or past their disclosure deadline, periodic items, open applications, rectification
-problems. Organization staff (clerks, reviewers; the handler for an application) get their own organizations'
-yellow and red lights; the office over a region gets the red ones of every organization in it.
+Kinds: records approaching or past their disclosure deadline, periodic items, open applications, open inquiries
+(engagement's light), rectification problems. Organization staff (clerks, reviewers; the handler for an application
+or an inquiry) get their own organizations' yellow and red lights; the office over a region gets the red ones of
+every organization in it.
 """
 
 from collections import defaultdict
@@ -15,6 +16,8 @@ from django.utils.translation import gettext as _
 from gongkai.applications.models import OPEN_STATUSES, Application
 from gongkai.applications.selectors import lights_for
 from gongkai.core.assessment import Period
+from gongkai.engagement.models import OPEN_INQUIRY_STATUSES, Inquiry
+from gongkai.engagement.selectors import annotate_lights as annotate_inquiry_lights
 from gongkai.orgs.models import Membership, Organization, Role
 from gongkai.publishing.deadlines import annotate_lights
 from gongkai.publishing.models import Record, RecordStatus
@@ -26,6 +29,7 @@ KINDS = {
     "records": _("信息发布"),
     "periodic": _("年度必公开项"),
     "applications": _("依申请公开"),
+    "inquiries": _("咨询留言"),
     "problems": _("督查整改"),
 }
 OPEN_RECORD_STATES = (
@@ -104,6 +108,22 @@ def application_lights(today: date) -> list[Light]:
     ]
 
 
+def inquiry_lights(today: date) -> list[Light]:
+    inquiries = Inquiry.objects.filter(status__in=OPEN_INQUIRY_STATUSES).select_related("organization__region")
+    return [
+        Light(
+            "inquiries",
+            inquiry.light,
+            inquiry.organization_id,
+            f"{inquiry.tracking_code} {inquiry.subject}"[:60],
+            _("答复期限 %(date)s") % {"date": inquiry.due_on},
+            inquiry.handler_id,
+        )
+        for inquiry in annotate_inquiry_lights(inquiries, today)
+        if inquiry.light in ("yellow", "red")
+    ]
+
+
 def problem_lights(today: date) -> list[Light]:
     problems = Problem.objects.filter(
         notice__status=NoticeStatus.ISSUED, status__in=(ProblemStatus.OPEN, ProblemStatus.RETURNED)
@@ -130,7 +150,13 @@ def problem_lights(today: date) -> list[Light]:
 
 
 def all_lights(today: date) -> list[Light]:
-    return [*record_lights(today), *periodic_lights(today), *application_lights(today), *problem_lights(today)]
+    return [
+        *record_lights(today),
+        *periodic_lights(today),
+        *application_lights(today),
+        *inquiry_lights(today),
+        *problem_lights(today),
+    ]
 
 
 def recipients(lights: list[Light]) -> dict[int, list[Light]]:

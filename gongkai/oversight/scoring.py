@@ -5,20 +5,32 @@ method turns the count into points lost, and the organization's score is the sum
 - ratio: points lost = weight × failures ÷ chances (nothing lost when there was nothing to count);
 - points: points lost = the points the rule weighed itself (manual entries, self-inspection), at most the weight.
 Ranks are shared by equal scores (1, 1, 3). A frozen scheme answers from the scores kept on its freezing date.
+
+The trend (one score per month end) keeps the scores of months already closed in the cache for a day, under a
+stamp that every oversight write changing scores renews (`scores_changed`: indicators, manual entries, the periodic
+register, notices, inspection runs); the scheduler's daily `refresh_scores` recomputes them (`refresh_trends`). So a
+trend costs one live leaderboard plus cache reads; the running month is always live.
 """
 
+import calendar
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
 from gongkai.core.assessment import Evidence, Period, Tally
 
 from .groups import organizations_in
-from .models import FrozenScore, Indicator, Method, Scheme
+from .models import FrozenScore, Group, Indicator, Method, Scheme
 from .rules import get_rule
 from .rules.builtin import shared_queries
 
 CENT = Decimal("0.01")
+CLOSED_MONTH_SECONDS = 26 * 3600  # refreshed daily by tasks.refresh_scores; a day and two hours to spare
 
 
 def quantize(value) -> Decimal:
@@ -205,3 +217,72 @@ def frozen_leaderboard(scheme: Scheme, group: str) -> list[OrganizationScore]:
         ]
         result.append(OrganizationScore(row.organization, row.score, row.rank, indicators))
     return result
+
+
+STAMP_KEY = "oversight:scores-stamp"
+
+
+def scores_changed() -> None:
+    """Forget every cached month-end score once the current transaction commits (oversight's writes call it)."""
+    transaction.on_commit(lambda: cache.set(STAMP_KEY, time.time_ns(), None))
+
+
+def month_ends(year: int, today: date) -> list[date]:
+    last = 12 if today.year > year else today.month
+    return [min(today, date(year, month, calendar.monthrange(year, month)[1])) for month in range(1, last + 1)]
+
+
+def month_end_scores(scheme: Scheme, group: str, end: date, today: date) -> dict[int, float]:
+    """{organization_id: score} at a month end; a closed month's come from the cache when they are there."""
+    if end >= today:
+        return {entry.organization.pk: float(entry.score) for entry in leaderboard(scheme, group, end)}
+    # created_at tells apart two schemes that got the same id (a restored backup, a test database)
+    key = f"oversight:month:{scheme.pk}:{scheme.created_at:%s%f}:{group}:{end}:{cache.get(STAMP_KEY, 0)}"
+    scores = cache.get(key)
+    if scores is None:
+        scores = {entry.organization.pk: float(entry.score) for entry in leaderboard(scheme, group, end)}
+        cache.set(key, scores, CLOSED_MONTH_SECONDS)
+    return scores
+
+
+def trend(scheme: Scheme, group: str, today: date, current: list[OrganizationScore] | None = None) -> dict:
+    """Each organization's score at every month end of the year so far; `current` is today's board if at hand."""
+    if scheme.is_frozen:
+        board = frozen_leaderboard(scheme, group)
+        ends, columns = [scheme.frozen_on], [{entry.organization.pk: float(entry.score) for entry in board}]
+    else:
+        board = current if current is not None else leaderboard(scheme, group, today)
+        ends = month_ends(scheme.year, today)
+        columns = [month_end_scores(scheme, group, end, today) for end in ends[:-1]] if ends else []
+        if ends:
+            columns.append({entry.organization.pk: float(entry.score) for entry in board})
+    rows = [
+        {
+            "name": entry.organization.display_name,
+            "scores": [column.get(entry.organization.pk) for column in columns],
+        }
+        for entry in board
+    ]
+    return {"months": [f"{end:%Y-%m}" for end in ends], "rows": rows}
+
+
+def refresh_trends(*, today: date | None = None, progress=None) -> int:
+    """Forget and recompute the closed months' scores of every active, unfrozen scheme of this year or the last;
+    returns how many month-end leaderboards were computed."""
+    today = today or timezone.localdate()
+    cache.set(STAMP_KEY, time.time_ns(), None)
+    schemes = list(Scheme.objects.filter(is_active=True, frozen_on__isnull=True, year__gte=today.year - 1))
+    work = [
+        (scheme, group)
+        for scheme in schemes
+        for group in Group.values
+        if scheme.indicators.filter(group=group, is_active=True).exists()
+    ]
+    computed = 0
+    for done, (scheme, group) in enumerate(work):
+        if progress is not None:
+            progress(done, len(work))
+        for end in month_ends(scheme.year, today)[:-1]:
+            month_end_scores(scheme, group, end, today)
+            computed += 1
+    return computed

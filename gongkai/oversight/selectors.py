@@ -7,7 +7,7 @@ from gongkai.orgs.access import has_role, is_admin, organizations_for, regions_f
 from gongkai.orgs.models import Organization, Region
 
 from .access import OFFICE_ROLES
-from .models import Finding, FindingStatus, ManualEntry, Notice, NoticeStatus, Problem, Scheme
+from .models import Finding, FindingStatus, ManualEntry, Notice, NoticeStatus, PeriodicItem, Problem, Scheme
 
 
 def scheme_for_year(year: int, division_code: str | None = None) -> Scheme | None:
@@ -110,6 +110,18 @@ def open_findings(organization=None) -> QuerySet[Finding]:
 
 def manual_entry_for_staff(*, person, entry_id: int) -> ManualEntry:
     entry = ManualEntry.objects.filter(pk=entry_id, organization__in=organizations_for(person, OFFICE_ROLES)).first()
+    if entry is None:
+        raise AccessDenied()
+    return entry
+
+
+def periodic_item_for_office(*, person, entry_id: int) -> PeriodicItem:
+    """An entry of the periodic-items register, for the office over its organization (who alone may retire it)."""
+    entry = (
+        PeriodicItem.objects.filter(pk=entry_id, organization__in=organizations_for(person, OFFICE_ROLES))
+        .select_related("item", "organization")
+        .first()
+    )
     if entry is None:
         raise AccessDenied()
     return entry

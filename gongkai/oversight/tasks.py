@@ -1,20 +1,34 @@
-"""Background work of oversight: the daily self-inspection and the daily reminder digests.
+"""Background work of oversight, run once a day by `gongkai scheduler` (gongkai/jobs/schedule.py): the
+self-inspection, the reminder digests and the refresh of the month-end scores behind the trend charts.
 
-Both are safe to run twice: inspection keeps one row per finding, and reminders claim one log row per person,
-channel and day. A scheduler (cron or the task worker's periodic runner) enqueues them once a day; the same work
-is available as `gongkai oversight inspect` and `gongkai oversight remind`.
+All are safe to run twice: inspection keeps one row per finding, reminders claim one log row per person, channel
+and day, and refreshing scores only recomputes them. The same work is available as `gongkai oversight inspect`
+and `gongkai oversight remind`.
 """
 
 from django.tasks import task
+from django.utils.translation import gettext as _
 
+from gongkai.jobs.progress import report
+
+from .scoring import refresh_trends
 from .services import run_inspection, send_reminders
 
 
-@task
-def daily_inspection() -> int:
-    return run_inspection().findings_total
+@task(takes_context=True)
+def daily_inspection(context) -> int:
+    report(context, done=0, total=1, note=_("网站自查"))
+    run = run_inspection()
+    report(context, done=1, total=1, note=_("发现问题 %(count)s 条") % {"count": run.findings_total})
+    return run.findings_total
 
 
 @task
 def daily_reminders() -> int:
     return len(send_reminders())
+
+
+@task(takes_context=True)
+def refresh_scores(context) -> int:
+    """Recompute the month-end scores of every running scheme, so that the trend pages answer from the cache."""
+    return refresh_trends(progress=lambda done, total: report(context, done=done, total=total, note=_("月末得分")))

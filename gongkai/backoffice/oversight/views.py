@@ -1,7 +1,6 @@
 """Back-office pages of assessment: schemes and their indicators, the live leaderboard with its trend, each
 organization's score explained down to its records, manual deductions, the periodic-items register, reminders."""
 
-import calendar
 from datetime import date
 
 from django.contrib import messages
@@ -22,12 +21,13 @@ from gongkai.oversight.groups import group_of
 from gongkai.oversight.models import Group, Method, ReminderLog, ReminderPreference, UpdateCycle
 from gongkai.oversight.reminders import KINDS
 from gongkai.oversight.rules import all_rules
-from gongkai.oversight.scoring import explain, leaderboard
+from gongkai.oversight.scoring import explain, leaderboard, trend
 from gongkai.oversight.selectors import (
     draft_notices,
     manual_entries,
     manual_entry_for_staff,
     organization_for_scores,
+    periodic_item_for_office,
     scheme_covering,
     scheme_for_staff,
     schemes_for_staff,
@@ -40,6 +40,8 @@ from gongkai.oversight.services import (
     problem_from_deduction,
     publish_leaderboard,
     register_periodic_item,
+    retire_periodic_item,
+    revoke_manual_entry,
     save_indicator,
     save_preference,
     validate_scheme,
@@ -159,22 +161,6 @@ def scheme_act(request, scheme_id: int, action: str):
     return redirect("backoffice:oversight:scheme", scheme_id=scheme.pk)
 
 
-def month_ends(year: int, today: date) -> list[date]:
-    last = 12 if today.year > year else today.month
-    return [min(today, date(year, month, calendar.monthrange(year, month)[1])) for month in range(1, last + 1)]
-
-
-def trend(scheme, group: str, today: date) -> dict:
-    """Each organization's score at every month end of the year so far (the live score for the running month)."""
-    ends = month_ends(scheme.year, today) if not scheme.is_frozen else [scheme.frozen_on]
-    series: dict[int, dict] = {}
-    for end in ends:
-        for entry in leaderboard(scheme, group, end):
-            row = series.setdefault(entry.organization.pk, {"name": entry.organization.display_name, "scores": []})
-            row["scores"].append(float(entry.score))
-    return {"months": [f"{end:%Y-%m}" for end in ends], "rows": list(series.values())}
-
-
 @staff_required(roles=OFFICE_ROLES)
 def leaderboard_page(request, scheme_id: int, group: str):
     scheme = or_404(scheme_for_staff, person=request.user, scheme_id=scheme_id)
@@ -188,7 +174,7 @@ def leaderboard_page(request, scheme_id: int, group: str):
         "groups": Group.choices,
         "board": board,
         "indicators": board[0].indicators if board else [],
-        "trend": trend(scheme, group, today) if request.GET.get("trend") != "0" else None,
+        "trend": trend(scheme, group, today, current=board) if request.GET.get("trend") != "0" else None,
         "today": today,
     }
     return render(request, "backoffice/oversight/leaderboard.html", context)
@@ -284,6 +270,20 @@ def manual_entry(request, scheme_id: int):
     return render(request, "backoffice/oversight/manual.html", context)
 
 
+@require_POST
+@staff_required(roles=OFFICE_ROLES)
+def manual_revoke(request, entry_id: int):
+    """Revoke a manual deduction with a reason; the entry stays listed as revoked and the scores recompute."""
+    entry = or_404(manual_entry_for_staff, person=request.user, entry_id=entry_id)
+    try:
+        revoke_manual_entry(entry=entry, reason=request.POST.get("reason", ""), actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("扣分已撤销，排行榜随即更新。"))
+    return redirect("backoffice:oversight:manual", scheme_id=entry.indicator.scheme_id)
+
+
 @staff_required(roles=OFFICE_ROLES)
 def evidence(request, entry_id: int):
     entry = or_404(manual_entry_for_staff, person=request.user, entry_id=entry_id)
@@ -308,10 +308,29 @@ def periodic_register(request):
         "light": light,
         "cycles": UpdateCycle.choices,
         "may_register": is_overseer(request.user),
+        "office_of": set(organizations_for(request.user, OFFICE_ROLES).values_list("pk", flat=True)),
         "organizations": organizations_for(request.user, OFFICE_ROLES).order_by("region__path", "sort_order")[:500],
         "today": today,
     }
     return render(request, "backoffice/oversight/periodic.html", context)
+
+
+@require_POST
+@staff_required(roles=OFFICE_ROLES)
+def periodic_retire(request, entry_id: int):
+    """Stop counting a periodic item from a date on (the register only grows: the entry stays, marked retired)."""
+    entry = or_404(periodic_item_for_office, person=request.user, entry_id=entry_id)
+    on = parse_day(request.POST.get("on", ""))
+    if on is None:
+        messages.error(request, _("请填写停止计算的日期。"))
+        return redirect("backoffice:oversight:periodic")
+    try:
+        retire_periodic_item(entry=entry, on=on, reason=request.POST.get("reason", ""), actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("“%(item)s”自%(on)s起停止计算。") % {"item": entry.item.name, "on": on.isoformat()})
+    return redirect("backoffice:oversight:periodic")
 
 
 def register(request, scope, today: date) -> None:

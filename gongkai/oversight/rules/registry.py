@@ -1,8 +1,9 @@
 """The registry of assessment rules a scheme's indicators pick from.
 
 Rules come from two places: the oversight app's own (`rules.builtin`, for publishing, catalog, applications,
-screening and oversight data) and every installed Gongkai app's `assessment.py` listing `RULES` built on
-`gongkai.core.assessment.Rule` — so engagement or villages add their rules without oversight knowing them.
+screening and oversight data; `rules.engagement`, for inquiries, readings and ratings) and every installed Gongkai
+app's `assessment.py` listing `RULES` built on `gongkai.core.assessment.Rule` — so another app can offer rules
+without oversight knowing it.
 """
 
 from importlib import import_module
@@ -31,9 +32,9 @@ def all_rules() -> list[Rule]:
 
 def discover() -> None:
     """Register the built-in rules and each installed app's `assessment.RULES` (called from AppConfig.ready)."""
-    from . import builtin
+    from . import builtin, engagement
 
-    for rule in builtin.RULES:
+    for rule in [*builtin.RULES, *engagement.RULES]:
         register_rule(rule)
     for config in apps.get_app_configs():
         if not config.name.startswith("gongkai.") or config.label == "oversight":

@@ -13,6 +13,7 @@ from .. import inspection
 from ..access import is_overseer, require_office_for
 from ..errors import OversightError, OversightErrorCode
 from ..models import Finding, FindingStatus, InspectionRun, ProblemSource
+from ..scoring import scores_changed
 from .notices import add_problem
 
 
@@ -50,6 +51,7 @@ def run_inspection(
             organization=organization,
             data={"sites": len(scope), "findings": run.findings_total, "veto": run.veto_total},
         )
+        scores_changed()
     return run
 
 

@@ -20,6 +20,7 @@ from gongkai.publishing.uploads import check_upload
 from ..access import OFFICE_ROLES, may_answer, require_office_for
 from ..errors import OversightError, OversightErrorCode
 from ..models import Answer, AnswerDecision, Notice, NoticeStatus, Problem, ProblemSource, ProblemStatus
+from ..scoring import scores_changed
 
 P = ProblemStatus
 TRANSITIONS = {
@@ -133,6 +134,7 @@ def issue_notice(*, notice: Notice, actor, on: date | None = None) -> Notice:
             organization=notice.issuer,
             data={"problems": len(problems), "on": on.isoformat()},
         )
+        scores_changed()
     return notice
 
 
@@ -181,6 +183,7 @@ def answer_problem(
             organization=problem.organization,
             data={"late": late},
         )
+        scores_changed()
     return answer
 
 
@@ -199,6 +202,7 @@ def decide(problem: Problem, actor, action: str, comment: str, on: date | None) 
         problem.save(update_fields=["status", "accepted_on"])
         verb = "accepted" if action == "accept" else "returned"
         audit.log(f"oversight.problem.{verb}", actor=actor, target=problem, organization=problem.organization)
+        scores_changed()
     return problem
 
 

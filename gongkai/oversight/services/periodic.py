@@ -10,6 +10,7 @@ from gongkai.core import audit
 from ..access import require_office_for
 from ..errors import OversightError, OversightErrorCode
 from ..models import PeriodicItem, UpdateCycle
+from ..scoring import scores_changed
 
 
 def check_cycle(cycle: str, due_month, due_day) -> None:
@@ -52,17 +53,37 @@ def register_periodic_item(
             organization=organization,
             data={"item": item.code, "cycle": cycle, "created": created},
         )
+        scores_changed()
     return entry
 
 
 def retire_periodic_item(*, entry: PeriodicItem, on: date, reason: str, actor) -> PeriodicItem:
+    """Stop counting the entry's periods that start on or after `on`; the entry itself stays in the register."""
     require_office_for(actor, entry.organization)
     if not (reason or "").strip():
         raise OversightError(OversightErrorCode.REASON_REQUIRED, _("请写明停止计算的理由。"), field="reason")
     with transaction.atomic():
-        entry = PeriodicItem.objects.select_for_update().get(pk=entry.pk)
+        entry = PeriodicItem.objects.select_for_update().select_related("item").get(pk=entry.pk)
+        if entry.retired_on is not None:
+            raise OversightError(
+                OversightErrorCode.ILLEGAL_TRANSITION,
+                _("该事项已于%(on)s停止计算。") % {"on": entry.retired_on.isoformat()},
+            )
+        if on < entry.since:
+            raise OversightError(
+                OversightErrorCode.INVALID,
+                _("停止计算日期不能早于纳入清单日期（%(since)s）。") % {"since": entry.since.isoformat()},
+                field="on",
+            )
         entry.retired_on = on
         entry.note = reason.strip()[:300]
         entry.save(update_fields=["retired_on", "note"])
-        audit.log("oversight.periodic_item.retired", actor=actor, target=entry, organization=entry.organization_id)
+        audit.log(
+            "oversight.periodic_item.retired",
+            actor=actor,
+            target=entry,
+            organization=entry.organization_id,
+            data={"item": entry.item.code, "on": on.isoformat(), "reason": entry.note},
+        )
+        scores_changed()
     return entry

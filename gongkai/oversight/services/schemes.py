@@ -15,7 +15,7 @@ from ..defaults import DEFAULT_INDICATORS
 from ..errors import OversightError, OversightErrorCode
 from ..models import FrozenScore, Group, Indicator, ManualEntry, Method, Scheme
 from ..rules import get_rule
-from ..scoring import leaderboard
+from ..scoring import leaderboard, scores_changed
 
 FULL_MARKS = Decimal(100)
 
@@ -110,6 +110,7 @@ def save_indicator(
             defaults={**fields, "description": description, "sort_order": sort_order, "is_active": True},
         )
         log("indicator.saved", indicator, actor, group=group, code=code, weight=str(fields["weight"]))
+        scores_changed()
     return indicator
 
 
@@ -243,6 +244,7 @@ def add_manual_entry(
             organization=organization,
             data={"points": str(points), "indicator": indicator.code},
         )
+        scores_changed()
     return entry
 
 
@@ -257,7 +259,14 @@ def revoke_manual_entry(*, entry: ManualEntry, reason: str, actor) -> ManualEntr
             raise OversightError(OversightErrorCode.ILLEGAL_TRANSITION, _("这条扣分已经撤销。"))
         entry.is_active, entry.revoked_reason = False, reason.strip()[:300]
         entry.save(update_fields=["is_active", "revoked_reason"])
-        audit.log("oversight.manual_entry.revoked", actor=actor, target=entry, organization=entry.organization_id)
+        audit.log(
+            "oversight.manual_entry.revoked",
+            actor=actor,
+            target=entry,
+            organization=entry.organization_id,
+            data={"points": str(entry.points), "indicator": entry.indicator.code, "reason": entry.revoked_reason},
+        )
+        scores_changed()
     return entry
 
 

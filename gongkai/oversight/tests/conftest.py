@@ -3,6 +3,7 @@
 from datetime import date, datetime, time
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from gongkai.catalog.services import create_item
@@ -17,6 +18,14 @@ TODAY = date(2026, 6, 15)
 
 def at(day: date, hour: int = 10):
     return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The trend's month-end scores live in the cache; each test starts without them."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -168,3 +168,36 @@ def test_remind_command_dry_run(clerk, overdue_problem, capsys):
     assert "clerk: " in out
     assert "将提醒" in out
     assert mail.outbox == []
+
+
+def test_inquiries_past_their_limit_go_to_their_handler(clerk, reviewer, department):
+    from gongkai.engagement.models import Inquiry
+
+    clerk.email, reviewer.email = "clerk@example.cn", "reviewer@example.cn"
+    for person in (clerk, reviewer):
+        person.save()
+    common = {"channel": "online", "organization": department, "question": "问", "asker_name": "张三"}
+    Inquiry.objects.create(
+        tracking_code="ZX1", subject="低保材料", received_on=date(2026, 6, 1), due_on=date(2026, 6, 8), **common
+    )
+    Inquiry.objects.create(
+        tracking_code="ZX2",
+        subject="已办结",
+        received_on=date(2026, 6, 1),
+        due_on=date(2026, 6, 8),
+        status="answered",
+        **common,
+    )
+    Inquiry.objects.create(
+        tracking_code="ZX3",
+        subject="医保转移",
+        received_on=date(2026, 6, 1),
+        due_on=date(2026, 6, 8),
+        handler=clerk,
+        **common,
+    )
+    sent = {digest.person.username: digest for digest in send_reminders(today=TODAY)}
+    assert [light.line() for light in sent["reviewer"].lights] == [
+        "[红灯] 咨询留言：ZX1 低保材料（答复期限 2026-06-08）"
+    ]
+    assert sorted(light.label for light in sent["clerk"].lights) == ["ZX1 低保材料", "ZX3 医保转移"]

@@ -263,3 +263,81 @@ def test_office_registers_a_periodic_item_through_the_page(client, office, clerk
     assert (entry.item, entry.organization, entry.cycle) == (item, department, "quarterly")
     page = client.get(reverse("backoffice:oversight:periodic")).content.decode()
     assert item.name in page
+
+
+def manual_deduction(client, office, scheme, indicator, department):
+    manual = indicator("oversight.manual", method=Method.POINTS, weight=5, points_each=0)
+    client.force_login(office)
+    upload = SimpleUploadedFile("记录.pdf", pdf_bytes("evidence"), content_type="application/pdf")
+    data = {"indicator": manual.pk, "organization": department.pk, "points": "2", "reason": "督查发现"}
+    client.post(
+        reverse("backoffice:oversight:manual", kwargs={"scheme_id": scheme.pk}),
+        {**data, "occurred_on": "2026-05-01", "evidence": upload},
+    )
+    return ManualEntry.objects.get()
+
+
+def department_score(scheme, department):
+    from gongkai.oversight.scoring import leaderboard
+
+    entries = leaderboard(scheme, Group.DEPARTMENTS, date(2026, 6, 15))
+    return next(entry.score for entry in entries if entry.organization == department)
+
+
+def test_office_revokes_a_manual_deduction_with_a_reason(client, office, scheme, indicator, department):
+    from gongkai.core.models import AuditEntry
+
+    entry = manual_deduction(client, office, scheme, indicator, department)
+    assert department_score(scheme, department) == Decimal(3)
+    url = reverse("backoffice:oversight:manual_revoke", kwargs={"entry_id": entry.pk})
+    client.post(url, {"reason": "  "})
+    entry.refresh_from_db()
+    assert entry.is_active is True
+    assert not AuditEntry.objects.filter(action="oversight.manual_entry.revoked").exists()
+    response = client.post(url, {"reason": "复核后认定不属实"})
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert (entry.is_active, entry.revoked_reason) == (False, "复核后认定不属实")
+    audit = AuditEntry.objects.get(action="oversight.manual_entry.revoked")
+    assert audit.data["reason"] == "复核后认定不属实"
+    assert department_score(scheme, department) == Decimal(5)
+    page = client.get(reverse("backoffice:oversight:manual", kwargs={"scheme_id": scheme.pk})).content.decode()
+    assert "已撤销：复核后认定不属实" in page
+
+
+@pytest.mark.parametrize("who", ["clerk", "reviewer", "other_clerk"])
+def test_only_the_office_over_the_organization_revokes(client, office, scheme, indicator, department, who, people):
+    entry = manual_deduction(client, office, scheme, indicator, department)
+    client.force_login(people[who])
+    response = client.post(
+        reverse("backoffice:oversight:manual_revoke", kwargs={"entry_id": entry.pk}), {"reason": "不属实"}
+    )
+    assert response.status_code in (403, 404)
+    entry.refresh_from_db()
+    assert entry.is_active is True
+
+
+def test_office_retires_a_periodic_item_from_a_date(client, office, clerk, catalog_item, department):
+    from gongkai.core.models import AuditEntry
+    from gongkai.oversight.services import register_periodic_item
+
+    entry = register_periodic_item(
+        item=catalog_item(), organization=department, cycle="monthly", since=date(2026, 1, 1), actor=office
+    )
+    url = reverse("backoffice:oversight:periodic_retire", kwargs={"entry_id": entry.pk})
+    client.force_login(clerk)
+    assert client.post(url, {"on": "2026-07-01", "reason": "机构调整"}).status_code in (403, 404)
+    client.force_login(office)
+    client.post(url, {"on": "2025-12-01", "reason": "机构调整"})  # before the entry was registered
+    client.post(url, {"on": "2026-07-01", "reason": ""})
+    entry.refresh_from_db()
+    assert entry.retired_on is None
+    assert not AuditEntry.objects.filter(action="oversight.periodic_item.retired").exists()
+    response = client.post(url, {"on": "2026-07-01", "reason": "机构调整，职能划转"})
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert (entry.retired_on, entry.note) == (date(2026, 7, 1), "机构调整，职能划转")
+    assert AuditEntry.objects.get(action="oversight.periodic_item.retired").data["on"] == "2026-07-01"
+    assert PeriodicItem.objects.count() == 1
+    page = client.get(reverse("backoffice:oversight:periodic")).content.decode()
+    assert "自2026-07-01起停止计算：机构调整，职能划转" in page
