@@ -29,5 +29,9 @@ register_task_labels(
         "gongkai.portal.pages.tasks.rebuild_pages": _("重建全部静态页面"),
         "gongkai.search.tasks.reindex_all": _("重建检索索引"),
         "gongkai.screening.tasks.rescan": _("全站内容复查"),
+        "gongkai.catalog.tasks.export_catalog": _("导出标准目录"),
+        "gongkai.catalog.tasks.import_catalog_upload": _("导入标准目录"),
+        "gongkai.reports.tasks.render_report": _("生成年度报告文件"),
+        "gongkai.oversight.tasks.inspection_for": _("立即检查网站"),
     }
 )
