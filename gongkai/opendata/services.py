@@ -16,6 +16,7 @@ from gongkai.orgs.access import MANAGERS, require_role
 
 from .errors import OpendataError, OpendataErrorCode
 from .models import Dataset, Format, Query, Resource, ResourceKind, UpdateCycle
+from .signals import dataset_changed
 from .sources import rows_of
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -79,6 +80,7 @@ def create_dataset(
     dataset.full_clean()
     dataset.save()
     audit.log("opendata.dataset.created", actor=actor, target=dataset, organization=publisher, data={"slug": slug})
+    announce(dataset.pk)
     return dataset
 
 
@@ -134,7 +136,12 @@ def add_resource(
         organization=dataset.publisher,
         data={"resource": resource.pk, "name": resource.name, "kind": resource.kind},
     )
+    announce(dataset.pk)
     return resource
+
+
+def announce(dataset_id: int) -> None:
+    transaction.on_commit(lambda: dataset_changed.send(sender=Dataset, dataset_id=dataset_id))
 
 
 def count_download(*, resource: Resource) -> None:

@@ -9,7 +9,9 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from .pages import receivers
+        from .pages.area_families import register_area_pages
         from .pages.families import register_portal_pages
 
         register_portal_pages()
+        register_area_pages()
         receivers.connect()

@@ -10,6 +10,7 @@ urlpatterns = [
     path("guides/", views.guides, name="guides"),
     path("guides/<str:org>/<str:code>/", views.guide, name="guide"),
     path("guides/<str:org>/<str:code>/guide.pdf", views.guide_pdf, name="guide_pdf"),
+    path("guides/<str:org>/<str:code>/seen.gif", views.guide_seen, name="guide_seen"),
     path("packages/<slug:slug>/", views.package, name="package"),
     path("one-thing/<slug:slug>/", views.composite, name="composite"),
     path("time-limits/", views.time_limits, name="time_limits"),

@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from gongkai.search.selectors import searches_naming
 from gongkai.services.flowchart import flowchart_svg, flowchart_text
@@ -101,8 +102,9 @@ def guide_or_404(org: str, code: str):
 
 
 def guide(request, org, code):
+    """Published as a static page (docs/static-pages.md): the view is counted by the page's image `seen.gif`, which
+    every visit loads from Django, file or not, and which works without JavaScript."""
     found = guide_or_404(org, code)
-    count_guide_view(guide_id=found.pk)
     url = request.build_absolute_uri(found.get_absolute_url())
     context = {
         "guide": found,
@@ -113,6 +115,17 @@ def guide(request, org, code):
         "sites": list(found.sites.filter(is_active=True).select_related("category")[:20]),
     }
     return render(request, "portal/services/guide.html", context)
+
+
+# A transparent 1×1 GIF.
+PIXEL = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b")
+
+
+@never_cache
+def guide_seen(request, org, code):
+    found = guide_or_404(org, code)
+    count_guide_view(guide_id=found.pk)
+    return HttpResponse(PIXEL, content_type="image/gif")
 
 
 def guide_pdf(request, org, code):

@@ -85,8 +85,12 @@ def test_guide_page_shows_flowchart_text_equivalent_and_counts_the_view(client, 
     assert 'role="img"' in html
     assert "第2步 审核（街道办事处）：入户调查、民主评议并提出审核意见；时限：9个工作日。" in html
     assert "guide.pdf" in html
+    seen = reverse("portal:services:guide_seen", args=[guide.organization.credit_code, guide.code])
+    assert f'src="{seen}"' in html
+    assert not GuideUsage.objects.filter(guide=guide).exists()  # the page may be a static file: the image counts
+    assert client.get(seen)["Content-Type"] == "image/gif"
     assert GuideUsage.objects.get(guide=guide).views == 1
-    client.get(guide.get_absolute_url())
+    client.get(seen)
     assert GuideUsage.objects.get(guide=guide).views == 2
 
 
