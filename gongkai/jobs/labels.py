@@ -33,5 +33,6 @@ register_task_labels(
         "gongkai.catalog.tasks.import_catalog_upload": _("导入标准目录"),
         "gongkai.reports.tasks.render_report": _("生成年度报告文件"),
         "gongkai.oversight.tasks.inspection_for": _("立即检查网站"),
+        "gongkai.engagement.tasks.export_survey_file": _("导出问卷答卷"),
     }
 )
