@@ -45,10 +45,9 @@ def pages_of_guide(guide_id) -> list[str]:
 
 
 def dataset_urls(slug: str) -> list[str]:
-    return [
-        reverse("portal:opendata:dataset", kwargs={"slug": slug}),
-        reverse("portal:opendata:jsonld", kwargs={"slug": slug}),
-    ]
+    """The dataset's page. Its JSON-LD (`…/jsonld/`) stays dynamic: a folder URL's file is served as HTML, RSS or
+    Atom only (deploy/nginx tries index.html, index.rss, index.atom)."""
+    return [reverse("portal:opendata:dataset", kwargs={"slug": slug})]
 
 
 def opendata_lists() -> list[str]:
