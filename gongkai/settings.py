@@ -333,6 +333,8 @@ GONGKAI_PUBLIC_URL = os.environ.get("GONGKAI_PUBLIC_URL") or (
 )
 # Derived files made once and kept (QR codes of record pages).
 GONGKAI_CACHE_DIR = Path(os.environ.get("GONGKAI_CACHE_DIR", VAR_DIR / "cache"))
+# Files background jobs produce for the person who started them (exports, rendered reports); never served by nginx.
+GONGKAI_JOB_FILES_DIR = Path(os.environ.get("GONGKAI_JOB_FILES_DIR", VAR_DIR / "job-files"))
 
 LOGGING = {
     "version": 1,

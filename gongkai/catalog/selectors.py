@@ -178,8 +178,21 @@ def linkable_items(items: QuerySet[Item]) -> QuerySet[Item]:
     )
 
 
+def is_linkable(item: Item) -> bool:
+    """`linkable_items`' rule for one item already loaded with its catalog's organization."""
+    return (
+        item.status in LINKABLE_STATUSES
+        and item.catalog.organization.is_active
+        and item.attribute != Attribute.WITHHELD
+    )
+
+
 def public_items_of_record(record) -> list[Item]:
-    """The catalog items a published record's page links to (see `linkable_items`)."""
+    """The catalog items a published record's page links to (see `linkable_items`). A record loaded with its items
+    (`publishing.selectors.public_record` prefetches them with catalog, organization and domain) costs no query."""
+    if "items" in getattr(record, "_prefetched_objects_cache", {}):
+        items = [item for item in record.items.all() if is_linkable(item)]
+        return sorted(items, key=lambda item: (item.domain.sort_order, item.sort_order, item.pk))
     return list(linkable_items(record.items.all()).order_by("domain__sort_order", "sort_order", "id"))
 
 

@@ -6,10 +6,15 @@ from datetime import date
 from django.tasks import task
 from django.utils import timezone
 
-from gongkai.jobs.progress import done_before, mark_done
+from gongkai.core import audit
+from gongkai.jobs.progress import done_before, mark_done, report
+from gongkai.jobs.results import save_result
+from gongkai.orgs.models import Person
 
+from .models import Survey
 from .services.counting import count_event
 from .services.reminders import send_reminders as send_reminders_now
+from .survey_export import export_survey
 
 
 @task
@@ -29,3 +34,17 @@ def send_reminders(day: str = "") -> dict:
     sent = send_reminders_now()
     mark_done(key)
     return {"day": day, "sent": len(sent), "skipped": False}
+
+
+@task(takes_context=True)
+def export_survey_file(context, survey_id: int, person_id: int) -> str:
+    """The survey's answers as .xlsx for the person who asked (started from the back office after its access
+    check). A second run writes the same file again; each file made is logged."""
+    survey = Survey.objects.select_related("organization").get(pk=survey_id)
+    person = Person.objects.get(pk=person_id)
+    report(context, done=0, total=1)
+    name = f"survey-{survey.pk}.xlsx"
+    save_result(context, person_id=person.pk, file_name=name, content=export_survey(survey))
+    audit.log("engagement.survey.exported", actor=person, target=survey, organization=survey.organization)
+    report(context, done=1, total=1)
+    return name

@@ -33,5 +33,10 @@ register_task_labels(
         "gongkai.oversight.tasks.daily_inspection": _("网站每日自查"),
         "gongkai.oversight.tasks.refresh_scores": _("更新考核得分走势"),
         "gongkai.oversight.tasks.daily_reminders": _("预警提醒（邮件、短信）"),
+        "gongkai.catalog.tasks.export_catalog": _("导出标准目录"),
+        "gongkai.catalog.tasks.import_catalog_upload": _("导入标准目录"),
+        "gongkai.reports.tasks.render_report": _("生成年度报告文件"),
+        "gongkai.oversight.tasks.inspection_for": _("立即检查网站"),
+        "gongkai.engagement.tasks.export_survey_file": _("导出问卷答卷"),
     }
 )

@@ -8,6 +8,7 @@ from django_tasks_db.models import DBTaskResult
 
 from .labels import STATUS_LABELS, task_label
 from .models import Job, ScheduledRun
+from .results import result_file
 from .schedule import SCHEDULE
 
 
@@ -28,10 +29,13 @@ class JobRow:
     percent: int | None
     note: str
     error: str
+    has_file: bool = False
 
 
-def recent_jobs(*, limit: int = 100, status: str = "") -> list[JobRow]:
+def recent_jobs(*, limit: int = 100, status: str = "", task_ids: list[str] | None = None) -> list[JobRow]:
     results = DBTaskResult.objects.order_by("-enqueued_at")
+    if task_ids is not None:
+        results = results.filter(id__in=task_ids)
     if status in STATUS_LABELS:
         results = results.filter(status=status)
     results = list(
@@ -88,3 +92,13 @@ def schedule_rows() -> list[dict]:
 
 def queue_mode() -> str:
     return settings.GONGKAI_TASK_QUEUE
+
+
+def jobs_of(*, person_id: int, limit: int = 50) -> list[JobRow]:
+    """The jobs a person started (tasks that take `person_id`), newest first, with whether a result file is kept."""
+    results = DBTaskResult.objects.filter(args_kwargs__kwargs__person_id=person_id).order_by("-enqueued_at")
+    task_ids = [str(pk) for pk in results.values_list("id", flat=True)[:limit]]
+    rows = recent_jobs(limit=limit, task_ids=task_ids)
+    for row in rows:
+        row.has_file = row.status == "SUCCESSFUL" and result_file(person_id=person_id, task_id=row.task_id) is not None
+    return rows

@@ -24,6 +24,7 @@ from gongkai.services.selectors import category_tree
 
 from .errors import OpendataError, OpendataErrorCode
 from .models import Dataset, Format, Query, Resource, ResourceKind, UpdateCycle
+from .signals import dataset_changed
 from .sources import PARAMETERS, rows_of
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -111,6 +112,7 @@ def create_dataset(
     validated(dataset)
     dataset.save()
     audit.log("opendata.dataset.created", actor=actor, target=dataset, organization=publisher, data={"slug": slug})
+    announce(dataset.pk)
     return dataset
 
 
@@ -151,6 +153,7 @@ def update_dataset(*, dataset: Dataset, actor, **changes) -> Dataset:
         organization=dataset.publisher,
         data={"changed": changed, "before": {key: plain(before[key]) for key in changed}},
     )
+    announce(dataset.pk)
     return dataset
 
 
@@ -181,6 +184,7 @@ def retire_dataset(*, dataset: Dataset, actor, reason: str) -> Dataset:
         organization=dataset.publisher,
         data={"reason": reason.strip()},
     )
+    announce(dataset.pk)
     return dataset
 
 
@@ -193,6 +197,7 @@ def reopen_dataset(*, dataset: Dataset, actor) -> Dataset:
     dataset.is_published = True
     dataset.save(update_fields=["is_published", "modified_at"])
     audit.log("opendata.dataset.reopened", actor=actor, target=dataset, organization=dataset.publisher)
+    announce(dataset.pk)
     return dataset
 
 
@@ -251,6 +256,7 @@ def add_resource(
         organization=dataset.publisher,
         data={"resource": resource.pk, "name": resource.name, "kind": resource.kind},
     )
+    announce(dataset.pk)
     return resource
 
 
@@ -331,6 +337,7 @@ def replace_resource_file(*, resource: Resource, actor, data: bytes) -> Resource
         organization=dataset.publisher,
         data={"resource": resource.pk, "name": resource.name, "previous_file": previous},
     )
+    announce(resource.dataset_id)
     return resource
 
 
@@ -350,7 +357,12 @@ def retire_resource(*, resource: Resource, actor) -> Resource:
         organization=resource.dataset.publisher,
         data={"resource": resource.pk, "name": resource.name},
     )
+    announce(resource.dataset_id)
     return resource
+
+
+def announce(dataset_id: int) -> None:
+    transaction.on_commit(lambda: dataset_changed.send(sender=Dataset, dataset_id=dataset_id))
 
 
 def count_download(*, resource: Resource) -> None:

@@ -10,6 +10,7 @@ from django.tasks import task
 from django.utils.translation import gettext as _
 
 from gongkai.jobs.progress import report
+from gongkai.orgs.models import Person
 
 from .scoring import refresh_trends
 from .services import run_inspection, send_reminders
@@ -32,3 +33,11 @@ def daily_reminders() -> int:
 def refresh_scores(context) -> int:
     """Recompute the month-end scores of every running scheme, so that the trend pages answer from the cache."""
     return refresh_trends(progress=lambda done, total: report(context, done=done, total=total, note=_("月末得分")))
+
+
+@task
+def inspection_for(person_id: int) -> dict:
+    """The 立即检查 button: check every site in the person's scope now (without external links, which the daily
+    run checks). Safe to run twice: a second run finds the same findings and keeps them."""
+    run = run_inspection(actor=Person.objects.get(pk=person_id), external=False)
+    return {"run_id": run.pk, "total": run.findings_total, "veto": run.veto_total}

@@ -10,8 +10,10 @@ class PortalConfig(AppConfig):
     def ready(self):
         from .engagement import counted_kinds
         from .pages import receivers
+        from .pages.area_families import register_area_pages
         from .pages.families import register_portal_pages
 
         register_portal_pages()
         counted_kinds.register()
+        register_area_pages()
         receivers.connect()

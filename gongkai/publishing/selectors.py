@@ -6,6 +6,7 @@ it. `record_for_staff()` is the one access function for staff. Nothing else hand
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
+from gongkai.catalog.models import Item
 from gongkai.core.errors import AccessDenied
 from gongkai.orgs.access import ALL_ROLES, has_role, organizations_for, review_roles
 
@@ -42,10 +43,17 @@ def public_record(record_id) -> Record | None:
         return None
     public = published_records().filter(pk=record_id).select_related("interprets", "organization__region")
     record = public.prefetch_related(
-        "items__catalog",
+        Prefetch("items", queryset=Item.objects.select_related("catalog__organization", "domain")),
         "channels",
-        Prefetch("attachments", queryset=Attachment.objects.filter(is_active=True).order_by("sort_order", "id")),
-        Prefetch("interpretations", queryset=published_records()),
+        Prefetch(
+            "attachments",
+            # The text extracted for search and screening can be megabytes: not loaded for the page.
+            queryset=Attachment.objects.filter(is_active=True)
+            .defer("extracted_text", "extracted_segments")
+            .order_by("sort_order", "id"),
+        ),
+        # The page lists interpretations by title: their bodies are not loaded.
+        Prefetch("interpretations", queryset=published_records().select_related(None).only("title", "interprets")),
         Prefetch("revisions", queryset=Revision.objects.filter(is_public=True).order_by("number")),
     ).first()
     if record is not None:

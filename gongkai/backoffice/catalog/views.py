@@ -1,23 +1,20 @@
 """Back-office pages of the standard catalog: browse, edit, approve, history, import, export, adoption."""
 
-import io
 import uuid
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.backoffice.decorators import staff_required
+from gongkai.backoffice.jobs import FAILED, download_job, run_job
 from gongkai.catalog import selectors
 from gongkai.catalog.access import can_approve, can_edit_catalog
 from gongkai.catalog.errors import CatalogError, ItemInvalid
-from gongkai.catalog.exporting import EXPORTERS
-from gongkai.catalog.handbook import render_pdf
 from gongkai.catalog.importing import import_catalog
 from gongkai.catalog.itemdata import snapshot
 from gongkai.catalog.models import Attribute, ChangeSetStatus, Mode, Stage
@@ -34,17 +31,12 @@ from gongkai.catalog.services import (
     update_item,
     withdraw_change_set,
 )
+from gongkai.catalog.tasks import EXPORT_SUFFIXES, export_catalog, import_catalog_upload, upload_dir
 from gongkai.catalog.validation import CatalogContext
+from gongkai.jobs.progress import done_before
 from gongkai.orgs.models import Level
 
 from .forms import DecisionForm, ImportForm, ItemForm, LocalChannelForm, LocalDomainForm, RetireForm
-
-CONTENT_TYPES = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
-    "json": "application/json",
-    "pdf": "application/pdf",
-}
 
 
 @staff_required
@@ -233,35 +225,13 @@ def change_set(request, change_set_id):
     )
 
 
-def upload_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "catalog-imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 @staff_required
 def import_file(request, catalog_id):
     catalog = selectors.catalog_for_staff(person=request.user, catalog_id=catalog_id, action="edit")
     form, result, token = ImportForm(), None, ""
     if request.method == "POST" and request.POST.get("token"):
-        token = request.POST["token"]
-        try:
-            path = upload_dir() / f"{uuid.UUID(token)}.bin"
-            content = path.read_bytes()
-        except (ValueError, FileNotFoundError) as error:
-            raise Http404 from error
-        result = import_catalog(
-            catalog=catalog, content=content, actor=request.user, file_name=request.POST.get("name", "")
-        )
-        if result.ok:
-            path.unlink(missing_ok=True)
-            messages.success(
-                request,
-                _("导入完成：新增 %(created)s 项，更新 %(updated)s 项，未变 %(unchanged)s 项。")
-                % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged},
-            )
-            return redirect("backoffice:catalog:browse", catalog_id=catalog.pk)
-    elif request.method == "POST":
+        return confirm_import(request, catalog, request.POST["token"])
+    if request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
@@ -279,20 +249,51 @@ def import_file(request, catalog_id):
     )
 
 
+def confirm_import(request, catalog, token: str):
+    """The checked workbook is imported by a background job (inline without a queue)."""
+    try:
+        token = str(uuid.UUID(token))
+    except ValueError as error:
+        raise Http404 from error
+    if not (upload_dir() / f"{token}.bin").exists() and not done_before(f"catalog.import:{token}"):
+        raise Http404
+    browse_url = reverse("backoffice:catalog:browse", kwargs={"catalog_id": catalog.pk})
+
+    def done(outcome):
+        if not outcome["ok"]:
+            messages.error(
+                request, _("导入未完成，没有写入任何内容：%(problems)s") % {"problems": "；".join(outcome["problems"])}
+            )
+            return redirect("backoffice:catalog:import", catalog_id=catalog.pk)
+        messages.success(
+            request,
+            _("导入完成：新增 %(created)s 项，更新 %(updated)s 项，未变 %(unchanged)s 项。")
+            % {"created": outcome["created"], "updated": outcome["updated"], "unchanged": outcome["unchanged"]},
+        )
+        return redirect(browse_url)
+
+    def failed():
+        messages.error(request, FAILED)
+        return redirect("backoffice:catalog:import", catalog_id=catalog.pk)
+
+    return run_job(
+        request,
+        import_catalog_upload,
+        done=done,
+        failed=failed,
+        catalog_id=catalog.pk,
+        token=token,
+        file_name=request.POST.get("name", "")[:200],
+    )
+
+
 @staff_required
 def export(request, catalog_id, suffix):
     catalog = selectors.catalog_for_staff(person=request.user, catalog_id=catalog_id)
-    if suffix == "pdf":
-        content = render_pdf(catalog)
-    elif f".{suffix}" in EXPORTERS:
-        stream = io.BytesIO()
-        EXPORTERS[f".{suffix}"](catalog, stream)
-        content = stream.getvalue()
-    else:
+    if suffix not in EXPORT_SUFFIXES:
         raise Http404
-    response = HttpResponse(content, content_type=CONTENT_TYPES[suffix])
-    response["Content-Disposition"] = f'attachment; filename="catalog-{catalog.prefix}.{suffix}"'
-    return response
+    back = reverse("backoffice:catalog:browse", kwargs={"catalog_id": catalog.pk})
+    return download_job(request, export_catalog, back=back, catalog_id=catalog.pk, suffix=suffix)
 
 
 @staff_required

@@ -2,20 +2,21 @@
 channel, read the results (with the data tables) and export them as .xlsx."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from gongkai.core import audit
 from gongkai.core.errors import DomainError
 from gongkai.engagement import selectors, services
 from gongkai.engagement.access import organizations_where, survey_actions, survey_for_staff
 from gongkai.engagement.models import OFFLINE_SURVEY_CHANNELS, QuestionKind, SurveyChannel
-from gongkai.engagement.survey_export import export_survey
 from gongkai.engagement.survey_results import results_for
+from gongkai.engagement.tasks import export_survey_file
 
 from ..decorators import staff_required
+from ..jobs import download_job
 from . import forms
 
 
@@ -195,8 +196,5 @@ def paper(request, survey_id: int):
 @staff_required
 def export(request, survey_id: int):
     found = survey_for_staff(survey_id=survey_id, person=request.user)
-    content = export_survey(found)
-    audit.log("engagement.survey.exported", actor=request.user, target=found, organization=found.organization)
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="survey-{found.pk}.xlsx"'
-    return response
+    back = reverse("backoffice:engagement:survey", args=[found.pk])
+    return download_job(request, export_survey_file, back=back, survey_id=found.pk)

@@ -9,12 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.backoffice.decorators import staff_required
-from gongkai.core.errors import DomainError
+from gongkai.backoffice.jobs import FAILED, run_job
+from gongkai.core.errors import AccessDenied, DomainError
 from gongkai.oversight.access import OFFICE_ROLES, is_overseer
 from gongkai.oversight.inspection import predicted
 from gongkai.oversight.models import FindingStatus, InspectionRun
 from gongkai.oversight.selectors import draft_notices, finding_for_staff, findings_for_staff
-from gongkai.oversight.services import problem_from_finding, run_inspection
+from gongkai.oversight.services import problem_from_finding
+from gongkai.oversight.tasks import inspection_for
 
 from .common import or_404
 
@@ -46,17 +48,24 @@ def inspection(request):
 @require_POST
 @staff_required(roles=OFFICE_ROLES)
 def run(request):
-    try:
-        result = run_inspection(actor=request.user, external=False)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
+    """Runs as a background job (inline without a queue); a refusal (not an overseer) is the task's failure."""
+    if not is_overseer(request.user):
+        messages.error(request, AccessDenied().message)
+        return redirect("backoffice:oversight:inspection")
+
+    def done(outcome):
         messages.success(
             request,
             _("检查完成：发现%(total)s个问题，其中单项否决%(veto)s个。外部链接由每日任务检查。")
-            % {"total": result.findings_total, "veto": result.veto_total},
+            % {"total": outcome["total"], "veto": outcome["veto"]},
         )
-    return redirect("backoffice:oversight:inspection")
+        return redirect("backoffice:oversight:inspection")
+
+    def failed():
+        messages.error(request, FAILED)
+        return redirect("backoffice:oversight:inspection")
+
+    return run_job(request, inspection_for, done=done, failed=failed)
 
 
 @require_POST

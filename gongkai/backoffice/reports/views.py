@@ -2,7 +2,7 @@
 drill-down, exports, publication, and the office's deadline overview."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gongkai.backoffice.decorators import staff_required
+from gongkai.backoffice.jobs import download_job
 from gongkai.orgs.access import roles_of
 from gongkai.orgs.models import Role
 from gongkai.reports import tables as t
@@ -19,8 +20,7 @@ from gongkai.reports.models import AnnualReport
 from gongkai.reports.narrative import unfinished_sections
 from gongkai.reports.rendering.document import build_document
 from gongkai.reports.rendering.layout import display
-from gongkai.reports.rendering.outputs import CONTENT_TYPES, FORMATS
-from gongkai.reports.rendering.outputs import render as render_output
+from gongkai.reports.rendering.outputs import FORMATS
 from gongkai.reports.selectors import (
     PREPARE_ROLES,
     PUBLISH_ROLES,
@@ -41,6 +41,7 @@ from gongkai.reports.services import (
     set_override,
     update_narrative,
 )
+from gongkai.reports.tasks import render_report
 
 from .forms import NarrativeForm, OverrideForm, ReportCreateForm, show_error
 
@@ -251,12 +252,15 @@ def download(request, report_id: int, output_format: str):
     if output_format not in FORMATS:
         raise Http404
     report = report_for_staff(report_id=report_id, person=request.user)
-    content = render_output(build_document(report), output_format)
-    response = HttpResponse(content, content_type=CONTENT_TYPES[output_format])
-    if output_format != "html":
-        filename = f"annual-report-{report.organization.credit_code}-{report.year}.{output_format}"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    back = reverse("backoffice:reports:detail", kwargs={"report_id": report.pk})
+    return download_job(
+        request,
+        render_report,
+        back=back,
+        as_attachment=output_format != "html",
+        report_id=report.pk,
+        output_format=output_format,
+    )
 
 
 @staff_required(roles=(Role.ADMIN, Role.OFFICE))

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_calendar, views_jobs, views_orgs, views_people
+from . import views_calendar, views_jobs, views_my_jobs, views_orgs, views_people
 
 app_name = "system"
 
@@ -21,6 +21,8 @@ urlpatterns = [
     path("people/<int:person_id>/roles/", views_people.role_grant, name="role_grant"),
     path("roles/<int:membership_id>/revoke/", views_people.role_revoke, name="role_revoke"),
     path("jobs/", views_jobs.jobs, name="jobs"),
+    path("jobs/mine/", views_my_jobs.my_jobs, name="my_jobs"),
+    path("jobs/mine/<str:task_id>/file/", views_my_jobs.job_file, name="job_file"),
     path("calendar/", views_calendar.years, name="calendar"),
     path("calendar/<int:year>/", views_calendar.year, name="calendar_year"),
     path("calendar/<int:year>/edit/", views_calendar.year_edit, name="calendar_edit"),

@@ -16,6 +16,7 @@ from ..errors import OversightError, OversightErrorCode
 from ..models import FrozenScore, Group, Indicator, ManualEntry, Method, Scheme
 from ..rules import get_rule
 from ..scoring import leaderboard, scores_changed
+from ..signals import leaderboard_changed
 
 FULL_MARKS = Decimal(100)
 
@@ -165,6 +166,7 @@ def publish_leaderboard(*, scheme: Scheme, actor, published: bool = True) -> Sch
         scheme.leaderboard_published = published
         scheme.save(update_fields=["leaderboard_published"])
         log("scheme.leaderboard_published" if published else "scheme.leaderboard_unpublished", scheme, actor)
+        transaction.on_commit(lambda: leaderboard_changed.send(sender=Scheme, published=published))
     return scheme
 
 

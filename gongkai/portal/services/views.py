@@ -112,7 +112,9 @@ def guide_or_404(org: str, code: str):
 
 
 def guide(request, org, code):
-    found = guide_or_404(org, code)  # readings are counted by the page's beacon (engagement), so it stays cacheable
+    """Published as a static page (docs/static-pages.md): readings are counted by the page's beacon (engagement),
+    so the page is the same for every visitor."""
+    found = guide_or_404(org, code)
     url = request.build_absolute_uri(found.get_absolute_url())
     context = {
         "guide": found,

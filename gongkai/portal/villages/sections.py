@@ -4,11 +4,14 @@ finance statement's table and chart. Registered with `portal.publishing.record_s
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from gongkai.villages.access import is_village
 from gongkai.villages.selectors import chart_data, masked_entries, public_publicity, public_statement, publicity_state
 from gongkai.villages.services.finance import statement_totals
 
 
 def publicity_section(request, record) -> str | None:
+    if not is_village(record.organization):  # only villages publish these (no query for every other record page)
+        return None
     publicity = public_publicity(record.pk)
     if publicity is None:
         return None
@@ -18,6 +21,8 @@ def publicity_section(request, record) -> str | None:
 
 
 def finance_section(request, record) -> str | None:
+    if not is_village(record.organization):
+        return None
     statement = public_statement(record.pk)
     if statement is None:
         return None
