@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_calendar, views_jobs, views_orgs, views_people
+from . import views_calendar, views_jobs, views_orgs, views_people, views_site
 
 app_name = "system"
 
@@ -21,6 +21,9 @@ urlpatterns = [
     path("people/<int:person_id>/roles/", views_people.role_grant, name="role_grant"),
     path("roles/<int:membership_id>/revoke/", views_people.role_revoke, name="role_revoke"),
     path("jobs/", views_jobs.jobs, name="jobs"),
+    path("site/", views_site.site_settings, name="site_settings"),
+    path("site/errors/", views_site.site_errors, name="site_errors"),
+    path("site/errors/<int:report_id>/handled/", views_site.site_error_handle, name="site_error_handle"),
     path("calendar/", views_calendar.years, name="calendar"),
     path("calendar/<int:year>/", views_calendar.year, name="calendar_year"),
     path("calendar/<int:year>/edit/", views_calendar.year_edit, name="calendar_edit"),
