@@ -114,6 +114,14 @@ class Organization(models.Model):
     phone = models.CharField(_("联系电话"), max_length=50, blank=True)
     fax = models.CharField(_("传真"), max_length=50, blank=True)
     email = models.EmailField(_("电子邮箱"), blank=True)
+    # 机构概况 shown on the portal's directory page; plain text, one item a line.
+    leaders = models.TextField(
+        _("领导信息"),
+        blank=True,
+        help_text=_("每行一位：姓名、职务、分工，用空格或“：”分隔，如：张三 局长 主持全面工作"),
+    )
+    internal_units = models.TextField(_("内设机构"), blank=True, help_text=_("每行一个内设机构，可在名称后写明职责"))
+    functions = models.TextField(_("主要职能"), blank=True, help_text=_("机构的主要职责，每段一行"))
     is_active = models.BooleanField(_("有效"), default=True)
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
     # How the official documents it issues look (GB/T 9704-2012, gongkai.core.documents).
