@@ -102,3 +102,19 @@ def test_generic_410_page(rf, db):
     response = errors.gone(request)
     assert response.status_code == 410
     assert "此信息已不再公开" in response.content.decode()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_error_pages_pass_axe_and_fit_a_phone(live_server, browser):
+    from gongkai.core.tests.browser import NARROW, axe_violations, overflow
+
+    context = browser.new_context(viewport=NARROW, locale="zh-CN")
+    page = context.new_page()
+    failures = []
+    for url, status in (("/no-such-page/", 404), ("/forbidden-for-test/", 403), ("/broken-for-test/", 500)):
+        response = page.goto(live_server.url + url, wait_until="load")
+        assert response.status == status
+        failures += [f"{url}: {problem}" for problem in axe_violations(page) + overflow(page)]
+    context.close()
+    assert not failures, "\n".join(failures)
