@@ -17,3 +17,8 @@ urlpatterns = [
 
 # MEDIA_ROOT is never served directly, not even in debug: attachments and generated files go through views
 # that check the public selector or the staff member's access.
+
+# Styled error pages under production settings (DEBUG off): the site header, an explanation and a way back.
+handler403 = "gongkai.portal.errors.permission_denied"
+handler404 = "gongkai.portal.errors.page_not_found"
+handler500 = "gongkai.portal.errors.server_error"

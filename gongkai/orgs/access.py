@@ -229,3 +229,15 @@ def membership_for_staff(*, person, membership_id: int) -> Membership:
         raise AccessDenied()
     require_may_grant(person, membership.organization, membership.role)
     return membership
+
+
+def site_region_for_staff(*, person, region_id: int) -> Region:
+    """The access function for a site's settings and error reports: a top-level region, for its office or an admin."""
+    region = region_for_staff(person=person, region_id=region_id)
+    if region.parent_id is not None:
+        raise AccessDenied()
+    return region
+
+
+def site_regions_for(person) -> QuerySet[Region]:
+    return regions_for(person).filter(parent=None)

@@ -17,7 +17,14 @@ from django.utils.translation import gettext as _
 
 from .codes import credit_code_check_char
 from .models import Membership, Organization, Person, Region, Role
-from .services import create_organization, create_person, create_region, grant_role
+from .services import (
+    create_organization,
+    create_person,
+    create_region,
+    grant_role,
+    update_organization,
+    update_site_settings,
+)
 
 DEMO_PASSWORD = "gongkai-demo-2026"  # noqa: S105 - documented demo password, printed by `gongkai demo`
 
@@ -314,9 +321,55 @@ def build_staff(context, government: Organization, departments, townships, villa
     ensure_role(Person.objects.get(username=f"{townships[0].prefix}-clerk"), villages[0].organization, Role.CLERK)
 
 
+PROFILE_FUNCTIONS = (
+    "贯彻执行国家、省、市有关方针政策和法律法规，拟订本领域发展规划和政策措施并组织实施。",
+    "负责本领域行政许可、行政检查等事项，依法履行监督管理职责。",
+    "负责本机构政府信息公开、政务服务和政民互动工作。",
+    "完成区委、区政府交办的其他任务。",
+)
+PROFILE_UNITS = ("办公室：负责文电、会务、机要、档案、信息公开等日常运转工作", "政策法规科", "业务管理科", "行政审批科")
+
+
+def build_profiles(government: Organization, departments, townships) -> None:
+    """机构概况 for the portal's directory: leaders, internal units and functions of each government body. Through the
+    audited service, only where still empty, so a second run changes nothing."""
+    units = [government, *(unit.organization for unit in departments), *(unit.organization for unit in townships)]
+    for serial, organization in enumerate(units, start=40):
+        if organization.leaders:
+            continue
+        head = "区长" if organization == government else ("局长" if organization.kind == "department" else "主任")
+        update_organization(
+            organization=organization,
+            leaders="\n".join(
+                [
+                    f"{person_name(serial)} {head} 主持全面工作",
+                    f"{person_name(serial + 100)} 副{head} 分管政策法规、信息公开工作",
+                    f"{person_name(serial + 200)} 副{head} 分管业务管理、行政审批工作",
+                ]
+            ),
+            internal_units="\n".join(PROFILE_UNITS),
+            functions="\n".join(PROFILE_FUNCTIONS),
+        )
+
+
+def build_site_settings(district: Region, government: Organization) -> None:
+    update_site_settings(
+        region=district,
+        sponsor=f"{DISTRICT_NAME}人民政府办公室",
+        site_code="3204160001",
+        icp_number="苏ICP备05000000号-1",
+        police_number="苏公网安备 32041602000001号",
+        contact_phone=government.phone,
+        contact_email=government.email,
+        contact_address=government.address,
+    )
+
+
 def build(context) -> None:
     district, government, departments, townships, villages = build_structure(context)
     build_staff(context, government, departments, townships, villages)
+    build_profiles(government, departments, townships)
+    build_site_settings(district, government)
     department_by_short = {unit.organization.short_name: unit.organization for unit in departments}
     context.objects.update(
         {

@@ -23,5 +23,8 @@ register_action_labels(
         "orgs.login.succeeded": _("登录成功"),
         "orgs.login.failed": _("登录失败"),
         "orgs.logout": _("退出登录"),
+        "orgs.site_settings.updated": _("修改网站设置"),
+        "orgs.site_error.reported": _("网站访客提交纠错留言"),
+        "orgs.site_error.handled": _("处理网站纠错留言"),
     }
 )

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -113,6 +114,14 @@ class Organization(models.Model):
     phone = models.CharField(_("联系电话"), max_length=50, blank=True)
     fax = models.CharField(_("传真"), max_length=50, blank=True)
     email = models.EmailField(_("电子邮箱"), blank=True)
+    # 机构概况 shown on the portal's directory page; plain text, one item a line.
+    leaders = models.TextField(
+        _("领导信息"),
+        blank=True,
+        help_text=_("每行一位：姓名、职务、分工，用空格或“：”分隔，如：张三 局长 主持全面工作"),
+    )
+    internal_units = models.TextField(_("内设机构"), blank=True, help_text=_("每行一个内设机构，可在名称后写明职责"))
+    functions = models.TextField(_("主要职能"), blank=True, help_text=_("机构的主要职责，每段一行"))
     is_active = models.BooleanField(_("有效"), default=True)
     sort_order = models.PositiveIntegerField(_("排序"), default=0)
     # How the official documents it issues look (GB/T 9704-2012, gongkai.core.documents).
@@ -193,3 +202,79 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.person} · {self.organization} · {self.get_role_display()}"
+
+
+def validate_site_path(value: str) -> None:
+    if value and not value.startswith("/"):
+        raise ValidationError(_("请填写本站内的地址，以“/”开头，如 /static/portal/logo.svg。"))
+
+
+class SiteSettings(models.Model):
+    """The portal's identity for a county-level site (a top-level region): the name, the sponsor, the registration
+    numbers every government website shows in its footer, and the contacts. One per top-level region."""
+
+    region = models.OneToOneField(
+        Region, verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="site_settings"
+    )
+    site_name = models.CharField(_("网站名称"), max_length=100, blank=True, help_text=_("留空则使用系统默认名称"))
+    logo_url = models.CharField(
+        _("网站标志地址"),
+        max_length=200,
+        blank=True,
+        validators=[validate_site_path],
+        help_text=_("本站内的图片地址，以“/”开头；留空则只显示网站名称"),
+    )
+    sponsor = models.CharField(_("主办单位"), max_length=150, blank=True)
+    organizer = models.CharField(_("承办单位"), max_length=150, blank=True)
+    site_code = models.CharField(
+        _("网站标识码"),
+        max_length=10,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9A-Za-z]{10}$", _("网站标识码是10位数字或字母，如 3204990001。"))],
+    )
+    icp_number = models.CharField(_("ICP备案号"), max_length=50, blank=True, help_text=_("如：苏ICP备05000000号"))
+    police_number = models.CharField(
+        _("公安机关备案号"), max_length=50, blank=True, help_text=_("如：苏公网安备 32049902000000号")
+    )
+    contact_phone = models.CharField(_("联系电话"), max_length=50, blank=True)
+    contact_email = models.EmailField(_("联系邮箱"), blank=True)
+    contact_address = models.CharField(_("联系地址"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("网站设置")
+        verbose_name_plural = _("网站设置")
+
+    def __str__(self):
+        return self.site_name or str(self.region)
+
+
+class SiteErrorReport(models.Model):
+    """A visitor's report of an error on the website (我为政府网站找错), a message for the office."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("待处理")
+        HANDLED = "handled", _("已处理")
+
+    region = models.ForeignKey(
+        Region, verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="site_error_reports"
+    )
+    page_url = models.CharField(_("出错页面地址"), max_length=500, blank=True)
+    description = models.TextField(_("问题描述"), max_length=2000)
+    contact = models.CharField(_("联系方式"), max_length=100, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP地址"), null=True, blank=True, editable=False)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.NEW)
+    created_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
+    handled_by = models.ForeignKey(
+        Person, verbose_name=_("处理人"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    handled_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
+    handling_note = models.CharField(_("处理说明"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("网站纠错留言")
+        verbose_name_plural = _("网站纠错留言")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.description[:30]

@@ -5,8 +5,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from gongkai.core.models import AuditEntry
 from gongkai.core.selectors import audit_entries
 
-from .access import MANAGERS, is_admin, organizations_for, people_for
-from .models import Membership, Organization, Person, Region, Role
+from .access import MANAGERS, is_admin, organizations_for, people_for, site_regions_for
+from .models import Membership, Organization, Person, Region, Role, SiteErrorReport, SiteSettings
 
 
 def region_tree(regions: QuerySet[Region] | None = None) -> list[Region]:
@@ -103,3 +103,32 @@ def regions_of_memberships(person) -> QuerySet[Region]:
     )
     codes = {code for path in paths for code in path.split("/") if code}
     return Region.objects.filter(division_code__in=codes)
+
+
+def portal_region() -> Region | None:
+    """The region the public portal speaks for: the first top-level region."""
+    return Region.objects.filter(parent=None).order_by("path").first()
+
+
+def public_site_settings() -> SiteSettings | None:
+    """The portal's site settings (name, sponsor, registration numbers, contacts), or None when never saved."""
+    return SiteSettings.objects.filter(region__parent=None).order_by("region__path").first()
+
+
+def site_error_reports_for(person, *, status: str = "") -> QuerySet[SiteErrorReport]:
+    """Error reports of the sites the person's office (or admin role) oversees, newest first."""
+    reports = SiteErrorReport.objects.filter(region__in=site_regions_for(person)).select_related("region", "handled_by")
+    if status:
+        reports = reports.filter(status=status)
+    return reports
+
+
+def public_directory() -> QuerySet[Organization]:
+    """The organizations the portal's directory lists: active government bodies, departments, towns and streets
+    (villages have their own pages)."""
+    return (
+        Organization.objects.filter(is_active=True)
+        .exclude(kind=Organization.Kind.COMMITTEE)
+        .select_related("region")
+        .order_by("region__path", "sort_order", "id")
+    )

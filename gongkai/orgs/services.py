@@ -13,7 +13,7 @@ from gongkai.core import audit
 
 from .access import forget_memberships
 from .errors import OrgsError, OrgsErrorCode
-from .models import Level, Membership, Organization, Person, Region, Role
+from .models import Level, Membership, Organization, Person, Region, Role, SiteErrorReport, SiteSettings
 
 CHILD_LEVEL = {None: Level.COUNTY, Level.COUNTY: Level.TOWNSHIP, Level.TOWNSHIP: Level.VILLAGE}
 ORGANIZATION_FIELDS = (
@@ -26,6 +26,9 @@ ORGANIZATION_FIELDS = (
     "phone",
     "fax",
     "email",
+    "leaders",
+    "internal_units",
+    "functions",
     "sort_order",
     "parent",
     "issuer_mark",
@@ -332,3 +335,81 @@ def record_logout(*, person: Person, ip_address: str | None = None) -> None:
 
 def is_locked(person: Person) -> bool:
     return bool(person.locked_until and person.locked_until > timezone.now())
+
+
+SITE_SETTINGS_FIELDS = (
+    "site_name",
+    "logo_url",
+    "sponsor",
+    "organizer",
+    "site_code",
+    "icp_number",
+    "police_number",
+    "contact_phone",
+    "contact_email",
+    "contact_address",
+)
+
+
+@transaction.atomic
+def update_site_settings(*, region: Region, actor=None, **fields) -> SiteSettings:
+    """Save the portal's identity of a top-level region (created on first save); only changed fields are logged."""
+    if region.parent_id is not None:
+        raise OrgsError(OrgsErrorCode.INVALID, _("网站设置只能为县级（顶层）行政区划设置。"))
+    settings_row, _created = SiteSettings.objects.select_for_update().get_or_create(region=region)
+    changes = {}
+    for name, value in fields.items():
+        if name not in SITE_SETTINGS_FIELDS:
+            raise OrgsError(OrgsErrorCode.INVALID, _("字段“%(name)s”不能修改。") % {"name": name})
+        value = (value or "").strip()
+        if getattr(settings_row, name) != value:
+            changes[name] = [getattr(settings_row, name), value]
+            setattr(settings_row, name, value)
+    if not changes:
+        return settings_row
+    validated(settings_row)
+    settings_row.save()
+    audit.log("orgs.site_settings.updated", actor=actor, target=settings_row, data=changes)
+    return settings_row
+
+
+@transaction.atomic
+def report_site_error(
+    *, region: Region, description: str, page_url: str = "", contact: str = "", ip_address: str | None = None
+) -> SiteErrorReport:
+    """A visitor's error report (我为政府网站找错), kept for the office of `region`."""
+    description = (description or "").strip()
+    if not description:
+        raise OrgsError(OrgsErrorCode.INVALID, _("请描述您发现的问题。"), field="description")
+    report = validated(
+        SiteErrorReport(
+            region=region,
+            description=description,
+            page_url=(page_url or "").strip()[:500],
+            contact=(contact or "").strip(),
+            ip_address=ip_address,
+        )
+    )
+    report.save()
+    audit.log(
+        "orgs.site_error.reported",
+        actor=_("网站访客"),
+        target=report,
+        data={"page_url": report.page_url},
+        ip_address=ip_address,
+    )
+    return report
+
+
+@transaction.atomic
+def handle_site_error_report(*, report: SiteErrorReport, actor, note: str = "") -> SiteErrorReport:
+    report = SiteErrorReport.objects.select_for_update().get(pk=report.pk)
+    if report.status == SiteErrorReport.Status.HANDLED:
+        raise OrgsError(OrgsErrorCode.INVALID, _("该留言已处理。"))
+    report.status = SiteErrorReport.Status.HANDLED
+    report.handled_by = actor
+    report.handled_at = timezone.now()
+    report.handling_note = (note or "").strip()[:500]
+    report.save(update_fields=["status", "handled_by", "handled_at", "handling_note"])
+    audit.log("orgs.site_error.handled", actor=actor, target=report, data={"note": report.handling_note})
+    return report

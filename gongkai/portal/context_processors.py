@@ -1,6 +1,8 @@
-"""Context for public pages: the main navigation of the portal."""
+"""Context for public pages: the main navigation of the portal and the office's site settings (name, footer)."""
 
 from django.utils.translation import gettext_lazy as _
+
+from gongkai.orgs.selectors import public_site_settings
 
 from .columns import optional_url
 
@@ -23,4 +25,7 @@ def portal(request):
         url = optional_url(name)
         if url:
             entries.append({"label": label, "url": url, "current": request.path.startswith(url)})
-    return {"portal_navigation": entries}
+    context = {"portal_navigation": entries, "site": public_site_settings()}
+    if context["site"] and context["site"].site_name:
+        context["site_name"] = context["site"].site_name
+    return context

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from . import views
+from . import organizations, site, views
 from .opendata import views as opendata_views
 
 app_name = "portal"
@@ -11,6 +11,12 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("elder-mode/", views.elder_mode, name="elder_mode"),
     path("language/", views.language, name="language"),
+    path("robots.txt", site.robots_txt, name="robots_txt"),
+    path("sitemap/", site.sitemap_page, name="sitemap_page"),
+    path("site-error/", site.site_error, name="site_error"),
+    path("site-error/thanks/", site.site_error_thanks, name="site_error_thanks"),
+    path("organizations/", organizations.directory, name="organizations"),
+    path("organizations/<int:organization_id>/", organizations.profile, name="organization"),
     path("catalog/", include("gongkai.portal.catalog.urls")),
     path("apply/", include("gongkai.portal.applications.urls")),
     path("reports/", include("gongkai.portal.reports.urls")),

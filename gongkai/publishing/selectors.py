@@ -41,7 +41,9 @@ def public_record(record_id) -> Record | None:
         record_id = int(record_id)
     except (TypeError, ValueError):
         return None
-    public = published_records().filter(pk=record_id).select_related("interprets", "organization__region")
+    public = (
+        published_records().filter(pk=record_id).select_related("interprets", "replaced_by", "organization__region")
+    )
     record = public.prefetch_related(
         Prefetch("items", queryset=Item.objects.select_related("catalog__organization", "domain")),
         "channels",

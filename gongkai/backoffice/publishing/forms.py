@@ -99,6 +99,9 @@ class ValidityForm(forms.Form):
     validity = forms.ChoiceField(label=_("有效性"), choices=Validity.choices)
     on = forms.DateField(label=_("日期"), required=False, widget=DATE_WIDGET)
     note = forms.CharField(label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    replaced_by = forms.CharField(
+        label=_("替代文件的索引号（可不填）"), required=False, max_length=64, help_text=_("取代本文件的新文件的索引号")
+    )
 
 
 class AttachmentForm(forms.Form):

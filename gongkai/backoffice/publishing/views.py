@@ -18,9 +18,16 @@ from gongkai.orgs.access import has_role, organization_for_staff, organizations_
 from gongkai.orgs.models import Role
 from gongkai.publishing import history, services
 from gongkai.publishing.deadlines import annotate_lights
+from gongkai.publishing.errors import PublishingError, PublishingErrorCode
 from gongkai.publishing.models import OPEN_STATUSES, Column, IndexScheme, RecordStatus
 from gongkai.publishing.rules import DRAFTERS, allowed_actions
-from gongkai.publishing.selectors import attachment_for_staff, column_tree, record_for_staff, records_for_staff
+from gongkai.publishing.selectors import (
+    attachment_for_staff,
+    column_tree,
+    published_records,
+    record_for_staff,
+    records_for_staff,
+)
 from gongkai.publishing.services.numbering import pattern_for
 from gongkai.publishing.uploads import download_name
 
@@ -224,8 +231,18 @@ def change_validity(post, record, user):
     if not form.is_valid():
         raise Http404
     data = form.cleaned_data
+    replaced_by = None
+    if data["replaced_by"].strip():
+        replaced_by = published_records().filter(index_number=data["replaced_by"].strip()).first()
+        if replaced_by is None:
+            raise PublishingError(
+                PublishingErrorCode.INVALID,
+                _("没有找到索引号为“%(number)s”的已发布信息，请核对替代文件的索引号。")
+                % {"number": data["replaced_by"]},
+                field="replaced_by",
+            )
     changed = services.change_validity(
-        record=record, actor=user, validity=data["validity"], on=data["on"], note=data["note"]
+        record=record, actor=user, validity=data["validity"], on=data["on"], note=data["note"], replaced_by=replaced_by
     )
     return changed, _("有效性已变更。")
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.errors import DomainError
 from gongkai.orgs.access import is_admin, regions_for
-from gongkai.orgs.models import Organization, Role, SealMode
+from gongkai.orgs.models import Organization, Role, SealMode, SiteSettings
 from gongkai.orgs.selectors import organizations_managed_by
 
 MAX_SCHEDULE_FILE_BYTES = 256 * 1024
@@ -35,6 +35,9 @@ class OrganizationForm(forms.ModelForm):
             "phone",
             "fax",
             "email",
+            "leaders",
+            "internal_units",
+            "functions",
             "sort_order",
             "issuer_mark",
             "seal_mode",
@@ -170,3 +173,20 @@ class RegionForm(forms.Form):
         if not is_admin(person):
             self.fields["parent"].required = True
             self.fields["parent"].help_text = _("新区划须位于您管辖的区划之下；村级区划下不能再设下级。")
+
+
+class SiteSettingsForm(forms.ModelForm):
+    class Meta:
+        model = SiteSettings
+        fields = [
+            "site_name",
+            "logo_url",
+            "sponsor",
+            "organizer",
+            "site_code",
+            "icp_number",
+            "police_number",
+            "contact_phone",
+            "contact_email",
+            "contact_address",
+        ]

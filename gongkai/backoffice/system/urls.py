@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_calendar, views_jobs, views_my_jobs, views_orgs, views_people
+from . import views_calendar, views_jobs, views_my_jobs, views_orgs, views_people, views_site
 
 app_name = "system"
 
@@ -23,6 +23,9 @@ urlpatterns = [
     path("jobs/", views_jobs.jobs, name="jobs"),
     path("jobs/mine/", views_my_jobs.my_jobs, name="my_jobs"),
     path("jobs/mine/<str:task_id>/file/", views_my_jobs.job_file, name="job_file"),
+    path("site/", views_site.site_settings, name="site_settings"),
+    path("site/errors/", views_site.site_errors, name="site_errors"),
+    path("site/errors/<int:report_id>/handled/", views_site.site_error_handle, name="site_error_handle"),
     path("calendar/", views_calendar.years, name="calendar"),
     path("calendar/<int:year>/", views_calendar.year, name="calendar_year"),
     path("calendar/<int:year>/edit/", views_calendar.year_edit, name="calendar_edit"),

@@ -48,6 +48,10 @@ def apply(request):
             else:
                 request.session[ACK_SESSION_KEY] = application.pk
                 return redirect("portal:applications:acknowledgement")
+    if form.is_bound:
+        # The challenge is new on every page: the old answer is of no use, so the field comes back empty.
+        form.data = form.data.copy()
+        form.data["captcha"] = ""
     captcha.new_challenge(request.session)
     status = 429 if limited else 200
     return render(request, "portal/applications/apply.html", {"form": form, "limited": limited}, status=status)
@@ -55,6 +59,9 @@ def apply(request):
 
 @never_cache
 def captcha_image(request):
+    """The current sum as an image; `?new=1` (the 换一题 button) draws a new sum without reloading the form."""
+    if request.GET.get("new") == "1":
+        captcha.new_challenge(request.session)
     expression = captcha.current_expression(request.session)
     return HttpResponse(captcha.render_svg(expression), content_type="image/svg+xml")
 

@@ -55,6 +55,15 @@ class Record(models.Model):
         on_delete=models.PROTECT,
         related_name="interpretations",
     )
+    replaced_by = models.ForeignKey(
+        "self",
+        verbose_name=_("替代文件"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaces",
+        help_text=_("本文件废止或失效后，取代它的新文件。"),
+    )
     needs_interpretation = models.BooleanField(
         _("需要政策解读"), default=False, help_text=_("规章、规范性文件、政策文件和规划默认需要配套解读。")
     )

@@ -17,6 +17,7 @@ from ..models import (
     Attribute,
     Genre,
     Record,
+    RecordStatus,
     RevisionKind,
     Validity,
 )
@@ -181,12 +182,27 @@ def update_record(*, record: Record, actor, **fields) -> Record:
 
 
 @transaction.atomic
-def change_validity(*, record: Record, actor, validity: str, on: date | None = None, note: str = "") -> Record:
-    """Mark a published regulation or document as lapsed or repealed (or in force again), with a public note."""
+def change_validity(
+    *,
+    record: Record,
+    actor,
+    validity: str,
+    on: date | None = None,
+    note: str = "",
+    replaced_by: Record | None = None,
+) -> Record:
+    """Mark a published regulation or document as lapsed or repealed (or in force again), with a public note and,
+    when a newer document takes its place, that document (a published record other than itself)."""
     record = locked(record)
     authorize(actor, record, "validity")
-    before = (record.validity, record.expired_on, record.repealed_on)
+    before = (record.validity, record.expired_on, record.repealed_on, record.replaced_by_id)
+    if replaced_by is not None:
+        if validity == Validity.IN_FORCE:
+            raise invalid(_("有效的文件不能指定替代文件；请先将有效性改为“废止”或“失效”。"), "replaced_by")
+        if replaced_by.pk == record.pk or replaced_by.status != RecordStatus.PUBLISHED:
+            raise invalid(_("替代文件须是另一条已发布的信息。"), "replaced_by")
     record.validity = validity
+    record.replaced_by = replaced_by if validity != Validity.IN_FORCE else None
     if validity == Validity.REPEALED:
         record.repealed_on = on
     elif validity == Validity.LAPSED:
@@ -194,7 +210,7 @@ def change_validity(*, record: Record, actor, validity: str, on: date | None = N
     else:
         record.repealed_on = None
     validate(record, {})
-    if before == (record.validity, record.expired_on, record.repealed_on):
+    if before == (record.validity, record.expired_on, record.repealed_on, record.replaced_by_id):
         raise PublishingError(PublishingErrorCode.NOTHING_CHANGED, _("有效性没有变化。"))
     record.save()
     note = note.strip() or _("有效性变更为“%(validity)s”。") % {"validity": Validity(validity).label}
@@ -204,7 +220,12 @@ def change_validity(*, record: Record, actor, validity: str, on: date | None = N
         actor=actor,
         target=record,
         organization=record.organization,
-        data={"validity": validity, "on": on.isoformat() if on else "", "note": note},
+        data={
+            "validity": validity,
+            "on": on.isoformat() if on else "",
+            "note": note,
+            "replaced_by": record.replaced_by.index_number if record.replaced_by else "",
+        },
     )
     send_after_commit(record_changed, record.pk)
     return record
