@@ -34,6 +34,7 @@ from gongkai.catalog.services import (
     update_item,
     withdraw_change_set,
 )
+from gongkai.catalog.timelimits import time_limit_warning
 from gongkai.catalog.validation import CatalogContext
 from gongkai.orgs.models import Level
 
@@ -116,8 +117,15 @@ def create(request, catalog_id):
             show_problems(form, error)
         else:
             messages.success(request, applied_message(request.user, catalog))
+            warn_time_limit(request, form)
             return redirect("backoffice:catalog:item", item_id=item.pk)
     return render(request, "backoffice/catalog/item_form.html", {"catalog": catalog, "form": form, "item": None})
+
+
+def warn_time_limit(request, form) -> None:
+    """A saved 公开时限 that computes no due date is said once more on the page the person lands on."""
+    if form.time_limit_warning:
+        messages.warning(request, form.time_limit_warning)
 
 
 def applied_message(person, catalog) -> str:
@@ -142,6 +150,7 @@ def item(request, item_id):
             "pending_changes": selectors.pending_change_view(pending) if pending else [],
             "can_edit": can_edit_catalog(request.user, shown.catalog),
             "retire_form": RetireForm(),
+            "time_limit_warning": time_limit_warning(shown.time_limit),
         },
     )
 
@@ -160,6 +169,7 @@ def edit(request, item_id):
             form.add_error(None, error.message)
         else:
             messages.success(request, applied_message(request.user, shown.catalog))
+            warn_time_limit(request, form)
             return redirect("backoffice:catalog:item", item_id=shown.pk)
     return render(request, "backoffice/catalog/item_form.html", {"catalog": shown.catalog, "form": form, "item": shown})
 
