@@ -76,3 +76,20 @@ def test_remind_lists_yellow_and_red_and_sends_only_without_dry_run(department, 
     call_command("engagement", "remind")
     assert sorted(message.to[0] for message in mail.outbox) == ["clerk@example.gov.cn", "office@example.gov.cn"]
     assert AuditEntry.objects.filter(action="engagement.reminder.sent").count() == 2
+
+
+def test_reminder_emails_mark_a_deadline_computed_over_a_provisional_year(department, make_person):
+    from gongkai.core.models import ScheduleYear
+
+    clerk = make_person("clerk", department, email="clerk@example.gov.cn")
+    received = timezone.localdate() - timedelta(days=40)
+    overdue = register(clerk, department, received_on=received)
+    for year in range(received.year, overdue.due_on.year + 1):
+        ScheduleYear.objects.get_or_create(year=year, defaults={"source": ScheduleYear.Source.OFFICE})
+    services.send_reminders()
+    assert f"期限 {overdue.due_on} " in mail.outbox[-1].body
+    assert "暂定" not in mail.outbox[-1].body
+    ScheduleYear.objects.filter(year=overdue.due_on.year).delete()
+    services.send_reminders()
+    assert f"期限 {overdue.due_on}（暂定）" in mail.outbox[-1].body
+    assert f"{overdue.due_on.year}年的节假日安排尚未录入" in mail.outbox[-1].body
