@@ -48,7 +48,9 @@ def own_marks(region) -> set[str]:
 
 def markable_genres() -> list[tuple[str, str]]:
     """The genres an office may mark: every genre but 行政规范性文件 (always needed) and 政策解读 itself."""
-    return [(value, label) for value, label in Genre.choices if value not in ALWAYS and value != Genre.INTERPRETATION]
+    return [
+        (value, str(label)) for value, label in Genre.choices if value not in ALWAYS and value != Genre.INTERPRETATION
+    ]
 
 
 def genres_needing_interpretation(region) -> set[str]:
