@@ -518,7 +518,8 @@ def sync_rule(clause: str) -> TimeLimit | None:
 
 
 def at_event_rule(clause: str) -> TimeLimit | None:
-    if re.search(NUMBER + UNIT, clause) or PROMPTLY_PATTERN.search(clause):
+    # "适时公开" (in due course) names no event: it is not "在…时" (at the time of an event)
+    if re.search(NUMBER + UNIT, clause) or PROMPTLY_PATTERN.search(clause) or "适时" in clause:
         return None
     match = AT_EVENT_PATTERN.match(clause)
     if not match or is_formation(clean_event(match.group("event"))):
