@@ -420,7 +420,9 @@ def set_pattern(request, organization_id):
 
 def interpretation_history(region) -> list:
     """The latest marks and unmarks of the region's office, newest first, with readable action labels."""
-    entries = list(audit_entries(action="publishing.interpretation_genre.").filter(data__region=region.name)[:20])
+    entries = list(
+        audit_entries().filter(action__startswith="publishing.interpretation_genre.", data__region=region.name)[:20]
+    )
     for entry in entries:
         entry.action_label = action_label(entry.action)
         genre = entry.data.get("genre", "")
