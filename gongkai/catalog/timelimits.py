@@ -518,7 +518,8 @@ def sync_rule(clause: str) -> TimeLimit | None:
 
 
 def at_event_rule(clause: str) -> TimeLimit | None:
-    if re.search(NUMBER + UNIT, clause) or PROMPTLY_PATTERN.search(clause):
+    # "适时公开" (in due course) names no event: it is not "在…时" (at the time of an event)
+    if re.search(NUMBER + UNIT, clause) or PROMPTLY_PATTERN.search(clause) or "适时" in clause:
         return None
     match = AT_EVENT_PATTERN.match(clause)
     if not match or is_formation(clean_event(match.group("event"))):
@@ -544,6 +545,24 @@ def valid_month_day(month: int, day: int) -> bool:
 
 def not_computable_warning(text: str) -> str:
     return _("公开时限“%(text)s”无法换算为具体期限：已按原文导入，该事项不计算公开期限，请核对。") % {"text": text}
+
+
+def time_limit_warning(text: str) -> str:
+    """What a person editing an item reads next to a 公开时限 that computes no due date ("" when it computes or is
+    blank). The text is still saved as written: a phrase never blocks a change."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    rule = parse_time_limit(text)
+    if rule.same_as_above:
+        return _("“%(text)s”只在导入表格时沿用上一行的公开时限；在此请写出具体时限，否则该事项不计算公开期限。") % {
+            "text": text
+        }
+    if rule.kind != TimeLimitKind.NOT_COMPUTABLE:
+        return ""
+    return _(
+        "公开时限“%(text)s”无法换算为具体期限：可以保存，但该事项不计算公开期限，也不会亮灯提醒。可识别的写法例如：%(forms)s。"
+    ) % {"text": text, "forms": accepted_forms()}
 
 
 def accepted_forms() -> str:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .statutory import provisional_warning, statutory_holidays
 
@@ -72,6 +73,41 @@ def calendar_warnings(*dates: date | None) -> list[str]:
     if not known:
         return []
     return [provisional_warning(year) for year in provisional_years(min(known), max(known))]
+
+
+PROVISIONAL_MARK = gettext_lazy("（暂定）")  # after every date computed over a provisional year
+
+
+class ProvisionalDates:
+    """For pages, panels and e-mails listing many dates: which were computed over a provisional year, with one query.
+
+    `ProvisionalDates(dates)` loads the schedules of the years the dates span; then `mark(start, end)` gives "（暂定）"
+    when a year of [start, end] (a computation's start and its result, either may be None) is provisional, and
+    `warnings()` the sentence of each provisional year met, for the foot of the list."""
+
+    def __init__(self, dates):
+        known = [day for day in dates if day is not None]
+        self.low = min(known).year if known else 0
+        self.high = max(known).year if known else -1
+        self.loaded = loaded_years(self.low, self.high) if known else set()
+        self.met: set[int] = set()
+
+    def years(self, *dates: date | None) -> list[int]:
+        known = [day for day in dates if day is not None]
+        if not known:
+            return []
+        low, high = min(known).year, max(known).year
+        if low < self.low or high > self.high:  # outside the span given at first: ask the database
+            return [year for year in range(low, high + 1) if year not in loaded_years(low, high)]
+        return [year for year in range(low, high + 1) if year not in self.loaded]
+
+    def mark(self, *dates: date | None) -> str:
+        years = self.years(*dates)
+        self.met.update(years)
+        return str(PROVISIONAL_MARK) if years else ""
+
+    def warnings(self) -> list[str]:
+        return [provisional_warning(year) for year in sorted(self.met)]
 
 
 class WorkCalendar:

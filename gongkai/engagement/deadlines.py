@@ -2,8 +2,8 @@
 
 The due date is the N-th working day after receipt (N set per mailbox, default 5), counted on the same working-day
 calendar as applications (holidays and adjusted working weekends of the organization's region). The light is the
-one publishing defines (red once overdue, yellow with five or fewer working days left); `light_of` is the only
-place engagement uses it, so moving the light into core changes one import.
+one of `gongkai.core.lights` (red once overdue, yellow with five or fewer working days left), as for records and
+applications; `light_of` is the only place engagement uses it.
 """
 
 import calendar
@@ -11,8 +11,8 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from gongkai.core import lights
 from gongkai.core.workdays import WorkCalendar, add_workdays
-from gongkai.publishing.deadlines import light as publishing_light
 
 VETO_MONTHS = 3  # 全国政府网站检查：留言超过3个月未答复即单项否决
 
@@ -36,8 +36,10 @@ def answer_due(received_on: date, days: int, *, region=None) -> tuple[date, list
 
 
 def light_of(due_on: date | None, today: date, calendar: WorkCalendar) -> str | None:
-    """The inquiry's traffic light (the one definition, borrowed from publishing until it moves into core)."""
-    return publishing_light(due_on, today, calendar)
+    """The inquiry's traffic light: the core light on `calendar` (the organization's region, covering both days)."""
+    if due_on is None:
+        return None
+    return lights.classify(due_on, today, calendar).light
 
 
 def veto_risk_since(today: date) -> date:

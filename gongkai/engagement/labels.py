@@ -31,6 +31,7 @@ def register() -> None:
             "engagement.inquiry.unpublished": _("取消公开咨询答复"),
             "engagement.inquiry.personal_data_viewed": _("查看咨询人信息"),
             "engagement.reminder.sent": _("发送咨询办理提醒"),
+            "engagement.inquiry.due_recomputed": _("节假日安排更新，重新计算咨询答复期限"),
             "engagement.call.created": _("创建意见征集"),
             "engagement.call.updated": _("修改意见征集"),
             "engagement.call.submitted": _("提交意见征集审批"),

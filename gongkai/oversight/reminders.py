@@ -1,8 +1,10 @@
 """What each person should be reminded of today: every yellow or red light of their organizations.
 
 Kinds: records approaching or past their disclosure deadline, periodic items, open applications, open inquiries
-(engagement's light), rectification problems. Organization staff (clerks, reviewers; the handler for an application
-or an inquiry) get their own organizations' yellow and red lights; the office over a region gets the red ones of
+(engagement's light), rectification problems. A deadline computed over a year whose State Council holiday schedule
+is not loaded says "（暂定）" after its date (`ProvisionalDates`, one query per kind). Organization staff (clerks,
+reviewers; the handler for an application or an inquiry) get their own organizations' yellow and red lights; the
+office over a region gets the red ones of
 every organization in it.
 """
 
@@ -16,6 +18,7 @@ from django.utils.translation import gettext as _
 from gongkai.applications.models import OPEN_STATUSES, Application
 from gongkai.applications.selectors import lights_for
 from gongkai.core.assessment import Period
+from gongkai.core.workdays import ProvisionalDates
 from gongkai.engagement.models import OPEN_INQUIRY_STATUSES, Inquiry
 from gongkai.engagement.selectors import annotate_lights as annotate_inquiry_lights
 from gongkai.orgs.models import Membership, Organization, Role
@@ -61,16 +64,17 @@ def record_lights(today: date) -> list[Light]:
     records = Record.objects.filter(status__in=OPEN_RECORD_STATES, due_on__isnull=False).select_related(
         "organization__region"
     )
+    lit = [record for record in annotate_lights(records, today) if record.light in ("yellow", "red")]
+    provisional = ProvisionalDates(day for record in lit for day in (record.written_on, record.due_on))
     return [
         Light(
             "records",
             record.light,
             record.organization_id,
             record.title,
-            _("公开期限 %(date)s") % {"date": record.due_on},
+            _("公开期限 %(date)s") % {"date": f"{record.due_on}{provisional.mark(record.written_on, record.due_on)}"},
         )
-        for record in annotate_lights(records, today)
-        if record.light in ("yellow", "red")
+        for record in lit
     ]
 
 
@@ -94,40 +98,53 @@ def application_lights(today: date) -> list[Light]:
         Application.objects.filter(status__in=OPEN_STATUSES).select_related("organization__region", "fee")
     )
     lights = lights_for(applications, today) if applications else {}
+    lit = [application for application in applications if lights[application.pk] in ("yellow", "red")]
+    provisional = ProvisionalDates(day for item in lit for day in (item.received_on, item.due_on))
     return [
         Light(
             "applications",
             lights[application.pk],
             application.organization_id,
             application.tracking_code,
-            _("答复期限 %(date)s") % {"date": application.due_on or "—"},
+            _("答复期限 %(date)s")
+            % {
+                "date": f"{application.due_on}{provisional.mark(application.received_on, application.due_on)}"
+                if application.due_on
+                else "—"
+            },
             application.handler_id,
         )
-        for application in applications
-        if lights[application.pk] in ("yellow", "red")
+        for application in lit
     ]
 
 
 def inquiry_lights(today: date) -> list[Light]:
     inquiries = Inquiry.objects.filter(status__in=OPEN_INQUIRY_STATUSES).select_related("organization__region")
+    lit = [inquiry for inquiry in annotate_inquiry_lights(inquiries, today) if inquiry.light in ("yellow", "red")]
+    provisional = ProvisionalDates(day for inquiry in lit for day in (inquiry.received_on, inquiry.due_on))
     return [
         Light(
             "inquiries",
             inquiry.light,
             inquiry.organization_id,
             f"{inquiry.tracking_code} {inquiry.subject}"[:60],
-            _("答复期限 %(date)s") % {"date": inquiry.due_on},
+            _("答复期限 %(date)s")
+            % {"date": f"{inquiry.due_on}{provisional.mark(inquiry.received_on, inquiry.due_on)}"},
             inquiry.handler_id,
         )
-        for inquiry in annotate_inquiry_lights(inquiries, today)
-        if inquiry.light in ("yellow", "red")
+        for inquiry in lit
     ]
 
 
 def problem_lights(today: date) -> list[Light]:
-    problems = Problem.objects.filter(
-        notice__status=NoticeStatus.ISSUED, status__in=(ProblemStatus.OPEN, ProblemStatus.RETURNED)
-    ).exclude(due_on__isnull=True)
+    problems = list(
+        Problem.objects.filter(
+            notice__status=NoticeStatus.ISSUED, status__in=(ProblemStatus.OPEN, ProblemStatus.RETURNED)
+        )
+        .exclude(due_on__isnull=True)
+        .select_related("notice")
+    )
+    provisional = ProvisionalDates(day for problem in problems for day in (problem.notice.issued_on, problem.due_on))
     result = []
     for problem in problems:
         days = (problem.due_on - today).days
@@ -143,7 +160,8 @@ def problem_lights(today: date) -> list[Light]:
                 light,
                 problem.organization_id,
                 problem.description[:40],
-                _("整改期限 %(date)s") % {"date": problem.due_on},
+                _("整改期限 %(date)s")
+                % {"date": f"{problem.due_on}{provisional.mark(problem.notice.issued_on, problem.due_on)}"},
             )
         )
     return result

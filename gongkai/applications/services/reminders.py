@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.core import audit
+from gongkai.core.workdays import ProvisionalDates
 from gongkai.orgs.models import Membership, Role
 
 from ..models import OPEN_STATUSES, Application, Event
@@ -76,6 +77,31 @@ def recipients_for(application: Application, offices: list[tuple[str, str, str]]
     return emails
 
 
+def reminder_body(items: list[tuple[Application, str]]) -> str:
+    """The e-mail's text: one line per application; a deadline computed over a year whose holiday schedule is not
+    loaded says "（暂定）", and each such year's warning follows the list."""
+    provisional = ProvisionalDates(
+        day
+        for application, _light in items
+        for day in (application.received_on, application.due_on, application.correction_due_on)
+    )
+    lines = []
+    for application, light in items:
+        due = application.due_on or application.correction_due_on
+        lines.append(
+            _("%(light)s %(code)s %(org)s 期限 %(due)s")
+            % {
+                "light": Light.LABELS[light],
+                "code": application.tracking_code,
+                "org": application.organization.name,
+                "due": f"{due}{provisional.mark(application.received_on, due)}" if due else "—",
+            }
+        )
+    body = _("以下政府信息公开申请临近或已超过期限，请及时办理：\n\n%(lines)s") % {"lines": "\n".join(lines)}
+    warnings = provisional.warnings()
+    return body + ("\n\n" + "\n".join(warnings) if warnings else "")
+
+
 def send_reminders(*, dry_run: bool = False) -> list[tuple[str, int]]:
     """One e-mail per person listing their yellow and red applications; returns (recipient, count) pairs."""
     today = timezone.localdate()
@@ -98,20 +124,11 @@ def send_reminders(*, dry_run: bool = False) -> list[tuple[str, int]]:
                 digest[email].append((application, light))
     sent = []
     for email, items in sorted(digest.items()):
-        lines = [
-            _("%(light)s %(code)s %(org)s 期限 %(due)s")
-            % {
-                "light": Light.LABELS[light],
-                "code": application.tracking_code,
-                "org": application.organization.name,
-                "due": application.due_on or application.correction_due_on or "—",
-            }
-            for application, light in items
-        ]
+        body = reminder_body(items)
         if not dry_run:
             send_mail(
                 _("依申请公开办理提醒：%(count)s 件临近或超过期限") % {"count": len(items)},
-                _("以下政府信息公开申请临近或已超过期限，请及时办理：\n\n%(lines)s") % {"lines": "\n".join(lines)},
+                body,
                 None,
                 [email],
             )

@@ -87,3 +87,30 @@ def test_light_counts_on_the_organizations_regional_calendar(clerk, department, 
     assert list(selectors.filter_by_light(staff_view, selectors.Light.YELLOW, date(2026, 9, 16))) == [application]
     assert list(selectors.filter_by_light(staff_view, selectors.Light.GREEN, date(2026, 9, 15))) == [application]
     assert list(selectors.filter_by_light(staff_view, selectors.Light.RED, date(2026, 9, 23))) == [application]
+
+
+def test_reminder_emails_mark_a_deadline_computed_over_a_provisional_year(clerk, department):
+    from datetime import timedelta
+
+    from django.core import mail
+    from django.utils import timezone
+
+    from gongkai.applications import services
+    from gongkai.core.models import ScheduleYear
+
+    clerk.email = "clerk@example.cn"
+    clerk.save()
+    received = timezone.localdate() - timedelta(days=90)
+    overdue = make_application(actor=clerk, organization=department, received_on=received)
+    services.accept_application(actor=clerk, application=overdue, on=received)
+    years = range(received.year, overdue.due_on.year + 1)
+    for year in years:  # every year loaded: a plain date
+        ScheduleYear.objects.get_or_create(year=year, defaults={"source": ScheduleYear.Source.OFFICE})
+    services.send_reminders()
+    assert f"期限 {overdue.due_on}\n" in mail.outbox[-1].body + "\n"
+    assert "暂定" not in mail.outbox[-1].body
+    ScheduleYear.objects.filter(year=overdue.due_on.year).delete()
+    services.send_reminders()
+    body = mail.outbox[-1].body
+    assert f"期限 {overdue.due_on}（暂定）" in body
+    assert f"{overdue.due_on.year}年的节假日安排尚未录入" in body

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.catalog.itemdata import parse_basis, render_basis
 from gongkai.catalog.models import Attribute, Audience, Channel, ItemSource, Mode, Stage, WithheldGround
+from gongkai.catalog.timelimits import time_limit_warning
 from gongkai.orgs.models import Level, Organization
 
 
@@ -52,6 +53,11 @@ class ItemForm(forms.Form):
         self.fields["responsible_orgs"].queryset = Organization.objects.filter(
             is_active=True, region__path__startswith=region.path
         )
+        self.time_limit_warning = time_limit_warning(
+            self.data.get("time_limit", "") if self.is_bound else self.initial.get("time_limit", "")
+        )
+        if self.time_limit_warning:  # shown above the form and read out with the field
+            self.fields["time_limit"].widget.attrs["aria-describedby"] = "time-limit-warning"
 
     def item_data(self) -> dict:
         data = dict(self.cleaned_data)

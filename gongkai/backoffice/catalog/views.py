@@ -32,6 +32,7 @@ from gongkai.catalog.services import (
     withdraw_change_set,
 )
 from gongkai.catalog.tasks import EXPORT_SUFFIXES, export_catalog, import_catalog_upload, upload_dir
+from gongkai.catalog.timelimits import time_limit_warning
 from gongkai.catalog.validation import CatalogContext
 from gongkai.jobs.progress import done_before
 from gongkai.orgs.models import Level
@@ -108,8 +109,15 @@ def create(request, catalog_id):
             show_problems(form, error)
         else:
             messages.success(request, applied_message(request.user, catalog))
+            warn_time_limit(request, form)
             return redirect("backoffice:catalog:item", item_id=item.pk)
     return render(request, "backoffice/catalog/item_form.html", {"catalog": catalog, "form": form, "item": None})
+
+
+def warn_time_limit(request, form) -> None:
+    """A saved 公开时限 that computes no due date is said once more on the page the person lands on."""
+    if form.time_limit_warning:
+        messages.warning(request, form.time_limit_warning)
 
 
 def applied_message(person, catalog) -> str:
@@ -134,6 +142,7 @@ def item(request, item_id):
             "pending_changes": selectors.pending_change_view(pending) if pending else [],
             "can_edit": can_edit_catalog(request.user, shown.catalog),
             "retire_form": RetireForm(),
+            "time_limit_warning": time_limit_warning(shown.time_limit),
         },
     )
 
@@ -152,6 +161,7 @@ def edit(request, item_id):
             form.add_error(None, error.message)
         else:
             messages.success(request, applied_message(request.user, shown.catalog))
+            warn_time_limit(request, form)
             return redirect("backoffice:catalog:item", item_id=shown.pk)
     return render(request, "backoffice/catalog/item_form.html", {"catalog": shown.catalog, "form": form, "item": shown})
 

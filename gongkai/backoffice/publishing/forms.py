@@ -134,3 +134,16 @@ class FilterForm(forms.Form):
 
         self.fields["organization"].queryset = organizations
         self.fields["status"].choices = [("", _("全部")), *RecordStatus.choices]
+
+
+class InterpretationGenresForm(forms.Form):
+    """The genres the office of one region marks as published only with a policy interpretation (三同步)."""
+
+    genres = forms.MultipleChoiceField(
+        label=_("本地区另行标记的体裁"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["genres"].choices = choices
+        self.fields["genres"].error_messages["invalid_choice"] = _("体裁“%(value)s”不能标记，请从列表中选择。")

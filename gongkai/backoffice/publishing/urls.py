@@ -19,6 +19,7 @@ urlpatterns = [
     path("records/<int:record_id>/<slug:action>/", views.act, name="act"),
     path("attachments/<uuid:public_id>/", views.attachment, name="attachment"),
     path("columns/", views.columns, name="columns"),
+    path("interpretation-genres/", views.interpretation_genres, name="interpretation_genres"),
     path("columns/<int:column_id>/hide/", views.hide_column, name="hide_column"),
     path("organizations/<int:organization_id>/seed-columns/", views.seed, name="seed_columns"),
     path("organizations/<int:organization_id>/columns/", views.add_column, name="add_column"),

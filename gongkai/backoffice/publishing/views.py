@@ -1,5 +1,6 @@
 """Back-office pages of the publishing module: work lists, the record page with its workflow actions, editing,
-attachments, revisions, columns and index-number patterns. Views parse input and call services or selectors."""
+attachments, revisions, columns and index-number patterns, and the genres published only with an interpretation
+(三同步). Views parse input and call services or selectors."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -12,14 +13,23 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from gongkai.backoffice.decorators import staff_required
+from gongkai.core.audit import action_label
 from gongkai.core.errors import AccessDenied, DomainError
 from gongkai.core.selectors import audit_entries
-from gongkai.orgs.access import has_role, organization_for_staff, organizations_for
+from gongkai.orgs.access import (
+    MANAGERS,
+    has_role,
+    organization_for_staff,
+    organizations_for,
+    region_for_staff,
+    regions_for,
+    roles_of,
+)
 from gongkai.orgs.models import Role
 from gongkai.publishing import history, services
 from gongkai.publishing.deadlines import annotate_lights
 from gongkai.publishing.errors import PublishingError, PublishingErrorCode
-from gongkai.publishing.models import OPEN_STATUSES, Column, IndexScheme, RecordStatus
+from gongkai.publishing.models import OPEN_STATUSES, Column, Genre, IndexScheme, RecordStatus
 from gongkai.publishing.rules import DRAFTERS, allowed_actions
 from gongkai.publishing.selectors import (
     attachment_for_staff,
@@ -28,6 +38,7 @@ from gongkai.publishing.selectors import (
     record_for_staff,
     records_for_staff,
 )
+from gongkai.publishing.services import interpretation
 from gongkai.publishing.services.numbering import pattern_for
 from gongkai.publishing.uploads import download_name
 
@@ -46,6 +57,11 @@ def staff_organizations(person, roles=None):
     return organizations.select_related("region").order_by("region__path", "sort_order", "id")
 
 
+def marks_genres(person) -> bool:
+    """Whether the publishing menu links to the page of genres needing an interpretation (offices, admins)."""
+    return bool(roles_of(person) & set(MANAGERS))
+
+
 @staff_required
 def index(request):
     form = forms.FilterForm(request.GET or None, organizations=staff_organizations(request.user))
@@ -62,7 +78,12 @@ def index(request):
             records = records.filter(effective_stage=data["stage"])
     page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
     annotate_lights([record for record in page if record.status in OPEN_STATUSES], timezone.localdate())
-    context = {"form": form, "page": page, "work_lists": visible_work_lists(request.user)}
+    context = {
+        "form": form,
+        "page": page,
+        "work_lists": visible_work_lists(request.user),
+        "marks_genres": marks_genres(request.user),
+    }
     return render(request, "backoffice/publishing/index.html", context)
 
 
@@ -86,6 +107,7 @@ def work_list(request, slug):
         "organizations": organizations,
         "organization_id": organization_id,
         "work_lists": visible_work_lists(request.user),
+        "marks_genres": marks_genres(request.user),
     }
     return render(request, "backoffice/publishing/list.html", context)
 
@@ -411,3 +433,59 @@ def set_pattern(request, organization_id):
         else:
             messages.success(request, _("索引号格式已保存，只影响今后发布的信息。"))
     return back_to_columns(organization)
+
+
+def interpretation_history(region) -> list:
+    """The latest marks and unmarks of the region's office, newest first, with readable action labels."""
+    entries = list(
+        audit_entries().filter(action__startswith="publishing.interpretation_genre.", data__region=region.name)[:20]
+    )
+    for entry in entries:
+        entry.action_label = action_label(entry.action)
+        genre = entry.data.get("genre", "")
+        entry.genre_label = Genre(genre).label if genre in Genre.values else genre
+    return entries
+
+
+@staff_required(roles=MANAGERS)
+def interpretation_genres(request):
+    """三同步: the genres the office of a region marks as published only with a policy interpretation, besides
+    行政规范性文件 (always). Offices see and change their own region and the regions below; administrators all."""
+    regions = regions_for(request.user).order_by("path")
+    wanted = request.POST.get("region") or request.GET.get("region") or ""
+    if wanted and not wanted.isdigit():
+        raise Http404
+    region = region_for_staff(person=request.user, region_id=int(wanted)) if wanted else regions.first()
+    if region is None:
+        raise AccessDenied()
+    inherited = interpretation.inherited_marks(region)
+    choices = [(value, label) for value, label in interpretation.markable_genres() if value not in inherited]
+    form = forms.InterpretationGenresForm(
+        request.POST or None, choices=choices, initial={"genres": sorted(interpretation.own_marks(region))}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            marked, unmarked = services.set_interpretation_genres(
+                region=region, genres=form.cleaned_data["genres"], actor=request.user
+            )
+        except DomainError as error:
+            form.add_error("genres", error.message)
+        else:
+            if marked or unmarked:
+                messages.success(
+                    request,
+                    _("已保存%(region)s须配套政策解读的体裁：新增 %(marked)s 个，取消 %(unmarked)s 个。")
+                    % {"region": region.name, "marked": len(marked), "unmarked": len(unmarked)},
+                )
+            else:
+                messages.info(request, _("没有改动。"))
+            return redirect(reverse("backoffice:publishing:interpretation_genres") + f"?region={region.pk}")
+    context = {
+        "regions": regions,
+        "region": region,
+        "form": form,
+        "always": [Genre(genre).label for genre in sorted(interpretation.ALWAYS)],
+        "inherited": [(Genre(genre).label, name) for genre, name in sorted(inherited.items())],
+        "history": interpretation_history(region),
+    }
+    return render(request, "backoffice/publishing/interpretation_genres.html", context)

@@ -195,3 +195,28 @@ def test_permission_matrix_for_import_and_adoption_pages(client, request, catalo
     assert client.get(reverse("backoffice:catalog:import", kwargs={"catalog_id": catalog.pk})).status_code == status
     assert client.get(reverse("backoffice:catalog:adopt", kwargs={"catalog_id": catalog.pk})).status_code == status
     assert client.get(reverse("backoffice:catalog:create", kwargs={"catalog_id": catalog.pk})).status_code == status
+
+
+def test_the_edit_form_warns_of_a_time_limit_it_cannot_compute_and_saves_it(client, item, office):
+    edit = reverse("backoffice:catalog:edit", kwargs={"item_id": item.pk})
+    client.force_login(office)
+    assert "无法换算为具体期限" not in client.get(edit).content.decode()  # 自信息形成之日起20个工作日内 computes
+    data = {**item_data(), "basis": "《社会救助暂行办法》第十一条", "levels": ["county"]}
+    response = client.post(edit, {**data, "time_limit": "视工作进展公开"}, follow=True)
+    page = response.content.decode()
+    assert "公开时限“视工作进展公开”无法换算为具体期限：可以保存，但该事项不计算公开期限" in page
+    item.refresh_from_db()
+    assert (item.time_limit, item.time_limit_kind) == ("视工作进展公开", "not_computable")
+    form = client.get(edit).content.decode()
+    assert 'id="time-limit-warning"' in form
+    assert 'aria-describedby="time-limit-warning"' in form
+    assert "“实时公开”" in form  # the forms it does understand
+
+
+def test_the_form_warns_again_when_another_field_is_refused(client, catalog, office):
+    client.force_login(office)
+    data = {**item_data(), "basis": "", "levels": ["county"], "time_limit": "同上"}
+    response = client.post(reverse("backoffice:catalog:create", kwargs={"catalog_id": catalog.pk}), data)
+    assert response.status_code == 200
+    assert "“同上”只在导入表格时沿用上一行的公开时限" in response.content.decode()
+    assert not Item.objects.exists()

@@ -40,7 +40,9 @@ def test_parse_time_limit_understands_the_catalogs_texts(text, expected):
     assert core(parse_time_limit(text)) == expected
 
 
-@pytest.mark.parametrize("text", ["", "按有关规定", "每年2月30日前", "尽快"])
+@pytest.mark.parametrize(
+    "text", ["", "按有关规定", "每年2月30日前", "尽快", "按上级部署适时公开", "按照上级要求适时公开"]
+)
 def test_what_cannot_be_computed_is_kept_as_not_computable_without_raising(text):
     rule = parse_time_limit(text)
     assert rule.kind == TimeLimitKind.NOT_COMPUTABLE

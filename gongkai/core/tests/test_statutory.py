@@ -127,3 +127,17 @@ def test_calendar_warnings_lists_each_provisional_year_once():
     assert calendar_warnings(date(2026, 3, 1), date(2026, 9, 1)) == []
     warnings = calendar_warnings(date(2026, 12, 6), date(2028, 1, 4), None)
     assert [warning[:5] for warning in warnings] == ["2027年", "2028年"]
+
+
+def test_provisional_dates_mark_what_spans_an_unloaded_year_with_one_query(django_assert_num_queries):
+    from gongkai.core.models import ScheduleYear
+    from gongkai.core.workdays import ProvisionalDates
+
+    ScheduleYear.objects.get_or_create(year=2026, defaults={"source": ScheduleYear.Source.OFFICE})
+    ScheduleYear.objects.filter(year=2027).delete()
+    with django_assert_num_queries(1):
+        dates = ProvisionalDates([date(2026, 12, 6), date(2027, 1, 4), None])
+        assert dates.mark(date(2026, 12, 6), date(2026, 12, 20)) == ""
+        assert dates.mark(date(2026, 12, 6), date(2027, 1, 4)) == "（暂定）"
+        assert dates.mark(None, None) == ""
+    assert [warning[:5] for warning in dates.warnings()] == ["2027年"]

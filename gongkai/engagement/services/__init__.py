@@ -20,6 +20,7 @@ from .comments import (
     submit_comment,
 )
 from .conversion import convert_to_application
+from .deadlines import recompute_due_dates
 from .inquiries import (
     approve_answer,
     assign_inquiry,
@@ -85,6 +86,7 @@ __all__ = [
     "register_inquiry",
     "return_answer",
     "save_mailbox",
+    "recompute_due_dates",
     "send_reminders",
     "submit_answer",
     "submit_inquiry",

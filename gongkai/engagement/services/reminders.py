@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.core import audit
+from gongkai.core.workdays import ProvisionalDates
 from gongkai.orgs.models import Membership, Role
 
 from ..models import OPEN_INQUIRY_STATUSES, Inquiry
@@ -46,15 +47,25 @@ def _handlers_by_org() -> dict[int, set[str]]:
     return result
 
 
-def _line(inquiry: Inquiry) -> str:
+def _line(inquiry: Inquiry, provisional: ProvisionalDates) -> str:
     flag = _("【超过3个月未答复，网站检查单项否决风险】") if inquiry.veto_risk else ""
     return _("%(light)s %(code)s %(org)s 期限 %(due)s %(flag)s") % {
         "light": LIGHT_LABELS[inquiry.light],
         "code": inquiry.tracking_code,
         "org": inquiry.organization.name,
-        "due": inquiry.due_on.isoformat(),
+        "due": inquiry.due_on.isoformat() + provisional.mark(inquiry.received_on, inquiry.due_on),
         "flag": flag,
     }
+
+
+def _body(items: list[Inquiry]) -> str:
+    """One line per inquiry; a deadline computed over a year whose holiday schedule is not loaded says "（暂定）" and
+    each such year's warning follows the list."""
+    provisional = ProvisionalDates(day for inquiry in items for day in (inquiry.received_on, inquiry.due_on))
+    lines = "\n".join(_line(inquiry, provisional) for inquiry in items)
+    body = _("以下咨询临近或已超过答复期限，请及时答复：\n\n%(lines)s") % {"lines": lines}
+    warnings = provisional.warnings()
+    return body + ("\n\n" + "\n".join(warnings) if warnings else "")
 
 
 def send_reminders(*, dry_run: bool = False) -> list[tuple[str, list[str]]]:
@@ -78,8 +89,7 @@ def send_reminders(*, dry_run: bool = False) -> list[tuple[str, list[str]]]:
         if not dry_run:
             send_mail(
                 _("群众咨询办理提醒：%(count)s 件临近或超过答复期限") % {"count": len(items)},
-                _("以下咨询临近或已超过答复期限，请及时答复：\n\n%(lines)s")
-                % {"lines": "\n".join(_line(inquiry) for inquiry in items)},
+                _body(items),
                 None,
                 [email],
             )

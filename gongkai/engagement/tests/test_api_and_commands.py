@@ -10,7 +10,7 @@ from django.utils import timezone
 from gongkai.core.models import AuditEntry
 from gongkai.engagement import services
 
-from .factories import answered, build_survey, open_call, register, submit
+from .factories import answered, build_survey, open_call, question, register, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +98,52 @@ def test_reminders_are_on_the_scheduler_and_sent_once_a_day(department, make_per
     today = timezone.localdate().isoformat()
     assert tasks.send_reminders.enqueue(today).return_value == {"day": today, "sent": 0, "skipped": True}
     assert len(mail.outbox) == 1
+
+
+def test_reminder_emails_mark_a_deadline_computed_over_a_provisional_year(department, make_person):
+    from gongkai.core.models import ScheduleYear
+
+    clerk = make_person("clerk", department, email="clerk@example.gov.cn")
+    received = timezone.localdate() - timedelta(days=40)
+    overdue = register(clerk, department, received_on=received)
+    for year in range(received.year, overdue.due_on.year + 1):
+        ScheduleYear.objects.get_or_create(year=year, defaults={"source": ScheduleYear.Source.OFFICE})
+    services.send_reminders()
+    assert f"期限 {overdue.due_on} " in mail.outbox[-1].body
+    assert "暂定" not in mail.outbox[-1].body
+    ScheduleYear.objects.filter(year=overdue.due_on.year).delete()
+    services.send_reminders()
+    assert f"期限 {overdue.due_on}（暂定）" in mail.outbox[-1].body
+    assert f"{overdue.due_on.year}年的节假日安排尚未录入" in mail.outbox[-1].body
+
+
+def test_loading_a_years_schedule_moves_open_inquiries_due_dates(
+    department, clerk, office, django_capture_on_commit_callbacks
+):
+    from datetime import date
+
+    from gongkai.core.models import ScheduleYear
+    from gongkai.core.services import parse_schedule_lines, set_year_schedule
+
+    ScheduleYear.objects.filter(year=2027).delete()
+    mailbox = services.save_mailbox(actor=office, organization=department, name="民政局信箱", answer_days=20)
+    inquiry = services.register_inquiry(
+        actor=clerk,
+        organization=department,
+        channel="phone",
+        received_on=date(2026, 12, 4),
+        data=question(),
+        mailbox=mailbox,
+    )
+    assert inquiry.due_on == date(2027, 1, 4)  # the 20th working day: 12-31 is the 19th, 元旦 skipped
+    assert any("2027年的节假日安排尚未录入" in step for step in inquiry.due_steps)
+    holidays, workdays = parse_schedule_lines("2027-01-01..2027-01-04 元旦\n")
+    with django_capture_on_commit_callbacks(execute=True):
+        set_year_schedule(year=2027, holidays=holidays, workdays=workdays, notice="国办发明电〔2026〕7号", actor=office)
+    inquiry.refresh_from_db()
+    assert inquiry.due_on == date(2027, 1, 5)
+    assert not any("尚未录入" in step for step in inquiry.due_steps)
+    assert inquiry.due_steps[-1] == "2027年节假日安排已更新：答复期限由 2027-01-04 调整为 2027-01-05。"
+    entry = AuditEntry.objects.get(action="engagement.inquiry.due_recomputed")
+    assert entry.data["old_due_on"] == "2027-01-04"
+    assert services.recompute_due_dates() == 0  # nothing moves twice

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from gongkai.core import audit
 from gongkai.core.errors import AccessDenied
 from gongkai.core.messaging import Channels, SmsError, send_sms
+from gongkai.core.workdays import PROVISIONAL_MARK
 from gongkai.orgs.access import is_admin
 from gongkai.orgs.models import Person
 
@@ -39,10 +40,16 @@ class Digest:
     @property
     def body(self) -> str:
         lines = "\n".join(light.line() for light in self.lights)
-        return _("%(name)s：\n以下事项临近或已超过期限，请登录政务公开平台处理。\n\n%(lines)s") % {
+        body = _("%(name)s：\n以下事项临近或已超过期限，请登录政务公开平台处理。\n\n%(lines)s") % {
             "name": self.person,
             "lines": lines,
         }
+        if any(str(PROVISIONAL_MARK) in light.detail for light in self.lights):
+            body += "\n\n" + _(
+                "标有“（暂定）”的期限是在国务院当年节假日安排录入前按法定节假日推算的，调休和前后连休尚未计入；"
+                "公开办录入当年安排后将自动重新计算。"
+            )
+        return body
 
     @property
     def text_message(self) -> str:

@@ -201,3 +201,26 @@ def test_inquiries_past_their_limit_go_to_their_handler(clerk, reviewer, departm
         "[红灯] 咨询留言：ZX1 低保材料（答复期限 2026-06-08）"
     ]
     assert sorted(light.label for light in sent["clerk"].lights) == ["ZX1 低保材料", "ZX3 医保转移"]
+
+
+def test_digest_marks_deadlines_computed_over_a_provisional_year(clerk, department, overdue_problem):
+    from gongkai.applications.tests.factories import make_application
+    from gongkai.core.models import ScheduleYear
+    from gongkai.publishing.tests.factories import draft
+
+    clerk.email = "clerk@example.cn"
+    clerk.save()
+    record = draft(department, clerk, written_on=date(2026, 5, 6))
+    application = make_application(actor=clerk, organization=department, received_on=date(2026, 5, 6))
+    assert ScheduleYear.objects.filter(year=2026).exists()
+    body = send_reminders(today=TODAY, dry_run=True)[0].body
+    assert f"公开期限 {record.due_on}）" in body
+    assert f"答复期限 {application.due_on}）" in body
+    assert "暂定" not in body
+    ScheduleYear.objects.filter(year=2026).delete()  # as if the office had not loaded 2026
+    body = send_reminders(today=TODAY)[0].body
+    assert f"公开期限 {record.due_on}（暂定）" in body
+    assert f"答复期限 {application.due_on}（暂定）" in body
+    assert f"整改期限 {overdue_problem.due_on}（暂定）" in body
+    assert "标有“（暂定）”的期限" in body
+    assert mail.outbox[-1].body == body

@@ -3,7 +3,12 @@
 from .attachments import add_attachment, remove_attachment
 from .columns import create_column, deactivate_column, seed_columns, update_column
 from .editing import change_validity, create_record, recompute_due_dates, refresh_item_records, update_record
-from .interpretation import exempt_from_interpretation, mark_interpretation_genre, unmark_interpretation_genre
+from .interpretation import (
+    exempt_from_interpretation,
+    mark_interpretation_genre,
+    set_interpretation_genres,
+    unmark_interpretation_genre,
+)
 from .numbering import allocate_index_number, set_index_pattern
 from .workflow import (
     approve_record,
@@ -36,6 +41,7 @@ __all__ = [
     "emergency_publish_record",
     "exempt_from_interpretation",
     "mark_interpretation_genre",
+    "set_interpretation_genres",
     "unmark_interpretation_genre",
     "expire_record",
     "publish_due",

@@ -31,6 +31,28 @@ def marked_genres(region) -> set[str]:
     return set(InterpretationGenre.objects.filter(region__division_code__in=codes).values_list("genre", flat=True))
 
 
+def inherited_marks(region) -> dict[str, str]:
+    """genre → name of the region above `region` whose office marked it (marks of `region` itself excluded)."""
+    codes = [code for code in region.path.split("/") if code and code != region.division_code]
+    marks = (
+        InterpretationGenre.objects.filter(region__division_code__in=codes)
+        .select_related("region")
+        .order_by("region__path")
+    )
+    return {mark.genre: mark.region.name for mark in marks}
+
+
+def own_marks(region) -> set[str]:
+    return set(InterpretationGenre.objects.filter(region=region).values_list("genre", flat=True))
+
+
+def markable_genres() -> list[tuple[str, str]]:
+    """The genres an office may mark: every genre but 行政规范性文件 (always needed) and 政策解读 itself."""
+    return [
+        (value, str(label)) for value, label in Genre.choices if value not in ALWAYS and value != Genre.INTERPRETATION
+    ]
+
+
 def genres_needing_interpretation(region) -> set[str]:
     return set(ALWAYS) | marked_genres(region)
 
@@ -119,3 +141,23 @@ def unmark_interpretation_genre(*, region, genre: str, actor) -> None:
         data={"region": region.name, "genre": genre},
     )
     mark.delete()
+
+
+@transaction.atomic
+def set_interpretation_genres(*, region, genres, actor) -> tuple[list[str], list[str]]:
+    """Make `genres` exactly the genres the office of `region` marks (one audit entry per genre marked or unmarked);
+    returns (marked, unmarked). Genres marked by a region above stay as they are."""
+    require_office_over(actor, region)
+    wanted = set(genres)
+    allowed = {value for value, _label in markable_genres()}
+    unknown = sorted(wanted - allowed)
+    if unknown:
+        raise PublishingError(PublishingErrorCode.INVALID, _("体裁“%(genre)s”无效。") % {"genre": "、".join(unknown)})
+    current = own_marks(region)
+    marked = sorted(wanted - current)
+    unmarked = sorted(current - wanted)
+    for genre in marked:
+        mark_interpretation_genre(region=region, genre=genre, actor=actor)
+    for genre in unmarked:
+        unmark_interpretation_genre(region=region, genre=genre, actor=actor)
+    return marked, unmarked

@@ -164,3 +164,21 @@ def test_bad_organization_filters_do_not_break_pages(client, department, office)
     assert client.get(reverse("backoffice:publishing:list", args=["overdue"]) + "?organization=x").status_code == 404
     assert client.get(reverse("backoffice:publishing:columns") + "?organization=x").status_code == 200
     assert client.get(reverse("backoffice:home") + "?organization=x").status_code == 200
+
+
+def test_the_workbench_panel_marks_a_deadline_computed_over_a_provisional_year(client, department, clerk, reviewer):
+    from datetime import date
+
+    from gongkai.core.models import ScheduleYear
+
+    record = services.submit_record(record=draft(department, clerk, written_on=date(2025, 1, 2)), actor=clerk)
+    assert ScheduleYear.objects.filter(year=2025).exists()  # the seeded official 2025 schedule
+    client.force_login(reviewer)
+    home = client.get(reverse("backoffice:home")).content.decode()
+    assert f"{record.due_on:%Y-%m-%d}（暂定）" not in home
+    ScheduleYear.objects.filter(year=2025).delete()  # as if the office had never loaded 2025
+    home = client.get(reverse("backoffice:home")).content.decode()
+    assert f"{record.due_on:%Y-%m-%d}（暂定）" in home
+    assert "2025年的节假日安排尚未录入" in home
+    listed = client.get(reverse("backoffice:publishing:list", args=["review"])).content.decode()
+    assert f"{record.due_on:%Y-%m-%d}（暂定）" in listed

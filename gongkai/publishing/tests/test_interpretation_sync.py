@@ -108,3 +108,95 @@ def test_the_operator_marks_genres_from_the_command_line(department, clerk, revi
         services.publish_record(record=cleared(department, clerk, genre=Genre.PLAN), actor=reviewer)
     call_command("publishing", "interpretation-genres", department.region.division_code, "--remove", "plan", stdout=out)
     assert services.publish_record(record=cleared(department, clerk, genre=Genre.PLAN), actor=reviewer).published_at
+
+
+GENRES_PAGE = "backoffice:publishing:interpretation_genres"
+
+
+@pytest.mark.parametrize("who", ["clerk", "reviewer", "other_clerk"])
+def test_only_offices_and_administrators_open_the_genres_page(client, request, department, who):
+    from django.urls import reverse
+
+    from gongkai.publishing.models import InterpretationGenre
+
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(reverse(GENRES_PAGE)).status_code == 403
+    response = client.post(reverse(GENRES_PAGE), {"region": department.region.pk, "genres": ["plan"]})
+    assert response.status_code == 403
+    assert not InterpretationGenre.objects.exists()
+    assert "须配套解读的体裁" not in client.get(reverse("backoffice:publishing:index")).content.decode()
+
+
+def test_the_office_marks_genres_on_the_page_with_an_audit_entry_each(client, department, clerk, reviewer, office):
+    from django.urls import reverse
+
+    region = department.region
+    client.force_login(office)
+    assert "须配套解读的体裁" in client.get(reverse("backoffice:publishing:index")).content.decode()
+    page = client.get(reverse(GENRES_PAGE)).content.decode()
+    assert "行政规范性文件" in page  # always, shown as fixed
+    assert 'value="normative"' not in page
+    assert 'value="interpretation"' not in page
+    response = client.post(reverse(GENRES_PAGE), {"region": region.pk, "genres": ["plan", "budget"]}, follow=True)
+    assert "新增 2 个，取消 0 个" in response.content.decode()
+    assert "标记须配套解读的体裁" in response.content.decode()  # the change history
+    with pytest.raises(PublishingError):
+        services.publish_record(record=cleared(department, clerk, genre=Genre.PLAN), actor=reviewer)
+    response = client.post(reverse(GENRES_PAGE), {"region": region.pk, "genres": ["budget"]}, follow=True)
+    assert "新增 0 个，取消 1 个" in response.content.decode()
+    assert services.publish_record(record=cleared(department, clerk, genre=Genre.PLAN), actor=reviewer).published_at
+    actions = list(
+        AuditEntry.objects.filter(action__startswith="publishing.interpretation_genre.")
+        .order_by("pk")
+        .values_list("action", "data__genre")
+    )
+    assert actions == [
+        ("publishing.interpretation_genre.marked", "budget"),
+        ("publishing.interpretation_genre.marked", "plan"),
+        ("publishing.interpretation_genre.unmarked", "plan"),
+    ]
+    assert all(entry.actor == office for entry in AuditEntry.objects.filter(action__contains="interpretation_genre"))
+
+
+def test_a_genre_that_cannot_be_marked_changes_nothing_and_says_why(client, department, office):
+    from django.urls import reverse
+
+    from gongkai.publishing.models import InterpretationGenre
+
+    client.force_login(office)
+    response = client.post(reverse(GENRES_PAGE), {"region": department.region.pk, "genres": ["plan", "interpretation"]})
+    assert response.status_code == 200
+    assert "不能标记，请从列表中选择" in response.content.decode()
+    assert not InterpretationGenre.objects.exists()
+    assert not AuditEntry.objects.filter(action__startswith="publishing.interpretation_genre.").exists()
+
+
+def test_an_office_cannot_change_a_region_outside_its_own(client, department, township, make_person):
+    from django.urls import reverse
+
+    from gongkai.orgs.tests.factories import OrganizationFactory, RegionFactory
+    from gongkai.publishing.models import InterpretationGenre
+
+    elsewhere = RegionFactory(name="邻区", division_code="320498000000")
+    neighbour_office = make_person("office", OrganizationFactory(region=elsewhere, name="邻区人民政府"))
+    township_office = make_person("office", OrganizationFactory(region=township, name="东风街道办事处"))
+    for person in (neighbour_office, township_office):  # a township's office is below the county, not over it
+        client.force_login(person)
+        assert client.get(reverse(GENRES_PAGE) + f"?region={department.region.pk}").status_code == 403
+        response = client.post(reverse(GENRES_PAGE), {"region": department.region.pk, "genres": ["plan"]})
+        assert response.status_code == 403
+    assert not InterpretationGenre.objects.exists()
+    client.force_login(neighbour_office)
+    page = client.get(reverse(GENRES_PAGE)).content.decode()
+    assert "邻区" in page
+    assert "示范区" not in page
+
+
+def test_marks_of_the_county_show_as_fixed_on_a_township_page(client, department, township, office):
+    from django.urls import reverse
+
+    services.mark_interpretation_genre(region=department.region, genre=Genre.PLAN, actor=office)
+    client.force_login(office)
+    page = client.get(reverse(GENRES_PAGE) + f"?region={township.pk}").content.decode()
+    assert "规划计划（由示范区政务公开办公室标记）" in page
+    assert 'value="plan"' not in page
