@@ -89,7 +89,9 @@ def test_results_page_shows_each_question_by_channel_in_the_table_and_the_chart_
     services.close_survey(actor=office, survey=survey)
     services.publish_results(actor=office, survey=survey, summary="结果摘要。")
     with django_assert_max_num_queries(8):
-        body = client.get(reverse("portal:engagement:survey_results", args=[survey.pk])).content.decode()
+        response = client.get(reverse("portal:engagement:survey_results", args=[survey.pk]))
+    assert response.status_code == 200
+    body = response.content.decode()
     table = body[body.index(f'id="question-chart-{overall.pk}"') :]
     table = table[: table.index("</table>")]
     cells = re.findall(r"<t[hd][^>]*>([^<]*)</t[hd]>", table)
@@ -112,6 +114,8 @@ def test_survey_list_queries_do_not_grow_with_surveys(
             services.close_survey(actor=office, survey=extra)
             services.publish_results(actor=office, survey=extra, summary="摘要。")
     with django_assert_max_num_queries(4):
-        body = client.get(reverse("portal:engagement:surveys")).content.decode()
+        response = client.get(reverse("portal:engagement:surveys"))
+    assert response.status_code == 200
+    body = response.content.decode()
     assert body.count("/results/") == 2
     assert "第0次测评" in body

@@ -61,7 +61,9 @@ def test_404_is_translated(client, db):
 
 
 def test_forbidden_public_page_is_the_styled_403(client, db):
-    assert_site_page(client.get("/forbidden-for-test/"), 403, "您无权访问此页面")
+    response = client.get("/forbidden-for-test/")
+    assert response.status_code == 403
+    assert_site_page(response, 403, "您无权访问此页面")
 
 
 def test_back_office_404_leads_back_to_the_desk(client, db):
