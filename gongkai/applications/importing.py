@@ -126,7 +126,15 @@ def read_rows(content: bytes, filename: str) -> tuple[str, list[dict]]:
             continue
     else:
         raise ApplicationError(ApplicationErrorCode.IMPORT_FAILED, _("CSV 文件应为 UTF-8 或 GB18030 编码。"))
-    return "CSV", list(csv.DictReader(io.StringIO(text)))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        return "CSV", list(reader)
+    except csv.Error as error:  # e.g. a field longer than the csv module's limit (131,072 characters)
+        raise ApplicationError(
+            ApplicationErrorCode.IMPORT_FAILED,
+            _("CSV 文件第 %(line)s 行无法读取（%(error)s），请检查该行的引号、换行和过长的内容。")
+            % {"line": reader.line_num + 1, "error": error},
+        ) from error
 
 
 def read_xlsx(content: bytes) -> tuple[str, list[dict]]:
