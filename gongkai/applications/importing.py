@@ -52,6 +52,9 @@ COLUMNS = {
     "transferred_on": ("转办日期", "transferred_on"),
 }
 REQUIRED = ("tracking_code", "organization", "channel", "applicant_type", "received_on", "status")
+# Columns stored as they are written, in fields of a fixed length: a longer value is refused, never truncated
+# (SQLite would keep it whole and PostgreSQL would refuse the whole transaction, so check before either sees it).
+SIZED_COLUMNS = ("tracking_code", "applicant_name", "id_number", "phone", "address")
 # Which column an applicant check's error belongs to (`ApplicationError.field`).
 FIELD_COLUMNS = {"applicant_type": "applicant_type", "id_type": "id_type", "id_number": "id_number"}
 # Spellings real registers use for report rows: any quotes (or none) around 三安全一稳定, a full-width "．" after the
@@ -123,7 +126,15 @@ def read_rows(content: bytes, filename: str) -> tuple[str, list[dict]]:
             continue
     else:
         raise ApplicationError(ApplicationErrorCode.IMPORT_FAILED, _("CSV 文件应为 UTF-8 或 GB18030 编码。"))
-    return "CSV", list(csv.DictReader(io.StringIO(text)))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        return "CSV", list(reader)
+    except csv.Error as error:  # e.g. a field longer than the csv module's limit (131,072 characters)
+        raise ApplicationError(
+            ApplicationErrorCode.IMPORT_FAILED,
+            _("CSV 文件第 %(line)s 行无法读取（%(error)s），请检查该行的引号、换行和过长的内容。")
+            % {"line": reader.line_num + 1, "error": error},
+        ) from error
 
 
 def read_xlsx(content: bytes) -> tuple[str, list[dict]]:
@@ -193,6 +204,8 @@ class RowChecker:
                 fail(key, _("必填。"))
         if len(issues) > before:
             return None
+        for key in SIZED_COLUMNS:
+            self.check_length(key, values[key], fail)
         result = {"tracking_code": str(values["tracking_code"]).strip().upper()}
         if result["tracking_code"] in self.existing_codes or result["tracking_code"] in self.seen_codes:
             fail("tracking_code", _("查询码“%(code)s”已存在或在文件中重复。") % {"code": result["tracking_code"]})
@@ -238,6 +251,17 @@ class RowChecker:
         self.check_transfer(result, values, fail)
         self.check_consistency(result, fail)
         return result if len(issues) == before else None
+
+    @staticmethod
+    def check_length(key: str, value, fail) -> None:
+        limit = Application._meta.get_field(key).max_length
+        length = len(str(value or "").strip())
+        if limit is not None and length > limit:
+            fail(
+                key,
+                _("内容过长：最多 %(limit)s 个字符，这里有 %(length)s 个。请缩短后重新导入（不会自动截断）。")
+                % {"limit": limit, "length": length},
+            )
 
     def check_registration(self, result: dict, values: dict, fail) -> None:
         """The checks registration makes: the applicant's particulars (Art 29), the channel's receipt rule (Art 31)."""

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.core import lights
-from gongkai.core.errors import AccessDenied
+from gongkai.core.errors import AccessDenied, NotInScope
 from gongkai.orgs.access import ALL_ROLES, has_role, organizations_for
 from gongkai.orgs.models import Region, Role
 
@@ -52,7 +52,9 @@ def application_for_staff(*, application_id: int, person, action: str = "view") 
         .filter(pk=application_id)
         .first()
     )
-    if application is None or not has_role(person, application.organization, roles):
+    if application is None or not has_role(person, application.organization, ALL_ROLES):
+        raise NotInScope()
+    if not has_role(person, application.organization, roles):
         raise AccessDenied()
     return application
 

@@ -4,13 +4,15 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
-from gongkai.core.errors import AccessDenied
+from gongkai.core.errors import AccessDenied, NotInScope
 from gongkai.orgs.access import is_staff_member, roles_of
 
 
 def staff_required(view=None, *, roles=None):
-    """Signed-in staff only (any role, or one of `roles`); turns AccessDenied raised inside into 403."""
+    """Signed-in staff only (any role, or one of `roles`); turns NotInScope raised inside into 404 (no existence
+    oracle) and any other AccessDenied into 403."""
 
     def decorator(view_func):
         @wraps(view_func)
@@ -23,6 +25,8 @@ def staff_required(view=None, *, roles=None):
                 raise PermissionDenied
             try:
                 return view_func(request, *args, **kwargs)
+            except NotInScope as error:
+                raise Http404(error.message) from error
             except AccessDenied as error:
                 raise PermissionDenied(error.message) from error
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from gongkai.core.errors import AccessDenied
+from gongkai.core.errors import AccessDenied, NotInScope
 from gongkai.orgs.access import organizations_for
 from gongkai.orgs.models import Organization
 
@@ -27,11 +27,19 @@ def organization_by_key(key) -> Organization | None:
     return organization
 
 
+def _checked[T](obj: T | None, catalog: Catalog | None, person, action: str) -> T:
+    """404 (NotInScope) for an unknown object or one of a catalog the person may not see; 403 for a catalog they
+    may see but not act on in that way."""
+    if obj is None or catalog is None or not can_view_catalog(person, catalog):
+        raise NotInScope()
+    if not CHECKS[action](person, catalog):
+        raise AccessDenied()
+    return obj
+
+
 def catalog_for_staff(*, person, catalog_id: int, action: str = "view") -> Catalog:
     catalog = Catalog.objects.select_related("organization__region").filter(pk=catalog_id).first()
-    if catalog is None or not CHECKS[action](person, catalog):
-        raise AccessDenied()
-    return catalog
+    return _checked(catalog, catalog, person, action)
 
 
 def catalogs_for_staff(person) -> list[Catalog]:
@@ -52,9 +60,7 @@ def item_for_staff(*, person, item_id: int, action: str = "view") -> Item:
         pk=item_id
     )
     item = item.first()
-    if item is None or not CHECKS[action](person, item.catalog):
-        raise AccessDenied()
-    return item
+    return _checked(item, item and item.catalog, person, action)
 
 
 def change_set_for_staff(*, person, change_set_id: int, action: str = "view") -> ChangeSet:
@@ -62,9 +68,7 @@ def change_set_for_staff(*, person, change_set_id: int, action: str = "view") ->
         pk=change_set_id
     )
     change_set = change_set.first()
-    if change_set is None or not CHECKS[action](person, change_set.catalog):
-        raise AccessDenied()
-    return change_set
+    return _checked(change_set, change_set and change_set.catalog, person, action)
 
 
 def pending_change_sets_for_approver(person) -> QuerySet[ChangeSet]:

@@ -10,6 +10,7 @@ from .itemdata import CHOICES, FIELDS
 from .models import Attribute, Channel, Domain, Item, ItemStatus, Mode
 
 LIVE_STATUSES = (ItemStatus.PROPOSED, ItemStatus.IN_FORCE)
+SIZED_FIELDS = ("time_limit", "responsible_text", "source_note")
 
 
 class CatalogContext:
@@ -162,6 +163,7 @@ def column_problems(data: dict, context: CatalogContext) -> list[Problem]:  # no
     if set(data["channels"]) - set(context.channels_by_id):
         problems.append(Problem("channels", _("所选公开渠道不属于本目录可用的渠道。")))
     problems += time_limit_problems(data)
+    problems += length_problems(data)
     if data["attribute"] == Attribute.WITHHELD:
         return problems
     if not data["channels"]:
@@ -176,6 +178,23 @@ def column_problems(data: dict, context: CatalogContext) -> list[Problem]:  # no
         problems.append(Problem("mode", _("公开属性为“依申请公开”时，公开方式应为“依申请”。")))
     if not data["levels"]:
         problems.append(Problem("levels", _("请至少勾选一个公开层级（县级、乡级、村级）。")))
+    return problems
+
+
+def length_problems(data: dict) -> list[Problem]:
+    """Texts stored as written in fields of a fixed length: a longer one is refused, never cut."""
+    problems = []
+    for name in SIZED_FIELDS:
+        field = Item._meta.get_field(name)
+        length = len(data.get(name) or "")
+        if field.max_length is not None and length > field.max_length:
+            problems.append(
+                Problem(
+                    name,
+                    _("%(field)s不能超过%(limit)s个字（现有%(length)s个）。")
+                    % {"field": field.verbose_name, "limit": field.max_length, "length": length},
+                )
+            )
     return problems
 
 

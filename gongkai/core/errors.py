@@ -40,3 +40,14 @@ class AccessDenied(DomainError):
         from django.utils.translation import gettext
 
         super().__init__(code, message or gettext("您没有权限执行此操作。"))
+
+
+class NotInScope(AccessDenied):
+    """The object does not exist or lies outside every organization the person acts in. Views answer 404, the same
+    as for an unknown id, so that nobody learns what exists elsewhere; AccessDenied itself (403) is kept for an
+    object the person may see but not act on in that way."""
+
+    def __init__(self, message: str = ""):
+        from django.utils.translation import gettext
+
+        super().__init__(message or gettext("找不到该对象，或它不在您的工作范围内。"), code=CoreErrorCode.NOT_FOUND)

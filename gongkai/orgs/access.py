@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from gongkai.core.errors import AccessDenied
+from gongkai.core.errors import AccessDenied, NotInScope
 
 from .models import Level, Membership, Organization, Person, Region, Role
 
@@ -128,6 +128,12 @@ def has_role(person, organization, roles: Iterable[str] = ALL_ROLES) -> bool:
             organization = Organization.objects.select_related("region").get(pk=organization_id)
         return any(organization.region.path.startswith(path) for path in office_region_paths(person))
     return False
+
+
+def require_scope(person, organization) -> None:
+    """NotInScope (views answer 404) unless the person acts in or oversees `organization` in some role."""
+    if not has_role(person, organization, ALL_ROLES):
+        raise NotInScope()
 
 
 def require_role(person, organization, roles: Iterable[str] = ALL_ROLES, message: str = "") -> None:

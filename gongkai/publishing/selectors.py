@@ -7,7 +7,7 @@ it. `record_for_staff()` is the one access function for staff. Nothing else hand
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from gongkai.catalog.models import Item
-from gongkai.core.errors import AccessDenied
+from gongkai.core.errors import AccessDenied, NotInScope
 from gongkai.orgs.access import ALL_ROLES, has_role, organizations_for, review_roles
 
 from .models import GONE_STATUSES, Attachment, Attribute, Column, Genre, Record, RecordStatus, Revision
@@ -85,7 +85,9 @@ def record_for_staff(*, record_id, person, action: str = "view") -> Record:
             "organization__region", "created_by", "submitted_by", "reviewed_by", "cleared_by", "published_by"
         ).get(pk=int(record_id))
     except (Record.DoesNotExist, TypeError, ValueError) as error:
-        raise AccessDenied() from error
+        raise NotInScope() from error
+    if not has_role(person, record.organization, ALL_ROLES):
+        raise NotInScope()
     roles = STAFF_ACTIONS[action]
     if action in ("review", "clear"):
         roles = review_roles(record.organization, roles)
@@ -97,7 +99,7 @@ def record_for_staff(*, record_id, person, action: str = "view") -> Record:
 def attachment_for_staff(*, public_id, person) -> Attachment:
     attachment = Attachment.objects.filter(public_id=public_id).select_related("record__organization").first()
     if attachment is None or not has_role(person, attachment.record.organization, ALL_ROLES):
-        raise AccessDenied()
+        raise NotInScope()
     return attachment
 
 

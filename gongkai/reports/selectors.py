@@ -7,8 +7,8 @@ from datetime import date
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from gongkai.core.errors import AccessDenied
-from gongkai.orgs.access import has_role, organizations_for, require_role
+from gongkai.core.errors import NotInScope
+from gongkai.orgs.access import has_role, organizations_for, require_role, require_scope
 from gongkai.orgs.models import Level, Organization, Role
 
 from .models import AnnualReport, ReportStatus, ReviewCase
@@ -23,7 +23,8 @@ def report_for_staff(*, report_id: int, person, action: str = "view") -> AnnualR
     try:
         report = AnnualReport.objects.select_related("organization__region", "record").get(pk=report_id)
     except (AnnualReport.DoesNotExist, ValueError, TypeError) as error:
-        raise AccessDenied() from error
+        raise NotInScope() from error
+    require_scope(person, report.organization)
     roles = PUBLISH_ROLES if action == "publish" else PREPARE_ROLES
     require_role(person, report.organization, roles, _("您没有权限查看或办理该机关的年度报告。"))
     return report
@@ -75,7 +76,8 @@ def case_for_staff(*, case_id: int, person) -> ReviewCase:
     try:
         case = ReviewCase.objects.select_related("organization").get(pk=case_id)
     except (ReviewCase.DoesNotExist, ValueError, TypeError) as error:
-        raise AccessDenied() from error
+        raise NotInScope() from error
+    require_scope(person, case.organization)
     require_role(person, case.organization, PREPARE_ROLES, _("您没有权限查看或办理该机关的复议、诉讼案件。"))
     return case
 

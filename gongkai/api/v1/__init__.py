@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
-from gongkai.core.errors import AccessDenied, DomainError
+from gongkai.core.errors import AccessDenied, DomainError, NotInScope
 
 from ..errors import Conflict, NotFound, RateLimited
 from .renderers import Utf8JsonRenderer
@@ -87,6 +87,12 @@ def _error(request, code: str, message: str, status: int, **extra):
 @api.exception_handler(AccessDenied)
 def access_denied(request, error: AccessDenied):
     return _error(request, error.code, error.message, 403)
+
+
+@api.exception_handler(NotInScope)
+def not_in_scope(request, error: NotInScope):
+    """Outside the caller's organizations: 404, as for an id that does not exist."""
+    return _error(request, error.code, error.message, 404)
 
 
 @api.exception_handler(DomainError)

@@ -44,10 +44,10 @@ def test_list_is_scoped_and_without_personal_data(client, request, clerk, depart
         assert application.applicant_name not in response.content.decode("unicode_escape")
 
 
-def test_detail_has_the_clock_and_is_forbidden_to_other_organizations(client, clerk, other_clerk, department):
+def test_detail_has_the_clock_and_is_not_found_for_other_organizations(client, clerk, other_clerk, department):
     application = make_application(actor=clerk, organization=department, received_on=date(2026, 9, 18))
     client.force_login(other_clerk)
-    assert client.get(f"/api/v1/applications/{application.pk}/").status_code == 403
+    assert client.get(f"/api/v1/applications/{application.pk}/").status_code == 404
     client.force_login(clerk)
     data = client.get(f"/api/v1/applications/{application.pk}/").json()
     assert data["clock"]["due"] == "2026-10-22"

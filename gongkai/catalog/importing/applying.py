@@ -46,6 +46,7 @@ FIELD_COLUMNS = {
     "attribute": "attribute",
     "withheld_ground": "withheld_ground",
     "source": "source",
+    "source_note": "source",
 }
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..itemdata import LEVEL_ORDER, basis_entries, normalized
-from ..models import Attribute, Audience, ItemSource, Mode, TimeLimitKind
+from ..models import Attribute, Audience, Item, ItemSource, Mode, TimeLimitKind
 from ..template import (
     ATTRIBUTE_LABELS,
     GROUND_KEYWORDS,
@@ -46,6 +46,7 @@ DETAIL_KEYS = (
 )
 CHANNEL_PATTERN = re.compile(f"([{SELECTED}{NOT_SELECTED}])\\s*([^{SELECTED}{NOT_SELECTED}]+)")
 LIST_SEPARATORS = re.compile(r"[、，,；;\n]+")
+NAME_LENGTH = Item._meta.get_field("name").max_length or 200
 TICK_KEYS = tuple(key for key in HEADER_LABELS if key.startswith(("audience_", "mode_", "level_")))
 LEVEL_KEYS = [(level.value, f"level_{level.value}") for level in LEVEL_ORDER]
 # Hints only shown with a problem: translated when a problem is reported, not once per row.
@@ -187,6 +188,9 @@ class RowReader:
             row.problem("level1", _("请填写一级事项。"))
         if names[2] and not names[1]:
             row.problem("level2", _("填写了三级事项时必须同时填写二级事项。"))
+        for key, name in zip(("level1", "level2", "level3"), names, strict=True):
+            if len(name) > NAME_LENGTH:  # the upper levels become groups of their own, checked nowhere else
+                row.problem(key, _("事项名称不能超过200个字。"))
         return [name for name in names if name]
 
     def details(self, row: RowData, get, name: str) -> dict:

@@ -366,3 +366,36 @@ def test_an_empty_workbook_or_an_untouched_template_is_nothing_to_import(catalog
     assert [problem.message for problem in result.problems] == [
         "文件中没有可导入的事项：表格为空或只有表头，请在表头下方逐行填写事项后再导入。"
     ]
+
+
+@pytest.mark.parametrize(
+    ("column", "length", "expected"),
+    [
+        (  # the 一级事项 cell is merged over rows 4 and 5
+            1,
+            201,
+            [
+                "工作表“社会救助” 第4行 B（一级事项）列：事项名称不能超过200个字。",
+                "工作表“社会救助” 第5行 B（一级事项）列：事项名称不能超过200个字。",
+            ],
+        ),
+        (2, 201, ["工作表“社会救助” 第4行 C（二级事项）列：事项名称不能超过200个字。"]),
+        (5, 201, ["工作表“社会救助” 第4行 F（公开时限）列：公开时限不能超过200个字（现有201个）。"]),
+        (6, 301, ["工作表“社会救助” 第4行 G（公开主体）列：公开主体不能超过300个字（现有301个）。"]),
+    ],
+)
+def test_a_text_longer_than_its_field_is_refused_not_cut(catalog, office, column, length, expected):
+    result = import_catalog(
+        catalog=catalog, content=national_workbook(rows_with(0, column, "长" * length)), actor=office
+    )
+    assert [str(problem) for problem in result.problems] == expected
+    assert not Item.objects.exists()
+
+
+def test_texts_of_exactly_their_fields_length_are_stored_whole(catalog, office):
+    rows = rows_with(0, 6, "长" * 300)
+    rows[0][5] = "限" * 200
+    result = import_catalog(catalog=catalog, content=national_workbook(rows), actor=office)
+    assert result.problems == []
+    item = Item.objects.get(name="政策法规文件")
+    assert (item.time_limit, item.responsible_text) == ("限" * 200, "长" * 300)

@@ -36,7 +36,7 @@ def test_api_hides_drafts_and_reports_withdrawal(client, department, clerk, revi
 
 
 @pytest.mark.parametrize(
-    ("who", "status"), [(None, 401), ("other_clerk", 403), ("clerk", 403), ("reviewer", 200), ("office", 403)]
+    ("who", "status"), [(None, 401), ("other_clerk", 404), ("clerk", 403), ("reviewer", 200), ("office", 403)]
 )
 def test_api_workflow_action_permissions(client, request, department, clerk, who, status):
     record = services.submit_record(record=draft(department, clerk), actor=clerk)
