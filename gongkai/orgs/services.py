@@ -14,6 +14,7 @@ from gongkai.core import audit
 from .access import forget_memberships
 from .errors import OrgsError, OrgsErrorCode
 from .models import Level, Membership, Organization, Person, Region, Role, SiteErrorReport, SiteSettings
+from .signals import organization_changed, site_changed
 
 CHILD_LEVEL = {None: Level.COUNTY, Level.COUNTY: Level.TOWNSHIP, Level.TOWNSHIP: Level.VILLAGE}
 ORGANIZATION_FIELDS = (
@@ -127,6 +128,7 @@ def update_organization(*, organization: Organization, actor=None, **fields) -> 
     validated(organization)
     organization.save()
     audit.log("orgs.organization.updated", actor=actor, target=organization, organization=organization, data=changes)
+    transaction.on_commit(lambda: organization_changed.send(sender=Organization, organization_id=organization.pk))
     return organization
 
 
@@ -370,6 +372,7 @@ def update_site_settings(*, region: Region, actor=None, **fields) -> SiteSetting
     validated(settings_row)
     settings_row.save()
     audit.log("orgs.site_settings.updated", actor=actor, target=settings_row, data=changes)
+    transaction.on_commit(lambda: site_changed.send(sender=SiteSettings))
     return settings_row
 
 

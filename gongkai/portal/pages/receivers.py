@@ -8,6 +8,7 @@ returns. Everything else is re-rendered on the task queue.
 from gongkai.catalog.signals import items_changed
 from gongkai.opendata.selectors import published_datasets
 from gongkai.opendata.signals import dataset_changed
+from gongkai.orgs.signals import organization_changed, site_changed
 from gongkai.oversight.signals import leaderboard_changed
 from gongkai.publishing.signals import columns_changed, record_changed, record_published, record_withdrawn
 from gongkai.services.selectors import public_guides
@@ -48,6 +49,15 @@ def on_dataset_changed(sender, dataset_id, **kwargs):
         service.gone({f"dataset:{dataset_id}"})
 
 
+def on_site_changed(sender, **kwargs):
+    """Every page carries the site's name and footer: all are rendered again on the queue."""
+    service.changed({"site"})
+
+
+def on_organization_changed(sender, organization_id, **kwargs):
+    service.changed({"organizations"})
+
+
 def on_leaderboard_changed(sender, published, **kwargs):
     (service.changed if published else service.gone)({"leaderboard"})
 
@@ -61,3 +71,5 @@ def connect() -> None:
     guide_changed.connect(on_guide_changed, dispatch_uid="pages.guide_changed")
     dataset_changed.connect(on_dataset_changed, dispatch_uid="pages.dataset_changed")
     leaderboard_changed.connect(on_leaderboard_changed, dispatch_uid="pages.leaderboard_changed")
+    site_changed.connect(on_site_changed, dispatch_uid="pages.site_changed")
+    organization_changed.connect(on_organization_changed, dispatch_uid="pages.organization_changed")

@@ -115,3 +115,18 @@ def test_a_dataset_that_stops_being_open_leaves_at_once(
     assert rendered_later  # the lists are rendered again, without it, on the queue
     assert not page.exists()
     assert [path for path, text in all_file_texts(pages_dir).items() if "已发布政府信息" in text] == []
+
+
+def test_site_settings_and_organization_profiles_re_render_the_pages_showing_them(
+    government, office, monkeypatch, django_capture_on_commit_callbacks
+):
+    from gongkai.orgs.services import update_organization, update_site_settings
+
+    rendered = []
+    monkeypatch.setattr(service, "changed", lambda topics: rendered.append(sorted(topics)))
+    with django_capture_on_commit_callbacks(execute=True):
+        update_site_settings(region=government.region, actor=office, site_name="青溪区人民政府门户网站")
+    with django_capture_on_commit_callbacks(execute=True):
+        update_organization(organization=government, actor=office, functions="负责全区政务公开工作。")
+    assert rendered == [["site"], ["organizations"]]
+    assert registry.stale_urls(["site"]) == registry.all_urls()
