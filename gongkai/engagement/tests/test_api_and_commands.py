@@ -147,3 +147,34 @@ def test_loading_a_years_schedule_moves_open_inquiries_due_dates(
     entry = AuditEntry.objects.get(action="engagement.inquiry.due_recomputed")
     assert entry.data["old_due_on"] == "2027-01-04"
     assert services.recompute_due_dates() == 0  # nothing moves twice
+
+
+def test_an_inquiry_due_in_a_provisional_year_says_so_on_its_pages(client, department, clerk, office):
+    """The tracking page (public) and the inquiry page (staff) mark a deadline computed over a year whose State
+    Council schedule is not loaded, with the year's warning for the public."""
+    from datetime import date
+
+    from django.urls import reverse
+
+    from gongkai.core.models import ScheduleYear
+
+    ScheduleYear.objects.filter(year=2027).delete()
+    mailbox = services.save_mailbox(actor=office, organization=department, name="民政局信箱", answer_days=20)
+    inquiry = services.register_inquiry(
+        actor=clerk,
+        organization=department,
+        channel="phone",
+        received_on=date(2026, 12, 4),
+        data=question(),
+        mailbox=mailbox,
+    )
+    response = client.post(reverse("portal:engagement:track"), {"tracking_code": inquiry.tracking_code})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "2027-01-04（暂定）" in page
+    assert "2027年的节假日安排尚未录入" in page
+    client.force_login(clerk)
+    staff_page = client.get(reverse("backoffice:engagement:inquiry", args=[inquiry.pk])).content.decode()
+    assert "2027-01-04（暂定）" in staff_page
+    ScheduleYear.objects.create(year=2027, source=ScheduleYear.Source.OFFICE)
+    assert "（暂定）" not in client.get(reverse("backoffice:engagement:inquiry", args=[inquiry.pk])).content.decode()
