@@ -9,6 +9,7 @@ class OversightConfig(AppConfig):
 
     def ready(self):
         from gongkai.core.messaging import register_channel_source
+        from gongkai.core.signals import schedule_changed
 
         from . import labels
         from .rules import discover
@@ -17,3 +18,11 @@ class OversightConfig(AppConfig):
         labels.register()
         discover()
         register_channel_source(reminder_channels)
+        schedule_changed.connect(on_schedule_changed, dispatch_uid="oversight.recompute_problem_due_dates")
+
+
+def on_schedule_changed(sender, years=None, **kwargs):
+    """A year's State Council schedule or a region's holidays changed: move the open problems' 整改期限."""
+    from .services.notices import recompute_problem_due_dates
+
+    recompute_problem_due_dates(years=set(years or ()))

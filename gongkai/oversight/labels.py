@@ -22,6 +22,7 @@ LABELS = {
     "oversight.problem.answered": _("反馈整改情况"),
     "oversight.problem.accepted": _("验收整改"),
     "oversight.problem.returned": _("退回整改"),
+    "oversight.problem.due_recomputed": _("节假日安排变更，重新计算整改期限"),
     "oversight.inspection.run": _("网站自查"),
     "oversight.reminder.sent": _("发送预警提醒"),
     "oversight.reminder_preference.saved": _("保存提醒设置"),

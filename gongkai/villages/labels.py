@@ -24,6 +24,7 @@ register_action_labels(
         "villages.issue.rated": _("评价民情诉求"),
         "villages.issue.closed_unrated": _("民情诉求逾期未评价办结"),
         "villages.issue.reminded": _("催办民情诉求"),
+        "villages.issue.due_recomputed": _("节假日安排变更，重新计算诉求办理时限"),
         "villages.reminder.sent": _("发送村（社区）事务提醒"),
         "villages.issue.case_published": _("公开办结案例"),
         "villages.issue.photo_added": _("上传现场照片"),

@@ -4,6 +4,7 @@ village or community gets its five columns."""
 from django.db import transaction
 from django.db.models.signals import post_save
 
+from gongkai.core.signals import schedule_changed
 from gongkai.orgs.models import Level, Organization
 from gongkai.publishing.signals import record_published
 
@@ -31,6 +32,14 @@ def on_organization_saved(sender, instance, created=False, raw=False, **kwargs):
     transaction.on_commit(seed)
 
 
+def on_schedule_changed(sender, years=None, **kwargs):
+    """A year's State Council schedule or a region's holidays changed: move the open issues' step deadlines."""
+    from .services import recompute_step_due_dates
+
+    recompute_step_due_dates(years=set(years or ()))
+
+
 def connect() -> None:
+    schedule_changed.connect(on_schedule_changed, dispatch_uid="villages.recompute_step_due_dates")
     record_published.connect(on_record_published, dispatch_uid="villages.publicity")
     post_save.connect(on_organization_saved, sender=Organization, dispatch_uid="villages.columns")

@@ -213,3 +213,34 @@ def accept_problem(*, problem: Problem, actor, comment: str = "", on: date | Non
 def return_problem(*, problem: Problem, actor, comment: str, on: date | None = None) -> Problem:
     require_text(comment, _("退回时请写明需要继续整改的内容。"), "comment")
     return decide(problem, actor, "return", comment, on)
+
+
+@transaction.atomic
+def recompute_problem_due_dates(*, years=None) -> int:
+    """The calendar changed (a year's State Council schedule loaded or corrected, a regional holiday): every problem
+    still being rectified keeps its notice's issuing day and its deadline in working days, and gets the due date the
+    new calendar gives. Returns how many moved; each move is in the audit log."""
+    problems = Problem.objects.select_related("notice", "organization__region").filter(
+        notice__status=NoticeStatus.ISSUED, status__in=(ProblemStatus.OPEN, ProblemStatus.RETURNED)
+    )
+    if years:
+        problems = problems.filter(notice__issued_on__year__gte=min(years) - 1)
+    moved = 0
+    for problem in problems.select_for_update(of=("self",)).order_by("pk"):
+        if problem.notice.issued_on is None:  # an issued notice always has its day; nothing to count from otherwise
+            continue
+        due_on = add_workdays(problem.notice.issued_on, problem.deadline_days, region=problem.organization.region).date
+        if due_on == problem.due_on:
+            continue
+        before, problem.due_on = problem.due_on, due_on
+        problem.save(update_fields=["due_on"])
+        audit.log(
+            "oversight.problem.due_recomputed",
+            target=problem,
+            organization=problem.organization,
+            data={"old_due_on": before.isoformat() if before else None, "due_on": due_on.isoformat()},
+        )
+        moved += 1
+    if moved:
+        scores_changed()
+    return moved

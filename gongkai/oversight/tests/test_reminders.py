@@ -224,3 +224,24 @@ def test_digest_marks_deadlines_computed_over_a_provisional_year(clerk, departme
     assert f"整改期限 {overdue_problem.due_on}（暂定）" in body
     assert "标有“（暂定）”的期限" in body
     assert mail.outbox[-1].body == body
+
+
+def test_loading_a_years_schedule_moves_open_problems_due_dates(
+    office, government, department, django_capture_on_commit_callbacks
+):
+    from gongkai.core.models import AuditEntry, ScheduleYear
+    from gongkai.core.services import parse_schedule_lines, set_year_schedule
+
+    ScheduleYear.objects.filter(year=2027).delete()
+    notice = create_notice(issuer=government, title="督查通报", actor=office)
+    add_problem(notice=notice, organization=department, description="空白栏目5个", actor=office, deadline_days=4)
+    issue_notice(notice=notice, actor=office, on=date(2026, 12, 28))
+    problem = notice.problems.get()
+    assert problem.due_on == date(2027, 1, 4)  # 12-29, 12-30, 12-31, (元旦), 01-04
+    holidays, workdays = parse_schedule_lines("2027-01-01..2027-01-04 元旦\n")
+    with django_capture_on_commit_callbacks(execute=True):
+        set_year_schedule(year=2027, holidays=holidays, workdays=workdays, notice="国办发明电〔2026〕7号", actor=office)
+    problem.refresh_from_db()
+    assert problem.due_on == date(2027, 1, 5)
+    entry = AuditEntry.objects.get(action="oversight.problem.due_recomputed")
+    assert entry.data == {"old_due_on": "2027-01-04", "due_on": "2027-01-05"}

@@ -14,6 +14,7 @@ from .issues import (
     handle_issue,
     publish_case,
     rate_issue,
+    recompute_step_due_dates,
     register_issue,
     remind_due_issues,
     return_issue,
@@ -23,6 +24,7 @@ from .photos import add_issue_photo, add_record_photo
 from .publicity import answer_objection, create_publicity, record_publicity_result, start_publicity, submit_objection
 
 __all__ = [
+    "recompute_step_due_dates",
     "accept_issue",
     "add_issue_photo",
     "add_record_photo",

@@ -322,3 +322,31 @@ def publish_case(*, issue: ResidentIssue, actor, summary: str) -> ResidentIssue:
     IssueStep.objects.create(issue=issue, action="case_published", actor=actor, at=timezone.now())
     log("issue.case_published", issue, actor, issue.village)
     return issue
+
+
+@transaction.atomic
+def recompute_step_due_dates(*, years=None) -> int:
+    """The calendar changed (a year's State Council schedule loaded or corrected, a regional holiday): every open
+    issue's current step keeps its start and its limit in working days, and gets the due date the new calendar
+    gives. Returns how many moved; each move is in the audit log."""
+    issues = ResidentIssue.objects.select_related("village__region").filter(status__in=list(STEP_LIMITS))
+    if years:
+        issues = issues.filter(step_started_on__year__gte=min(years) - 1)
+    moved = 0
+    for issue in issues.select_for_update(of=("self",)).order_by("pk"):
+        due_on = due_after(issue, issue.step_started_on, issue.status)
+        if due_on == issue.step_due_on:
+            continue
+        before, issue.step_due_on = issue.step_due_on, due_on
+        issue.save(update_fields=["step_due_on"])
+        log(
+            "issue.due_recomputed",
+            issue,
+            None,
+            issue.village,
+            old_due_on=before.isoformat(),
+            due_on=due_on.isoformat(),
+            years=sorted(years or ()),
+        )
+        moved += 1
+    return moved

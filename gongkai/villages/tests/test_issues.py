@@ -226,3 +226,23 @@ def test_scores_for_oversight(village, people):
         (village.pk, 1, 1.0, 5.0),
         (people["department"].pk, 1, 1.0, 5.0),
     }
+
+
+def test_loading_a_years_schedule_moves_the_open_steps_due_dates(
+    village, people, travel, office, django_capture_on_commit_callbacks
+):
+    from gongkai.core.models import ScheduleYear
+    from gongkai.core.services import parse_schedule_lines, set_year_schedule
+
+    ScheduleYear.objects.filter(year=2027).delete()
+    travel(date(2026, 12, 31))
+    issue = register(village, people["grid"])
+    assert issue.step_due_on == date(2027, 1, 4)  # one working day after 12-31, 元旦 skipped
+    holidays, workdays = parse_schedule_lines("2027-01-01..2027-01-04 元旦\n")
+    with django_capture_on_commit_callbacks(execute=True):
+        set_year_schedule(year=2027, holidays=holidays, workdays=workdays, notice="国办发明电〔2026〕7号", actor=office)
+    issue.refresh_from_db()
+    assert issue.step_due_on == date(2027, 1, 5)
+    entry = AuditEntry.objects.get(action="villages.issue.due_recomputed")
+    assert entry.data["old_due_on"] == "2027-01-04"
+    assert services.recompute_step_due_dates(years={2027}) == 0  # nothing moves twice
