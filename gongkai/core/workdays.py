@@ -231,3 +231,13 @@ def workdays_between(start: date, end: date, *, region=None) -> CountResult:
 
 def is_workday(day: date, *, region=None) -> bool:
     return WorkCalendar.load(day, day, region=region).is_workday(day)
+
+
+def mark_provisional(rows, start, end, *, attr: str = "due_mark") -> list[str]:
+    """For a list page: set `attr` on each row to "（暂定）" or "" (its deadline `end(row)`, computed from
+    `start(row)`, spans a provisional year), with one query; returns the warnings to show above the list."""
+    rows = list(rows)
+    provisional = ProvisionalDates(day for row in rows for day in (start(row), end(row)))
+    for row in rows:
+        setattr(row, attr, provisional.mark(start(row), end(row)))
+    return provisional.warnings()

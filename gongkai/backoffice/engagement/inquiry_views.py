@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.audit import client_ip
 from gongkai.core.errors import DomainError
+from gongkai.core.workdays import mark_provisional
 from gongkai.engagement import selectors, services
 from gongkai.engagement.access import inquiry_actions, inquiry_for_staff, mailbox_for_staff, organizations_where
 from gongkai.engagement.models import InquiryStatus, Mailbox
@@ -112,6 +113,7 @@ def index(request):
     context = {
         "page": page,
         "rows": rows,
+        "calendar_warnings": mark_provisional(rows, lambda row: row.received_on, lambda row: row.due_on),
         "counts": [(value, label, counts.get(value, 0)) for value, label in InquiryStatus.choices],
         "overdue_count": selectors.overdue(visible, today).count(),
         "veto_count": selectors.veto_risks(visible, today).count(),

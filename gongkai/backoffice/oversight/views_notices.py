@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.backoffice.decorators import staff_required
 from gongkai.core.errors import DomainError
+from gongkai.core.workdays import mark_provisional
 from gongkai.orgs.access import has_role, organizations_for
 from gongkai.oversight.access import OFFICE_ROLES, is_overseer
 from gongkai.oversight.models import Answer, NoticeStatus, ProblemStatus
@@ -76,6 +77,7 @@ def notice(request, notice_id: int):
     for problem in problems:
         problem.overdue = problem.is_overdue(today)
     context = {
+        "calendar_warnings": mark_provisional(problems, lambda row: notice.issued_on, lambda row: row.due_on),
         "notice": notice,
         "problems": problems,
         "is_issuer": is_issuer,
@@ -157,10 +159,11 @@ def problems(request):
     rows = list(rows[:300])
     for problem in rows:
         problem.overdue = problem.is_overdue(today)
+    warnings = mark_provisional(rows, lambda row: row.notice.issued_on, lambda row: row.due_on)
     return render(
         request,
         "backoffice/oversight/problems.html",
-        {"problems": rows, "statuses": ProblemStatus.choices, "status": status},
+        {"problems": rows, "statuses": ProblemStatus.choices, "status": status, "calendar_warnings": warnings},
     )
 
 

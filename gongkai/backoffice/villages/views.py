@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from gongkai.backoffice.decorators import staff_required
 from gongkai.core import audit
 from gongkai.core.errors import AccessDenied, DomainError
+from gongkai.core.workdays import mark_provisional
 from gongkai.orgs.models import Organization
 from gongkai.villages import services
 from gongkai.villages.access import (
@@ -41,7 +42,9 @@ def index(request):
     villages = list(villages_for(request.user).order_by("region__path", "sort_order"))
     waiting = issues_for_staff(request.user).exclude(status=IssueStatus.CLOSED).order_by("step_due_on")
     mine = [issue for issue in waiting[:50] if allowed_issue_actions(request.user, issue) - {"photo"}]
-    context = {"villages": villages, "issues": annotate_issue_lights(mine[:10], timezone.localdate())}
+    shown = annotate_issue_lights(mine[:10], timezone.localdate())
+    warnings = mark_provisional(shown, lambda row: row.step_started_on, lambda row: row.step_due_on)
+    context = {"villages": villages, "issues": shown, "calendar_warnings": warnings}
     return render(request, "backoffice/villages/index.html", context)
 
 
@@ -53,7 +56,8 @@ def issues(request):
         found = found.filter(status=status)
     page = Paginator(found, 20).get_page(request.GET.get("page"))
     annotate_issue_lights(page.object_list, timezone.localdate())
-    context = {"page": page, "status": status, "statuses": IssueStatus.choices}
+    warnings = mark_provisional(page.object_list, lambda row: row.step_started_on, lambda row: row.step_due_on)
+    context = {"page": page, "status": status, "statuses": IssueStatus.choices, "calendar_warnings": warnings}
     return render(request, "backoffice/villages/issues.html", context)
 
 

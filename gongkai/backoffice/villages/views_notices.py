@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from gongkai.backoffice.decorators import staff_required
 from gongkai.core import audit
 from gongkai.core.errors import AccessDenied, DomainError
+from gongkai.core.workdays import ProvisionalDates
 from gongkai.publishing.models import Column, Record
 from gongkai.publishing.selectors import column_tree, record_for_staff
 from gongkai.villages import boards, services
@@ -33,7 +34,11 @@ def village(request, organization_id):
     found = found_or_404(village_for_staff, person=request.user, organization_id=organization_id)
     records = Record.objects.filter(organization=found).order_by("-updated_at")[:20]
     today = timezone.localdate()
+    lights = finance_period_lights(year=today.year, today=today, organizations=[found])
+    provisional = ProvisionalDates(item.due_on for item in lights)
     context = {
+        "lights": [(item, provisional.mark(item.due_on, item.due_on)) for item in lights],
+        "calendar_warnings": provisional.warnings(),
         "village": found,
         "columns": column_tree(found),
         "records": records,
@@ -41,7 +46,6 @@ def village(request, organization_id):
         .select_related("record")
         .order_by("-id")[:20],
         "statements": FinanceStatement.objects.filter(organization=found).select_related("record")[:12],
-        "lights": finance_period_lights(year=today.year, today=today, organizations=[found]),
     }
     return render(request, "backoffice/villages/village.html", context)
 

@@ -245,3 +245,25 @@ def test_loading_a_years_schedule_moves_open_problems_due_dates(
     assert problem.due_on == date(2027, 1, 5)
     entry = AuditEntry.objects.get(action="oversight.problem.due_recomputed")
     assert entry.data == {"old_due_on": "2027-01-04", "due_on": "2027-01-05"}
+
+
+def test_problem_pages_mark_a_deadline_in_a_provisional_year(client, office, government, department):
+    from django.urls import reverse
+
+    from gongkai.core.models import ScheduleYear
+
+    ScheduleYear.objects.filter(year=2027).delete()
+    notice = create_notice(issuer=government, title="督查通报", actor=office)
+    add_problem(notice=notice, organization=department, description="空白栏目5个", actor=office, deadline_days=4)
+    issue_notice(notice=notice, actor=office, on=date(2026, 12, 28))
+    problem = notice.problems.get()
+    client.force_login(office)
+    for url in (
+        reverse("backoffice:oversight:problems"),
+        reverse("backoffice:oversight:notice", kwargs={"notice_id": notice.pk}),
+        reverse("backoffice:oversight:problem", kwargs={"problem_id": problem.pk}),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "2027-01-04（暂定）" in response.content.decode(), url
+    assert "2027年的节假日安排尚未录入" in client.get(reverse("backoffice:oversight:problems")).content.decode()
