@@ -1,5 +1,5 @@
 """The dynamic record page (the path of a page that has no static file yet, or a URL with a query string) stays
-within 7 queries (the goal is 10) for a full record: attachments, catalog items, channels, a public correction, its
+within 8 queries (the goal is 10; the eighth is the footer's site settings) for a full record: attachments, catalog items, channels, a public correction, its
 columns. The render time is measured by `python -m bench pages` (docs/static-pages.md), not here."""
 
 import pytest
@@ -33,9 +33,9 @@ def full_record(department, clerk, reviewer, office, settings, tmp_path):
     return record
 
 
-def test_a_full_record_page_needs_at_most_seven_queries(client, full_record, django_assert_max_num_queries):
+def test_a_full_record_page_needs_at_most_eight_queries(client, full_record, django_assert_max_num_queries):
     client.get(full_record.get_absolute_url())  # first render: derived files (QR, share card) made once
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         response = client.get(full_record.get_absolute_url())
     assert response.status_code == 200
     page = response.content.decode()
