@@ -47,28 +47,35 @@ class DeadlineLight:
         return str(LABELS[self.light])
 
 
-def classify(deadline: date | None, today: date, calendar: WorkCalendar) -> DeadlineLight:
-    """The light of `deadline` counted with `calendar`, which must cover today and the deadline."""
+def classify(
+    deadline: date | None, today: date, calendar: WorkCalendar, *, yellow_workdays: int = YELLOW_WORKDAYS
+) -> DeadlineLight:
+    """The light of `deadline` counted with `calendar`, which must cover today and the deadline. A kind of deadline
+    whose steps are short (a village issue's one-day steps, a rectification's few days) passes its own
+    `yellow_workdays`; everything else about the light is the same for every deadline."""
     if deadline is None:
         return DeadlineLight(Light.GREEN, None, None)
     left = calendar.between(today, deadline).count
     if deadline < today:
         light = Light.RED
-    elif left <= YELLOW_WORKDAYS:
+    elif left <= yellow_workdays:
         light = Light.YELLOW
     else:
         light = Light.GREEN
     return DeadlineLight(light, deadline, left, calendar.warnings_for(min(today, deadline), max(today, deadline)))
 
 
-def light_for(deadline: date | None, *, today: date, region=None) -> DeadlineLight:
+def light_for(
+    deadline: date | None, *, today: date, region=None, yellow_workdays: int = YELLOW_WORKDAYS
+) -> DeadlineLight:
     """The light of one deadline of an organization in `region` (None: the national calendar only)."""
     if deadline is None:
         return DeadlineLight(Light.GREEN, None, None)
-    return classify(deadline, today, WorkCalendar.load(min(today, deadline), max(today, deadline), region=region))
+    calendar = WorkCalendar.load(min(today, deadline), max(today, deadline), region=region)
+    return classify(deadline, today, calendar, yellow_workdays=yellow_workdays)
 
 
-def lights_for(deadlines: dict, *, today: date) -> dict:
+def lights_for(deadlines: dict, *, today: date, yellow_workdays: int = YELLOW_WORKDAYS) -> dict:
     """{key: (deadline, region)} → {key: DeadlineLight}, loading one calendar per region (no query per key)."""
     by_region: dict = {}
     for key, (deadline, region) in deadlines.items():
@@ -78,7 +85,7 @@ def lights_for(deadlines: dict, *, today: date) -> dict:
         dates = [today, *[deadline for _key, deadline in group if deadline is not None]]
         calendar = WorkCalendar.load(min(dates), max(dates), region=region)
         for key, deadline in group:
-            result[key] = classify(deadline, today, calendar)
+            result[key] = classify(deadline, today, calendar, yellow_workdays=yellow_workdays)
     return result
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from gongkai.applications.models import OPEN_STATUSES, Application
 from gongkai.applications.selectors import lights_for
 from gongkai.core.assessment import Period
+from gongkai.core.lights import lights_for as deadline_lights
 from gongkai.core.workdays import ProvisionalDates
 from gongkai.engagement.models import OPEN_INQUIRY_STATUSES, Inquiry
 from gongkai.engagement.selectors import annotate_lights as annotate_inquiry_lights
@@ -42,7 +43,7 @@ OPEN_RECORD_STATES = (
     RecordStatus.CLEARED,
     RecordStatus.SCHEDULED,
 )
-PROBLEM_YELLOW_DAYS = 3
+PROBLEM_YELLOW_WORKDAYS = 3  # a rectification lasts days, not weeks: yellow from three working days before
 STAFF_ROLES = (Role.CLERK, Role.REVIEWER)
 
 
@@ -142,17 +143,18 @@ def problem_lights(today: date) -> list[Light]:
             notice__status=NoticeStatus.ISSUED, status__in=(ProblemStatus.OPEN, ProblemStatus.RETURNED)
         )
         .exclude(due_on__isnull=True)
-        .select_related("notice")
+        .select_related("notice", "organization__region")
     )
     provisional = ProvisionalDates(day for problem in problems for day in (problem.notice.issued_on, problem.due_on))
+    lights = deadline_lights(
+        {problem.pk: (problem.due_on, problem.organization.region) for problem in problems},
+        today=today,
+        yellow_workdays=PROBLEM_YELLOW_WORKDAYS,
+    )
     result = []
     for problem in problems:
-        days = (problem.due_on - today).days
-        if days < 0:
-            light = "red"
-        elif days <= PROBLEM_YELLOW_DAYS:
-            light = "yellow"
-        else:
+        light = str(lights[problem.pk].light)
+        if light not in ("yellow", "red"):
             continue
         result.append(
             Light(

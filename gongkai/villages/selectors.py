@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from django.db.models import Avg, Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from gongkai.core.lights import classify
 from gongkai.core.workdays import WorkCalendar, add_workdays
 from gongkai.orgs.models import Level, Organization
 from gongkai.publishing.models import Light, RecordStatus
@@ -168,8 +169,9 @@ def finance_period_lights(*, year: int, today: date, organizations=None) -> list
 def light(due_on: date, today: date, calendar: WorkCalendar) -> str:
     if today > due_on:
         return Light.RED
-    left = calendar.between(today, due_on).count if calendar.covers(due_on) else YELLOW_WORKDAYS + 1
-    return Light.YELLOW if left <= YELLOW_WORKDAYS else Light.GREEN
+    if due_on >= today and not calendar.covers(due_on):
+        return Light.GREEN  # beyond the calendar loaded: far enough away
+    return Light(classify(due_on, today, calendar, yellow_workdays=YELLOW_WORKDAYS).light.value)
 
 
 # ---- residents' issues -------------------------------------------------------------------------------------------

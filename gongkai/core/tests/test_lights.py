@@ -62,3 +62,12 @@ def test_yellow_until_agrees_with_the_light(today, offset):
     deadline = today + timedelta(days=offset)
     is_yellow = light_for(deadline, today=today).light == Light.YELLOW
     assert is_yellow == (deadline <= yellow_until(today))
+
+
+def test_a_kind_of_short_deadline_sets_its_own_yellow_threshold_and_keeps_the_rest():
+    """Village issue steps (one working day) and rectifications (three) use the same light with a nearer yellow."""
+    assert light_for(date(2026, 9, 2), today=TODAY, yellow_workdays=1).light == Light.YELLOW
+    assert light_for(date(2026, 9, 3), today=TODAY, yellow_workdays=1).light == Light.GREEN
+    assert light_for(date(2026, 8, 31), today=TODAY, yellow_workdays=1).light == Light.RED
+    many = lights_for({"a": (date(2026, 9, 4), None), "b": (date(2026, 9, 7), None)}, today=TODAY, yellow_workdays=3)
+    assert (many["a"].light, many["b"].light) == (Light.YELLOW, Light.GREEN)

@@ -1,6 +1,7 @@
 """The dynamic record page (the path of a page that has no static file yet, or a URL with a query string) stays
-within 8 queries (the goal is 10; the eighth is the footer's site settings) for a full record: attachments, catalog items, channels, a public correction, its
-columns. The render time is measured by `python -m bench pages` (docs/static-pages.md), not here."""
+within 8 queries (the goal is 10; the eighth is the footer's site settings) for a full record: attachments, catalog
+items, channels, a public correction, its columns. The render time is measured by `python -m bench pages`
+(docs/static-pages.md), not here."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
