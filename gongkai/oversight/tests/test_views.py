@@ -172,7 +172,9 @@ def test_api_leaderboard_for_the_office_only(client, office, clerk, live_scheme)
     client.force_login(clerk)
     assert client.get(url).status_code == 403
     client.force_login(office)
-    rows = client.get(url).json()
+    data = client.get(url).json()
+    rows = data["results"]
+    assert (data["count"], data["pages"]) == (2, 1)
     assert [row["organization"] for row in rows] == ["示范区财政局", "示范区民政局"]
     assert rows[1]["score"] == 95.0
     assert rows[1]["indicators"][0]["deductions"][0]["count"] == 1
@@ -191,7 +193,9 @@ def test_api_public_leaderboard_needs_publication(client, office, live_scheme):
     url = "/api/v1/oversight/public/leaderboard?year=2026"
     assert client.get(url).status_code == 404
     publish_leaderboard(scheme=live_scheme, actor=office)
-    assert [row["rank"] for row in client.get(url).json()] == [1, 2]
+    assert [row["rank"] for row in client.get(url).json()["results"]] == [1, 2]
+    second = client.get(f"{url}&page_size=1&page=2").json()
+    assert (second["count"], [row["rank"] for row in second["results"]]) == (2, [2])
 
 
 def test_score_command_prints_the_contract(live_scheme, capsys):
