@@ -17,7 +17,6 @@ from ..v1.lists import Page, PageQuery, ordered, page_of
 from ..v1.schemas import ERRORS, Id
 
 router = Router(tags=["engagement"])
-MAX_LIMIT = 100
 
 
 class AnswerQuery(PageQuery):
@@ -241,9 +240,17 @@ def _survey(survey) -> dict:
     }
 
 
-@router.get("/surveys/", response=list[SurveyOut], summary="公开的满意度调查结果")
-def surveys(request):
-    return [_survey(survey) for survey in selectors.published_surveys()[:MAX_LIMIT]]
+class SurveyQuery(PageQuery):
+    ordering: Literal["-published_at", "published_at"] = "-published_at"
+
+
+SURVEY_ORDERINGS = {"published_at": "published_at"}
+
+
+@router.get("/surveys/", response={200: Page[SurveyOut], **ERRORS}, summary="公开的满意度调查结果")
+def surveys(request, query: Query[SurveyQuery]):
+    items, envelope = page_of(ordered(selectors.published_surveys(), query.ordering, fields=SURVEY_ORDERINGS), query)
+    return {**envelope, "results": [_survey(survey) for survey in items]}
 
 
 @router.get("/surveys/{survey_id}/", response=SurveyOut, summary="一项满意度调查的公开结果")

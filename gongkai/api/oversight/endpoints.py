@@ -10,9 +10,11 @@ from datetime import date
 
 from django.http import Http404
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
+from gongkai.api.v1.lists import Page, PageQuery, page_of
+from gongkai.api.v1.schemas import ERRORS, STAFF_ERRORS
 from gongkai.core.errors import AccessDenied
 from gongkai.oversight.access import require_office_region
 from gongkai.oversight.groups import group_of
@@ -70,11 +72,20 @@ def check_group(group: str) -> str:
     return group
 
 
-@router.get("leaderboard", response=list[ScoreOut], auth=django_auth)
-def office_leaderboard(request, year: int, group: str = Group.DEPARTMENTS):
-    scheme = scheme_or_404(year)
+class LeaderboardQuery(PageQuery):
+    """A leaderboard is always in rank order (ties share a rank), so it declares no other ordering."""
+
+    year: int = Field(ge=2000, le=2100, description="考核年度。")
+    group: str = Field(Group.DEPARTMENTS, max_length=20, description="考核分组：departments、towns 或 villages。")
+
+
+@router.get("leaderboard", response={200: Page[ScoreOut], **STAFF_ERRORS}, auth=django_auth)
+def office_leaderboard(request, query: Query[LeaderboardQuery]):
+    scheme = scheme_or_404(query.year)
     require_office_region(request.auth, scheme.region)
-    return [entry.as_dict() for entry in leaderboard(scheme, check_group(group), timezone.localdate())]
+    board = leaderboard(scheme, check_group(query.group), timezone.localdate())
+    items, envelope = page_of(board, query, count=len(board))
+    return {**envelope, "results": [entry.as_dict() for entry in items]}
 
 
 @router.get("scores/{organization_id}", response=ScoreOut, auth=django_auth)
@@ -96,13 +107,18 @@ class PublicRow(Schema):
     rank: int
 
 
-@router.get("public/leaderboard", response=list[PublicRow])
-def public_leaderboard(request, year: int, group: str = Group.DEPARTMENTS):
-    scheme = published_schemes().filter(year=year).order_by("region__depth").first()
+@router.get("public/leaderboard", response={200: Page[PublicRow], **ERRORS})
+def public_leaderboard(request, query: Query[LeaderboardQuery]):
+    scheme = published_schemes().filter(year=query.year).order_by("region__depth").first()
     if scheme is None:
         raise Http404
-    as_of = min(timezone.localdate(), date(year, 12, 31))
-    return [
-        {"organization": entry.organization.name, "score": float(entry.score), "rank": entry.rank}
-        for entry in leaderboard(scheme, check_group(group), as_of)
-    ]
+    as_of = min(timezone.localdate(), date(query.year, 12, 31))
+    board = leaderboard(scheme, check_group(query.group), as_of)
+    items, envelope = page_of(board, query, count=len(board))
+    return {
+        **envelope,
+        "results": [
+            {"organization": entry.organization.name, "score": float(entry.score), "rank": entry.rank}
+            for entry in items
+        ],
+    }

@@ -178,9 +178,17 @@ def package_data(package, *, with_entries: bool) -> dict:
     return data
 
 
-@router.get("/packages", response=list[Package], summary="主题服务包")
-def list_packages(request):
-    return [package_data(package, with_entries=False) for package in public_packages()]
+class PackageQuery(PageQuery):
+    ordering: Literal["sort_order", "-sort_order", "title", "-title"] = "sort_order"
+
+
+PACKAGE_ORDERINGS = {"sort_order": "sort_order", "title": "title"}
+
+
+@router.get("/packages", response={200: Page[Package], **ERRORS}, summary="主题服务包")
+def list_packages(request, query: Query[PackageQuery]):
+    items, envelope = page_of(ordered(public_packages(), query.ordering, fields=PACKAGE_ORDERINGS), query)
+    return {**envelope, "results": [package_data(package, with_entries=False) for package in items]}
 
 
 @router.get("/packages/{slug}", response=Package, summary="一个主题服务包及其条目")
@@ -240,16 +248,22 @@ class Category(Schema):
     subcategories: list["Category"] = []
 
 
-@router.get("/site-categories", response=list[Category], summary="服务点分类（两级）")
-def list_categories(request):
-    return [
-        {
-            "code": node.code,
-            "name": node.name,
-            "subcategories": [{"code": child.code, "name": child.name} for child in node.subcategories],
-        }
-        for node in category_tree()
-    ]
+@router.get("/site-categories", response={200: Page[Category], **ERRORS}, summary="服务点分类（两级，按排序号）")
+def list_categories(request, query: Query[PageQuery]):
+    """The top categories are paged, each with all its subcategories."""
+    tree = category_tree()
+    items, envelope = page_of(tree, query, count=len(tree))
+    return {
+        **envelope,
+        "results": [
+            {
+                "code": node.code,
+                "name": node.name,
+                "subcategories": [{"code": child.code, "name": child.name} for child in node.subcategories],
+            }
+            for node in items
+        ],
+    }
 
 
 class Site(Schema):
@@ -292,9 +306,22 @@ def site_data(site) -> dict:
     }
 
 
-@router.get("/sites", response=list[Site], summary="便民服务点（坐标为 CGCS2000）")
-def list_sites(request, category: str = ""):
-    return [site_data(site) for site in sites_in(category)]
+class SiteQuery(PageQuery):
+    category: str = Field("", max_length=40, description="分类或子分类的编码。")
+    ordering: Literal["category", "name", "-name"] = "category"
+
+
+SITE_ORDERINGS = {"name": "name"}
+
+
+@router.get("/sites", response={200: Page[Site], **ERRORS}, summary="便民服务点（坐标为 CGCS2000）")
+def list_sites(request, query: Query[SiteQuery]):
+    """`ordering=category` (the default) lists by category and subcategory order, then by name."""
+    sites = sites_in(query.category)
+    if query.ordering != "category":
+        sites = ordered(sites, query.ordering, fields=SITE_ORDERINGS)
+    items, envelope = page_of(sites, query)
+    return {**envelope, "results": [site_data(site) for site in items]}
 
 
 @router.get("/sites/{site_id}", response=Site, summary="一个便民服务点")
@@ -314,17 +341,24 @@ class Savings(Schema):
     speed_up_rate: float
 
 
-@router.get("/time-savings", response=list[Savings], summary="各机构承诺时限与法定时限（最后一行为合计）")
-def get_time_savings(request):
+class SavingsPage(Page[Savings]):
+    total: Savings
+
+
+def savings_data(row) -> dict:
+    return {
+        "organization": row.name or _("合计"),
+        "guides": row.guides,
+        "statutory_days": row.statutory_days,
+        "promised_days": row.promised_days,
+        "days_saved": row.days_saved,
+        "speed_up_rate": row.speed_up_rate,
+    }
+
+
+@router.get("/time-savings", response={200: SavingsPage, **ERRORS}, summary="各机构承诺时限与法定时限（total 为合计）")
+def get_time_savings(request, query: Query[PageQuery]):
+    """One row per organization in the organizations' order; `total` is over all of them, whatever the page."""
     rows, total = time_savings()
-    return [
-        {
-            "organization": row.name or _("合计"),
-            "guides": row.guides,
-            "statutory_days": row.statutory_days,
-            "promised_days": row.promised_days,
-            "days_saved": row.days_saved,
-            "speed_up_rate": row.speed_up_rate,
-        }
-        for row in [*rows, total]
-    ]
+    items, envelope = page_of(rows, query, count=len(rows))
+    return {**envelope, "results": [savings_data(row) for row in items], "total": savings_data(total)}

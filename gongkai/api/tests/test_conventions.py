@@ -8,11 +8,14 @@ import pytest
 
 from gongkai.applications.tests.factories import make_application
 from gongkai.engagement import services as engagement_services
-from gongkai.engagement.tests.factories import answered, open_call, submit
+from gongkai.engagement.tests.factories import answered, build_survey, open_call, submit
+from gongkai.orgs.tests.factories import OrganizationFactory, RegionFactory
 from gongkai.publishing.models import RecordStatus
 from gongkai.publishing.services import publish_record
 from gongkai.publishing.tests.factories import draft, force_status
+from gongkai.services.services import save_category, save_package, save_site
 from gongkai.services.tests.factories import GuideFactory
+from gongkai.villages.services import seed_village_columns
 
 CLOCK = "/api/v1/applications/clock/"
 
@@ -160,6 +163,121 @@ def test_later_modules_lists_follow_the_same_convention(
     assert not {row["id"] for row in second} & {row["id"] for row in data["results"]}
     assert client.get(path, {"page_size": 500}).status_code == 422
     assert client.get(path, {"ordering": "secret"}).json()["field"] == "ordering"
+
+
+@pytest.fixture
+def reference_lists(engagement_and_guides, government, office, county, department):
+    """Two or more rows in each of the short reference lists."""
+    for number in range(2):
+        top = save_category(
+            fields={"code": f"top{number}", "name": f"分类{number}"}, parent=None, actor=office, organization=government
+        )
+        sub = save_category(
+            fields={"code": f"sub{number}", "name": f"子类{number}"}, parent=top, actor=office, organization=government
+        )
+        save_site(
+            organization=department,
+            category=sub,
+            fields={"name": f"服务点{number}", "address": "地址"},
+            latitude="31.1",
+            longitude="121.5",
+            coordinate_system="cgcs2000",
+            actor=office,
+        )
+        save_package(
+            organization=government,
+            actor=office,
+            entries=[{"guide": GuideFactory(organization=department, code=f"PK-{number}")}],
+            fields={"slug": f"p{number}", "title": f"服务包{number}", "kind": "population", "introduction": "导语",
+                    "is_published": True},
+        )  # fmt: skip
+        survey, *_rest = build_survey(office, government, title=f"调查{number}")
+        engagement_services.open_survey(actor=office, survey=survey)
+        engagement_services.close_survey(actor=office, survey=survey)
+        engagement_services.publish_results(actor=office, survey=survey, summary="满意。")
+    township = RegionFactory(name="东风镇", division_code="320499102000", parent=county)
+    town = OrganizationFactory(region=township, name="东风镇人民政府", kind="government", parent=government)
+    villages = []
+    for number in range(2):
+        region = RegionFactory(name=f"村{number}", division_code=f"32049910220{number}", parent=township)
+        village = OrganizationFactory(region=region, name=f"村{number}村民委员会", kind="committee", parent=town)
+        seed_village_columns(organization=village)
+        villages.append(village)
+    return {"village": villages[0]}
+
+
+REFERENCE_LISTS = [
+    ("/api/v1/services/packages", {"ordering": "-title"}, 2, 2),
+    ("/api/v1/services/site-categories", {}, 2, 2),
+    ("/api/v1/services/sites", {"ordering": "-name", "category": ""}, 2, 2),
+    ("/api/v1/services/time-savings", {}, 1, 2),
+    # each survey's published results are tallied per survey (5 queries each): the page size bounds it
+    ("/api/v1/engagement/surveys/", {"ordering": "published_at"}, 12, 2),
+    ("/api/v1/villages/", {"ordering": "name"}, 2, 2),
+    ("/api/v1/villages/{village}/columns/", {}, 2, 5),
+    ("/api/v1/villages/issues/cases/", {"ordering": "closed_at"}, 2, 0),
+]
+
+
+@pytest.mark.parametrize(("path", "params", "most", "count"), REFERENCE_LISTS)
+def test_reference_lists_use_the_envelope_with_pinned_query_counts(
+    client, reference_lists, django_assert_max_num_queries, path, params, most, count
+):
+    url = path.format(village=reference_lists["village"].pk)
+    with django_assert_max_num_queries(most):
+        response = client.get(url, params)
+    assert response.status_code == 200, response.content
+    data = response.json()
+    assert {"count", "page", "pages", "page_size", "results"} <= set(data)
+    assert (data["count"], data["page"], data["page_size"]) == (count, 1, 50)
+    if count:
+        one = client.get(url, {**params, "page_size": 1, "page": count}).json()
+        assert (one["count"], one["pages"], len(one["results"])) == (count, count, 1)
+    assert client.get(url, {"page_size": 500}).json()["field"] == "page_size"
+    if "ordering" in params:
+        assert client.get(url, {"ordering": "secret"}).json()["field"] == "ordering"
+
+
+def schema_of(document: dict, schema: dict) -> dict:
+    while "$ref" in schema:
+        schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+    return schema
+
+
+def test_every_list_operation_uses_the_envelope(client, db):
+    """No GET answers a bare JSON array, and every GET whose answer has `results` is the paged envelope taking
+    `page` and `page_size`: a new list cannot slip past the convention."""
+    document = client.get("/api/v1/openapi.json").json()
+    lists = []
+    for path, operations in document["paths"].items():
+        operation = operations.get("get")
+        if operation is None or "200" not in operation["responses"]:
+            continue
+        for content in operation["responses"]["200"].get("content", {}).values():
+            schema = schema_of(document, content.get("schema", {}))
+            variants = [schema_of(document, one) for one in schema.get("anyOf", schema.get("oneOf", [schema]))]
+            assert all(variant.get("type") != "array" for variant in variants), f"{path} answers a bare array"
+            if "results" not in schema.get("properties", {}):
+                continue
+            lists.append(path)
+            assert {"count", "page", "pages", "page_size", "results"} <= set(schema["required"]), path
+            assert schema["properties"]["results"]["type"] == "array", path
+            parameters = {parameter["name"] for parameter in operation.get("parameters", [])}
+            assert {"page", "page_size"} <= parameters, path
+    assert {
+        "/api/v1/services/packages",
+        "/api/v1/services/site-categories",
+        "/api/v1/services/sites",
+        "/api/v1/services/time-savings",
+        "/api/v1/engagement/surveys/",
+        "/api/v1/villages/",
+        "/api/v1/villages/{organization_id}/columns/",
+        "/api/v1/villages/issues/cases/",
+        "/api/v1/villages/staff/issues/",
+        "/api/v1/villages/staff/finance-lights/",
+        "/api/v1/oversight/leaderboard",
+        "/api/v1/oversight/public/leaderboard",
+    } <= set(lists)
 
 
 def test_unknown_catalog_is_a_coded_404(client, db):

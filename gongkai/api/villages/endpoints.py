@@ -6,14 +6,16 @@ issue transitions, and the finance period lights of the villages they see.
 """
 
 from datetime import date
+from typing import Literal
 
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.security import django_auth
 
-from gongkai.api.v1.schemas import Id
+from gongkai.api.v1.lists import Page, PageQuery, ordered, page_of
+from gongkai.api.v1.schemas import ERRORS, STAFF_ERRORS, Id
 from gongkai.core.errors import AccessDenied, DomainError
 from gongkai.orgs.models import Organization
 from gongkai.publishing.selectors import column_tree
@@ -142,24 +144,38 @@ class PeriodLightOut(Schema):
     late: bool
 
 
-@router.get("/", response=list[VillageOut])
-def village_list(request):
-    return [
-        VillageOut(id=v.pk, name=v.name, township=v.parent.display_name if v.parent else None)
-        for v in selectors.villages().order_by("region__path")
-    ]
+class VillageQuery(PageQuery):
+    ordering: Literal["region", "-region", "name", "-name"] = "region"
+
+
+VILLAGE_ORDERINGS = {"region": "region__path", "name": "name"}
+
+
+@router.get("/", response={200: Page[VillageOut], **ERRORS})
+def village_list(request, query: Query[VillageQuery]):
+    """`ordering=region` (the default) lists villages township by township, in the regions' code order."""
+    items, envelope = page_of(ordered(selectors.villages(), query.ordering, fields=VILLAGE_ORDERINGS), query)
+    return {
+        **envelope,
+        "results": [
+            VillageOut(id=v.pk, name=v.name, township=v.parent.display_name if v.parent else None) for v in items
+        ],
+    }
 
 
 def as_columns(columns) -> list[ColumnOut]:
     return [ColumnOut(slug=c.slug, name=c.name, children=as_columns(c.children_list)) for c in columns]
 
 
-@router.get("/{organization_id}/columns/", response=list[ColumnOut])
-def village_columns(request, organization_id: Id):
+@router.get("/{organization_id}/columns/", response={200: Page[ColumnOut], **ERRORS})
+def village_columns(request, organization_id: Id, query: Query[PageQuery]):
+    """The village's top columns in their order, each with its whole subtree."""
     village = selectors.villages().filter(pk=organization_id).first()
     if village is None:
         raise Http404
-    return as_columns([c for c in column_tree(village) if c.slug.startswith("village-")])
+    columns = [c for c in column_tree(village) if c.slug.startswith("village-")]
+    items, envelope = page_of(columns, query, count=len(columns))
+    return {**envelope, "results": as_columns(items)}
 
 
 @router.get("/notices/{record_id}/", response=NoticeOut)
@@ -219,19 +235,30 @@ def issue_statistics(request):
     )
 
 
-@router.get("/issues/cases/", response=list[CaseOut])
-def cases(request):
-    return [
-        CaseOut(
-            id=case.pk,
-            title=case.title,
-            village=case.village.display_name,
-            category=str(case.get_category_display()),
-            summary=case.public_summary,
-            closed_on=timezone.localdate(case.closed_at) if case.closed_at else None,
-        )
-        for case in selectors.public_cases()[:50]
-    ]
+class CaseQuery(PageQuery):
+    ordering: Literal["-closed_at", "closed_at"] = "-closed_at"
+
+
+CASE_ORDERINGS = {"closed_at": "closed_at"}
+
+
+@router.get("/issues/cases/", response={200: Page[CaseOut], **ERRORS})
+def cases(request, query: Query[CaseQuery]):
+    items, envelope = page_of(ordered(selectors.public_cases(), query.ordering, fields=CASE_ORDERINGS), query)
+    return {
+        **envelope,
+        "results": [
+            CaseOut(
+                id=case.pk,
+                title=case.title,
+                village=case.village.display_name,
+                category=str(case.get_category_display()),
+                summary=case.public_summary,
+                closed_on=timezone.localdate(case.closed_at) if case.closed_at else None,
+            )
+            for case in items
+        ],
+    }
 
 
 def issue_out(person, issue) -> IssueOut:
@@ -248,13 +275,22 @@ def issue_out(person, issue) -> IssueOut:
     )
 
 
-@router.get("/staff/issues/", response=list[IssueOut], auth=django_auth)
-def staff_issues(request, status: str = ""):
-    found = issues_for_staff(request.user).order_by("step_due_on", "id")
-    if status:
-        found = found.filter(status=status)
-    issues = selectors.annotate_issue_lights(found[:200], timezone.localdate())
-    return [issue_out(request.user, issue) for issue in issues]
+class StaffIssueQuery(PageQuery):
+    status: str = Field("", max_length=20, description="只列这一状态的问题。")
+    ordering: Literal["step_due_on", "-step_due_on", "-created_at", "created_at"] = "step_due_on"
+
+
+ISSUE_ORDERINGS = {"step_due_on": "step_due_on", "created_at": "created_at"}
+
+
+@router.get("/staff/issues/", response={200: Page[IssueOut], **STAFF_ERRORS}, auth=django_auth)
+def staff_issues(request, query: Query[StaffIssueQuery]):
+    found = issues_for_staff(request.user)
+    if query.status:
+        found = found.filter(status=query.status)
+    items, envelope = page_of(ordered(found, query.ordering, fields=ISSUE_ORDERINGS), query)
+    issues = selectors.annotate_issue_lights(items, timezone.localdate())
+    return {**envelope, "results": [issue_out(request.user, issue) for issue in issues]}
 
 
 def run_action(request, issue, action: str, data: IssueActionIn):
@@ -289,13 +325,19 @@ def staff_issue_action(request, issue_id: Id, action: str, data: IssueActionIn):
     return issue_out(request.user, selectors.annotate_issue_lights([issue], timezone.localdate())[0])
 
 
-@router.get("/staff/finance-lights/", response=list[PeriodLightOut], auth=django_auth)
-def finance_lights(request, year: int | None = None):
+class FinanceLightQuery(PageQuery):
+    year: int | None = Field(None, ge=2000, le=2100, description="年度，默认今年。")
+
+
+@router.get("/staff/finance-lights/", response={200: Page[PeriodLightOut], **STAFF_ERRORS}, auth=django_auth)
+def finance_lights(request, query: Query[FinanceLightQuery]):
+    """One row per village and period due in the year, in the order the selector gives (village, then period)."""
     today = timezone.localdate()
     lights = selectors.finance_period_lights(
-        year=year or today.year, today=today, organizations=villages_for(request.user)
+        year=query.year or today.year, today=today, organizations=villages_for(request.user)
     )
-    return [
+    items, envelope = page_of(lights, query, count=len(lights))
+    results = [
         PeriodLightOut(
             organization_id=item.organization.pk,
             organization=item.organization.name,
@@ -307,5 +349,6 @@ def finance_lights(request, year: int | None = None):
             light=item.light,
             late=item.late,
         )
-        for item in lights
+        for item in items
     ]
+    return {**envelope, "results": results}

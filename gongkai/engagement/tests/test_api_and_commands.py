@@ -50,9 +50,11 @@ def test_survey_summaries_only_when_published(client, office, government):
         survey=survey, values={overall.pk: overall.options.first().pk, rating.pk: 5}, session_key="a"
     )
     services.set_issued(actor=office, survey=survey, channel="online", issued=2)
-    assert client.get("/api/v1/engagement/surveys/").json() == []
+    assert client.get("/api/v1/engagement/surveys/").json()["results"] == []
     services.close_survey(actor=office, survey=survey)
     services.publish_results(actor=office, survey=survey, summary="满意。")
+    listed = client.get("/api/v1/engagement/surveys/", {"ordering": "published_at"}).json()
+    assert (listed["count"], [row["id"] for row in listed["results"]]) == (1, [survey.pk])
     data = client.get(f"/api/v1/engagement/surveys/{survey.pk}/").json()
     assert data["total"]["valid"] == 1
     assert data["total"]["valid_rate"] == "50.0"

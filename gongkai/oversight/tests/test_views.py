@@ -166,13 +166,16 @@ def test_portal_leaderboard_only_once_published(client, office, live_scheme):
     assert "各单位每月末得分" in body
 
 
-def test_api_leaderboard_for_the_office_only(client, office, clerk, live_scheme):
+def test_api_leaderboard_for_the_office_only(client, office, clerk, live_scheme, django_assert_max_num_queries):
     url = "/api/v1/oversight/leaderboard?year=2026&group=departments"
     assert client.get(url).status_code == 401
     client.force_login(clerk)
     assert client.get(url).status_code == 403
     client.force_login(office)
-    rows = client.get(url).json()
+    with django_assert_max_num_queries(11):
+        data = client.get(url).json()
+    rows = data["results"]
+    assert (data["count"], data["pages"]) == (2, 1)
     assert [row["organization"] for row in rows] == ["示范区财政局", "示范区民政局"]
     assert rows[1]["score"] == 95.0
     assert rows[1]["indicators"][0]["deductions"][0]["count"] == 1
@@ -187,11 +190,14 @@ def test_api_score_names_the_records(client, clerk, department, other_department
     assert client.get(f"/api/v1/oversight/scores/{other_department.pk}?year=2026").status_code == 404
 
 
-def test_api_public_leaderboard_needs_publication(client, office, live_scheme):
+def test_api_public_leaderboard_needs_publication(client, office, live_scheme, django_assert_max_num_queries):
     url = "/api/v1/oversight/public/leaderboard?year=2026"
     assert client.get(url).status_code == 404
     publish_leaderboard(scheme=live_scheme, actor=office)
-    assert [row["rank"] for row in client.get(url).json()] == [1, 2]
+    with django_assert_max_num_queries(5):
+        assert [row["rank"] for row in client.get(url).json()["results"]] == [1, 2]
+    second = client.get(f"{url}&page_size=1&page=2").json()
+    assert (second["count"], [row["rank"] for row in second["results"]]) == (2, [2])
 
 
 def test_score_command_prints_the_contract(live_scheme, capsys):

@@ -42,8 +42,19 @@ def test_sites_are_in_cgcs2000_and_gcj02_input_was_converted(client, government,
     save_site(organization=department, category=clinic, fields={"name": "卫生院", "address": "地址"},
               latitude="31.17530398364597", longitude="121.531541859215", coordinate_system="gcj02",
               actor=office)  # fmt: skip
-    [site] = client.get(f"{API}/sites", {"category": "health"}).json()
+    [site] = client.get(f"{API}/sites", {"category": "health"}).json()["results"]
     assert (site["latitude"], site["longitude"], site["coordinate_system"]) == (31.177428, 121.527211, "CGCS2000")
-    assert client.get(f"{API}/site-categories").json() == [
+    assert client.get(f"{API}/site-categories").json()["results"] == [
         {"code": "health", "name": "卫生", "subcategories": [{"code": "clinic", "name": "卫生院", "subcategories": []}]}
     ]
+
+
+def test_time_savings_pages_the_organizations_and_keeps_the_total_apart(client, department, other_department):
+    GuideFactory(organization=department, statutory_days=20, promised_days=5)
+    GuideFactory(organization=other_department, statutory_days=10, promised_days=2)
+    data = client.get(f"{API}/time-savings", {"page_size": 1}).json()
+    assert (data["count"], data["pages"], len(data["results"])) == (2, 2, 1)
+    assert (data["total"]["organization"], data["total"]["guides"], data["total"]["days_saved"]) == ("合计", 2, 23)
+    second = client.get(f"{API}/time-savings", {"page_size": 1, "page": 2}).json()
+    assert second["results"][0]["organization"] != data["results"][0]["organization"]
+    assert second["total"] == data["total"]

@@ -24,9 +24,11 @@ def issue(village, grid_worker):
 
 
 def test_villages_and_their_columns(client, village):
-    villages = client.get("/api/v1/villages/").json()
+    villages = client.get("/api/v1/villages/").json()["results"]
     assert villages == [{"id": village.pk, "name": "东风社区居民委员会", "township": village.parent.display_name}]
-    columns = client.get(f"/api/v1/villages/{village.pk}/columns/").json()
+    page = client.get(f"/api/v1/villages/{village.pk}/columns/", {"page_size": 2, "page": 2}).json()
+    assert (page["count"], [column["name"] for column in page["results"]]) == (5, ["财务公开", "居务公开"])
+    columns = client.get(f"/api/v1/villages/{village.pk}/columns/").json()["results"]
     assert [column["name"] for column in columns] == ["党务公开", "政务公开", "财务公开", "居务公开", "服务公开"]
     assert len(columns[2]["children"]) == 3
 
@@ -70,6 +72,18 @@ def test_staff_issue_actions_check_scope(client, request, issue, department, who
 
 def test_staff_endpoints_need_a_login(client, issue):
     assert client.get("/api/v1/villages/staff/issues/").status_code == 401
+
+
+def test_staff_issues_and_finance_lights_are_paged(client, issue, grid_worker, django_assert_max_num_queries):
+    client.force_login(grid_worker)
+    with django_assert_max_num_queries(12):
+        data = client.get("/api/v1/villages/staff/issues/", {"ordering": "-created_at"}).json()
+    assert (data["count"], [row["id"] for row in data["results"]]) == (1, [issue.pk])
+    assert client.get("/api/v1/villages/staff/issues/", {"status": "closed"}).json()["count"] == 0
+    lights = client.get("/api/v1/villages/staff/finance-lights/", {"year": 2026, "page_size": 1}).json()
+    assert set(lights) == {"count", "page", "pages", "page_size", "results"}
+    assert len(lights["results"]) <= 1
+    assert client.get("/api/v1/villages/staff/finance-lights/", {"year": 99999}).json()["field"] == "year"
 
 
 def test_an_illegal_transition_answers_with_a_code(client, issue, township_reviewer):
