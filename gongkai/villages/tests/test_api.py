@@ -77,7 +77,9 @@ def test_staff_endpoints_need_a_login(client, issue):
 def test_staff_issues_and_finance_lights_are_paged(client, issue, grid_worker, django_assert_max_num_queries):
     client.force_login(grid_worker)
     with django_assert_max_num_queries(12):
-        data = client.get("/api/v1/villages/staff/issues/", {"ordering": "-created_at"}).json()
+        response = client.get("/api/v1/villages/staff/issues/", {"ordering": "-created_at"})
+    assert response.status_code == 200
+    data = response.json()
     assert (data["count"], [row["id"] for row in data["results"]]) == (1, [issue.pk])
     assert client.get("/api/v1/villages/staff/issues/", {"status": "closed"}).json()["count"] == 0
     lights = client.get("/api/v1/villages/staff/finance-lights/", {"year": 2026, "page_size": 1}).json()
