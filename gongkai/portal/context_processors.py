@@ -13,6 +13,7 @@ PORTAL_NAVIGATION = [
     (_("依申请公开"), "portal:applications:apply"),
     (_("政民互动"), "portal:engagement:index"),
     (_("年度报告"), "portal:reports:index"),
+    (_("数据统计"), "portal:statistics:index"),
     (_("搜索"), "portal:search:search"),
 ]
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("catalog/", include("gongkai.portal.catalog.urls")),
     path("apply/", include("gongkai.portal.applications.urls")),
     path("reports/", include("gongkai.portal.reports.urls")),
+    path("statistics/", include("gongkai.portal.statistics.urls")),
     path("search/", include("gongkai.portal.search.urls")),
     path("services/", include("gongkai.portal.services.urls")),
     path("villages/", include("gongkai.portal.villages.urls")),

@@ -77,6 +77,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/engagement/", "gongkai.api.engagement.endpoints.router"),
     ("/services/", "gongkai.api.services.endpoints.router"),
     ("/villages/", "gongkai.api.villages.endpoints.router"),
+    ("/statistics/", "gongkai.api.statistics.endpoints.router"),
 ]
 
 
