@@ -62,7 +62,7 @@ class StatTable:
     series: tuple[int, ...] = (1,)
     chart_rows: int | None = None
 
-    def chart_data(self) -> dict:
+    def chart_data(self) -> dict[str, object]:
         rows = self.rows if self.chart_rows is None else self.rows[: self.chart_rows]
         return {
             "kind": self.chart,
@@ -73,7 +73,7 @@ class StatTable:
             ],
         }
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {
             "key": self.key,
             "title": self.title,
@@ -132,7 +132,7 @@ def public_statistics(*, year: int, region: Region | None = None) -> Statistics:
     """The statistics of the year for the portal's region (or the given one), from the cache when fresh."""
     region = region if region is not None else portal_region()
     key = cache_key(region=region, year=year)
-    found = cache.get(key)
+    found: Statistics | None = cache.get(key)
     if found is None:
         found = compute(region=region, year=year)
         cache.set(key, found, CACHE_SECONDS)
@@ -317,6 +317,7 @@ def inquiries_answered(region: Region | None, year: int) -> StatTable:
     days = [
         (answered_on - received_on).days
         for received_on, answered_on in answered.values_list("received_on", "answered_on")
+        if answered_on is not None
     ]
     average = float(Decimal(stats.mean(days)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)) if days else None
     median = float(stats.median(days)) if days else None
