@@ -97,3 +97,13 @@ def test_page_passes_axe_and_fits_a_phone(live_server, browser, department, stre
         context.close()
     cache.clear()
     assert not failures, "\n".join(failures)
+
+
+def test_page_and_definitions_follow_the_language(client, world, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get("/statistics/").content.decode()
+    assert f"Statistics {world['year']}" in page
+    assert "Records published" in page
+    assert "withdrawn records do not" in page
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
+    assert "发布条数" in client.get("/statistics/").content.decode()
