@@ -39,7 +39,7 @@ class StatTableOut(Schema):
     rows: list[list[Cell]]
 
 
-class StatisticsOut(Schema):
+class PublicStatisticsOut(Schema):
     year: int
     region: str
     computed_at: datetime
@@ -58,7 +58,7 @@ def _year(query: YearQuery) -> int:
     return query.year if query.year is not None else statistics_years()[0]
 
 
-@router.get("/", response={200: StatisticsOut, **ERRORS}, auth=None)
+@router.get("/", response={200: PublicStatisticsOut, **ERRORS}, auth=None)
 def statistics(request, query: Query[YearQuery]):
     found = public_statistics(year=_year(query))
     return {

@@ -316,3 +316,23 @@ def test_every_operation_documents_the_web_servers_own_refusal_without_a_json_bo
     for operation in operations:
         assert "content" not in operation["responses"]["414"]
         assert operation["responses"]["404"]["content"]["application/json"]
+
+
+def test_every_schema_name_is_unique_across_the_api():
+    """OpenAPI components are keyed by class name: two schemas of one name silently share one component, and the
+    second endpoint then documents the first one's shape."""
+    from ninja import Schema
+
+    import gongkai.urls  # noqa: F401  (imports every router and its schemas)
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    owners: dict[str, set[str]] = {}
+    for schema in subclasses(Schema):
+        if schema.__module__.startswith("gongkai.api.") and ".tests" not in schema.__module__:
+            owners.setdefault(schema.__name__, set()).add(schema.__module__)
+    shared = {name: sorted(modules) for name, modules in owners.items() if len(modules) > 1}
+    assert shared == {}

@@ -32,10 +32,10 @@ class VillageOut(Schema):
     township: str | None
 
 
-class ColumnOut(Schema):
+class VillageColumnOut(Schema):
     slug: str
     name: str
-    children: list["ColumnOut"] = []
+    children: list["VillageColumnOut"] = []
 
 
 class EntryOut(Schema):
@@ -163,11 +163,11 @@ def village_list(request, query: Query[VillageQuery]):
     }
 
 
-def as_columns(columns) -> list[ColumnOut]:
-    return [ColumnOut(slug=c.slug, name=c.name, children=as_columns(c.children_list)) for c in columns]
+def as_columns(columns) -> list[VillageColumnOut]:
+    return [VillageColumnOut(slug=c.slug, name=c.name, children=as_columns(c.children_list)) for c in columns]
 
 
-@router.get("/{organization_id}/columns/", response={200: Page[ColumnOut], **ERRORS})
+@router.get("/{organization_id}/columns/", response={200: Page[VillageColumnOut], **ERRORS})
 def village_columns(request, organization_id: Id, query: Query[PageQuery]):
     """The village's top columns in their order, each with its whole subtree."""
     village = selectors.villages().filter(pk=organization_id).first()
