@@ -6,10 +6,11 @@ docs/search.md for the measurements).
 """
 
 import json
+import math
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import BooleanField, FloatField, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -27,12 +28,16 @@ TIE_WINDOW = 200
 # An exact count of a common word reads every match (1.3-1.5 s of CPU at 1,000,000 records, docs/search.md) while
 # the estimate is within a few per cent and costs a millisecond; no one opens the 500th page of 10,000 results.
 COUNT_CAP = 10_000
-# The planner's estimate was within 1-2 % of the count on every benchmark query; above twice the cap it is trusted.
-TRUST_ESTIMATE_ABOVE = 2
-# A query with more than COUNT_CAP matches is ranked over its RANK_CANDIDATES newest matches (read from the date
-# index), not over all of them: RUM computes the distance of every match before it returns the first, which costs
-# 0.45-0.6 s of CPU for a word in most of 1,000,000 documents. Fewer matches are ranked by RUM over all of them.
+# The planner's estimate was within 1-2 % of the count on most benchmark queries (1,027 for 1,400 at worst); above
+# the cap it is trusted without counting.
+TRUST_ESTIMATE_ABOVE = 1
+# A query with very many matches is ranked over its RANK_CANDIDATES newest matches (read from the date index), not
+# over all of them: RUM computes the distance of every match before it returns the first (0.45-0.6 s of CPU for a
+# word in most of 1,000,000 documents). Walking the date index costs about DATE_WALK_COST times as much per row as
+# RUM's distance per match, and reads RANK_CANDIDATES x rows / matches rows, so the walk is cheaper only above
+# sqrt(DATE_WALK_COST x RANK_CANDIDATES x rows) matches (about 110,000 of 1,000,000; measured, docs/search.md).
 RANK_CANDIDATES = 1_000
+DATE_WALK_COST = 12
 UPDATE_FIELDS = [
     "kind",
     "object_id",
@@ -202,7 +207,7 @@ class PostgresBackend(SearchBackend):
         if sort == SORT_DATE:
             page = rows.order_by("-date", "-object_id").values(*COLUMNS, "body")[offset : offset + limit]
             return [_hit(row, None) for row in page], total
-        if not exact:
+        if not exact and total > newest_first_above():
             newest = rows.order_by("-date", "-object_id").values("pk")[: max(RANK_CANDIDATES, offset + limit)]
             rows = IndexedDocument.objects.filter(pk__in=newest)
         return self._ranked_page(rows, query, offset=offset, limit=limit), total
@@ -236,6 +241,14 @@ def capped_count(rows) -> tuple[int, bool]:
     if counted <= COUNT_CAP:
         return counted, True
     return max(estimate, COUNT_CAP + 1), False
+
+
+def newest_first_above() -> float:
+    """The number of matches above which ranking the newest RANK_CANDIDATES matches is cheaper than ranking all."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'search_indexeddocument'::regclass")
+        rows = max(float(cursor.fetchone()[0]), 1.0)
+    return math.sqrt(DATE_WALK_COST * RANK_CANDIDATES * rows)
 
 
 def score_of(distance: float) -> float:

@@ -331,6 +331,7 @@ def test_a_query_with_very_many_matches_is_counted_and_ranked_within_bounds(back
 
     monkeypatch.setattr(postgres, "COUNT_CAP", 3)
     monkeypatch.setattr(postgres, "RANK_CANDIDATES", 4)
+    monkeypatch.setattr(postgres, "DATE_WALK_COST", 0)  # always rank the newest candidates above the cap
     for number in range(1, 8):
         notices.add(number, f"第{number}期春耕生产通知", "低保对象名单。", date=at(number))
     notices.add(8, "低保标准调整公示", "本期公示。", date=at(6, hour=8))  # the title match, among the newest
