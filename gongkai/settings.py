@@ -148,7 +148,15 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # cache would give each gunicorn worker its own counts).
 RATE_LIMIT_STORE = os.environ.get("RATE_LIMIT_STORE", "cache" if REDIS_URL else "database")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # CACHE_KEY_PREFIX keeps two installations (or a test) on one Redis apart; every app server of one installation
+    # must use the same prefix (docs/operations.md, "Several app servers").
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "gongkai"}}
 

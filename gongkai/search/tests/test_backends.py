@@ -322,3 +322,24 @@ def test_embedded_index_files_are_read_ahead_when_a_process_opens_it(db, setting
     backend.wait_for_preload()
 
     assert {file for file in generation.iterdir() if file.is_file()} <= set(read)
+
+
+def test_a_query_with_very_many_matches_is_counted_and_ranked_within_bounds(backend, notices, monkeypatch):
+    # PostgreSQL counts exactly up to COUNT_CAP, estimates above it, and ranks over the newest RANK_CANDIDATES
+    # matches then (docs/search.md); here both bounds are tiny so that eight documents pass them.
+    from gongkai.search.backends import postgres
+
+    monkeypatch.setattr(postgres, "COUNT_CAP", 3)
+    monkeypatch.setattr(postgres, "RANK_CANDIDATES", 4)
+    monkeypatch.setattr(postgres, "DATE_WALK_COST", 0)  # always rank the newest candidates above the cap
+    for number in range(1, 8):
+        notices.add(number, f"第{number}期春耕生产通知", "低保对象名单。", date=at(number))
+    notices.add(8, "低保标准调整公示", "本期公示。", date=at(6, hour=8))  # the title match, among the newest
+    reindex()
+
+    page = search(backend, "低保", page_size=3)
+
+    assert keys(page)[0] == "notice:8"  # ranked, not merely the newest first
+    assert keys(page)[1:] == ["notice:7", "notice:6"]
+    assert page.total >= 4  # exact (8) on the embedded engine, PostgreSQL's estimate above the cap
+    assert page.num_pages >= 2
