@@ -96,3 +96,21 @@ def test_each_light_says_which_deadline_and_how_far(status, fields, light, expec
 
 def test_a_closed_application_has_no_reason():
     assert light_reason(Application(status=Status.CLOSED), DeadlineLight(Light.GREEN, None, None)) == ""
+
+
+def test_inquiries_list_is_sorted_by_deadline_with_the_reason(client, clerk, department):
+    from gongkai.engagement.models import Inquiry
+    from gongkai.engagement.tests.factories import register
+
+    today = timezone.localdate()
+    later = register(clerk, department, received_on=today - timedelta(days=1))
+    overdue = register(clerk, department, received_on=today - timedelta(days=1))
+    Inquiry.objects.filter(pk=later.pk).update(due_on=add_workdays(today, 3).date)  # test set-up only
+    Inquiry.objects.filter(pk=overdue.pk).update(due_on=today - timedelta(days=2))
+    client.force_login(clerk)
+    response = client.get(reverse("backoffice:engagement:index"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.index(overdue.tracking_code) < body.index(later.tracking_code)
+    assert "答复期限已过" in body
+    assert "答复期限剩 3 个工作日" in body
