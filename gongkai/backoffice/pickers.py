@@ -8,9 +8,11 @@ the text box into a search-as-you-type list fed by `backoffice:catalog:picker_it
 import re
 
 from django import forms
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.catalog.models import Item
 from gongkai.catalog.selectors import parent_path, usable_items, usable_items_by_codes
 
 CODE_SEPARATORS = re.compile(r"[\s,，、;；]+")
@@ -24,6 +26,7 @@ class ItemPickerWidget(forms.Widget):
     def __init__(self, *, organization=None, attrs=None):
         super().__init__(attrs)
         self.organization = organization
+        self.queryset = None  # set by ItemPickerField: where the chosen items are looked up
 
     def value_from_datadict(self, data, files, name):
         picked = data.getlist(name) if hasattr(data, "getlist") else list(data.get(name) or [])
@@ -40,8 +43,8 @@ class ItemPickerWidget(forms.Widget):
         context = super().get_context(name, value, attrs)
         ids = [pk for pk in context["widget"]["value"] if pk.isdigit()]
         chosen = (
-            list(usable_items(self.organization).filter(pk__in=ids).select_related("parent__parent").order_by("code"))
-            if ids and self.organization is not None
+            list(self.queryset.filter(pk__in=ids).select_related("parent__parent").order_by("code"))
+            if ids and self.queryset is not None
             else []
         )
         context["widget"]["chosen"] = [{"item": item, "path": parent_path(item)} for item in chosen]
@@ -54,14 +57,20 @@ class ItemPickerWidget(forms.Widget):
 
 
 class ItemPickerField(forms.ModelMultipleChoiceField):
-    """Items `organization` may use (`catalog.selectors.usable_items`), chosen by id or typed by unified code."""
+    """Items `organization` may use (`catalog.selectors.usable_items`), chosen by id or typed by unified code.
+    `linked` (the items a record already links to) stay choosable even when they are no longer offered, so saving
+    a form never drops a link silently."""
 
     widget = ItemPickerWidget
 
-    def __init__(self, *, organization, **kwargs):
-        super().__init__(queryset=usable_items(organization), **kwargs)
+    def __init__(self, *, organization, linked: list[int] | None = None, **kwargs):
+        queryset = usable_items(organization)
+        if linked:
+            queryset = Item.objects.filter(Q(pk__in=queryset.values("pk")) | Q(pk__in=linked))
+        super().__init__(queryset=queryset, **kwargs)
         self.organization = organization
         self.widget.organization = organization
+        self.widget.queryset = queryset
 
     def clean(self, value):
         value = list(value or [])

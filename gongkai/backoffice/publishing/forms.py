@@ -53,8 +53,13 @@ class RecordForm(forms.ModelForm):
     def use_pickers(self, organization) -> None:
         """Items through the searchable picker (one entry per usable item); columns as a tree of checkboxes."""
         items = self.fields["items"]
+        linked = list(self.instance.items.values_list("pk", flat=True)) if self.instance.pk else []
         self.fields["items"] = ItemPickerField(
-            organization=organization, label=items.label, required=items.required, help_text=items.help_text
+            organization=organization,
+            linked=linked,
+            label=items.label,
+            required=items.required,
+            help_text=items.help_text,
         )
         columns = self.fields["columns"]
         columns.widget = forms.CheckboxSelectMultiple()

@@ -146,3 +146,11 @@ def test_record_form_links_an_item_typed_by_code(client, clerk, department, tree
     assert 'name="items_codes"' in body
     assert 'class="item-picker"' in body
     assert f'<option value="{tree[1].pk}"' not in body  # no option list of every item
+
+
+def test_an_item_already_linked_stays_choosable_when_no_longer_offered(department, other_department, admin_person):
+    elsewhere = make_tree(catalog_of(other_department), admin_person)[1]
+    field = ItemPickerField(organization=department, linked=[elsewhere.pk])
+    assert [item.pk for item in field.clean([str(elsewhere.pk)])] == [elsewhere.pk]
+    html = field.widget.render("items", [elsewhere.pk], {"id": "id_items"})
+    assert f'name="items" value="{elsewhere.pk}" checked' in html
