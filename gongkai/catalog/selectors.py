@@ -358,7 +358,7 @@ def usable_items(organization: Organization) -> QuerySet[Item]:
 
 
 def parent_path(item: Item) -> str:
-    """ "Grandparent / parent" of an item loaded with `parent__parent` (items nest at most three deep)."""
+    """The names of an item's ancestors, "grandparent / parent", for an item loaded with `parent__parent`."""
     names = [ancestor.name for ancestor in (item.parent.parent if item.parent else None, item.parent) if ancestor]
     return " / ".join(names)
 
