@@ -31,5 +31,6 @@ urlpatterns = [
     path("settings/", include("gongkai.backoffice.system.urls")),
     path("settings/tokens/", include("gongkai.backoffice.tokens.urls")),
     path("opendata/", include("gongkai.backoffice.opendata.urls")),
+    path("notifications/", include("gongkai.backoffice.notifications.urls")),
     *[path(f"{module}/", include(f"gongkai.backoffice.{module}.urls")) for module in MODULES],
 ]

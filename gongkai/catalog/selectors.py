@@ -3,7 +3,7 @@ the public reaches items only through `public_items` / `public_item` (in-force i
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import F, Min, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import AccessDenied, NotInScope
@@ -334,3 +334,51 @@ def adoptable_items(catalog: Catalog) -> QuerySet[Item]:
         .select_related("catalog__organization", "domain", "parent")
         .order_by("catalog_id", "domain__sort_order", "sort_order", "id")
     )
+
+
+PICKER_LIMIT = 30
+
+
+def usable_items(organization: Organization) -> QuerySet[Item]:
+    """In-force, non-group items `organization` may link its records to: those of its own catalog and those naming it
+    a responsible organization. One entry per item: an adopted copy shares its source's code, so an item reachable
+    through several catalogs appears once (the organization's own catalog's copy, else the first one)."""
+    candidates = Item.objects.filter(status=ItemStatus.IN_FORCE, is_group=False).filter(
+        Q(catalog__organization=organization) | Q(responsible_orgs=organization)
+    )
+    own = candidates.filter(catalog__organization=organization)
+    first_of_others = (
+        candidates.exclude(code__in=own.values("code"))
+        .order_by()
+        .values("code")
+        .annotate(first=Min("pk"))
+        .values("first")
+    )
+    return Item.objects.filter(Q(pk__in=own.values("pk")) | Q(pk__in=first_of_others))
+
+
+def parent_path(item: Item) -> str:
+    """The names of an item's ancestors, "grandparent / parent", for an item loaded with `parent__parent`."""
+    names = [ancestor.name for ancestor in (item.parent.parent if item.parent else None, item.parent) if ancestor]
+    return " / ".join(names)
+
+
+def search_usable_items(organization: Organization, query: str, *, limit: int = PICKER_LIMIT) -> list[Item]:
+    """Items of `usable_items` whose code, name or parent path contains every word of `query` (spaces separate
+    words), grouped by catalog then ordered by code: one query whatever the catalog's size."""
+    items = usable_items(organization)
+    for word in query.split()[:5]:
+        items = items.filter(
+            Q(code__icontains=word)
+            | Q(name__icontains=word)
+            | Q(parent__name__icontains=word)
+            | Q(parent__parent__name__icontains=word)
+        )
+    return list(
+        items.select_related("catalog__organization", "parent__parent", "domain").order_by("catalog_id", "code")[:limit]
+    )
+
+
+def usable_items_by_codes(organization: Organization, codes: list[str]) -> dict[str, Item]:
+    """{code: item} of the usable items with these codes (the picker's no-JavaScript input takes codes)."""
+    return {item.code: item for item in usable_items(organization).filter(code__in=codes)}

@@ -2,8 +2,11 @@
 
 from datetime import date
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Case, Count, F, Q, QuerySet, Sum, When
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from gongkai.core import lights
 from gongkai.core.workdays import WorkCalendar
 
 from .access import organizations_where
@@ -80,7 +83,8 @@ def annotate_lights(inquiries, today: date) -> list[Inquiry]:
     veto_day = veto_risk_since(today)
     by_region: dict = {}
     for inquiry in inquiries:
-        inquiry.light, inquiry.veto_risk = None, inquiry.is_open and inquiry.received_on <= veto_day
+        inquiry.light, inquiry.light_reason = None, ""
+        inquiry.veto_risk = inquiry.is_open and inquiry.received_on <= veto_day
         if inquiry.is_open:
             by_region.setdefault(inquiry.organization.region, []).append(inquiry)
     for region, group in by_region.items():
@@ -89,7 +93,28 @@ def annotate_lights(inquiries, today: date) -> list[Inquiry]:
         calendar = WorkCalendar.load(low, high, region=region)
         for inquiry in group:
             inquiry.light = light_of(inquiry.due_on, today, calendar)
+            inquiry.light_reason = light_reason(inquiry.due_on, today, calendar)
     return inquiries
+
+
+def light_reason(due_on: date | None, today: date, calendar: WorkCalendar) -> str:
+    """Why an open inquiry has its light, in words: 答复期限已过 / 答复今日到期 / 答复期限剩 N 个工作日."""
+    if due_on is None:
+        return ""
+    light = lights.classify(due_on, today, calendar)
+    if light.light == lights.Light.RED:
+        return _("答复期限已过")
+    if not light.days_left:
+        return _("答复今日到期")
+    days = light.days_left
+    return ngettext("答复期限剩 %(days)d 个工作日", "答复期限剩 %(days)d 个工作日", days) % {"days": days}
+
+
+def by_urgency(queryset: QuerySet[Inquiry]) -> QuerySet[Inquiry]:
+    """The inquiries list's default order: open ones by reply deadline (overdue, red, first; then the nearest, yellow),
+    then closed ones, newest first."""
+    closed = Case(When(status__in=OPEN_INQUIRY_STATUSES, then=0), default=1)
+    return queryset.annotate(closed=closed).order_by("closed", F("due_on").asc(nulls_last=True), "-received_on", "-id")
 
 
 def veto_risks(queryset: QuerySet[Inquiry], today: date) -> QuerySet[Inquiry]:

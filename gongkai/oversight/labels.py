@@ -26,6 +26,7 @@ LABELS = {
     "oversight.inspection.run": _("网站自查"),
     "oversight.reminder.sent": _("发送预警提醒"),
     "oversight.reminder_preference.saved": _("保存提醒设置"),
+    "oversight.pending_work.read": _("将待办提醒标为已读"),
 }
 
 

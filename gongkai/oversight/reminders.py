@@ -55,6 +55,12 @@ class Light:
     label: str
     detail: str
     person_id: int | None = None  # a named handler, who is reminded instead of the whole organization
+    target_id: int | None = None  # the record, periodic item, application, inquiry or problem lit
+
+    @property
+    def key(self) -> str:
+        """Names this light of this object: a yellow light turning red is a new notification."""
+        return f"{self.kind}:{self.target_id}:{self.light}"
 
     def line(self) -> str:
         mark = _("红灯") if self.light == "red" else _("黄灯")
@@ -74,6 +80,7 @@ def record_lights(today: date) -> list[Light]:
             record.organization_id,
             record.title,
             _("公开期限 %(date)s") % {"date": f"{record.due_on}{provisional.mark(record.written_on, record.due_on)}"},
+            target_id=record.pk,
         )
         for record in lit
     ]
@@ -88,6 +95,7 @@ def periodic_lights(today: date) -> list[Light]:
             status.entry.organization_id,
             status.entry.item.name,
             _("本期尚未发布") if status.light == "yellow" else _("上一期未发布"),
+            target_id=status.entry.pk,
         )
         for status in statuses
         if status.light in ("yellow", "red")
@@ -114,6 +122,7 @@ def application_lights(today: date) -> list[Light]:
                 else "—"
             },
             application.handler_id,
+            target_id=application.pk,
         )
         for application in lit
     ]
@@ -132,6 +141,7 @@ def inquiry_lights(today: date) -> list[Light]:
             _("答复期限 %(date)s")
             % {"date": f"{inquiry.due_on}{provisional.mark(inquiry.received_on, inquiry.due_on)}"},
             inquiry.handler_id,
+            target_id=inquiry.pk,
         )
         for inquiry in lit
     ]
@@ -164,6 +174,7 @@ def problem_lights(today: date) -> list[Light]:
                 problem.description[:40],
                 _("整改期限 %(date)s")
                 % {"date": f"{problem.due_on}{provisional.mark(problem.notice.issued_on, problem.due_on)}"},
+                target_id=problem.pk,
             )
         )
     return result

@@ -140,3 +140,8 @@ class FilterForm(forms.Form):
         choices=[("", _("全部")), ("red", _("已超期")), ("yellow", _("临近期限")), ("green", _("正常"))],
     )
     q = forms.CharField(label=_("查询码"), required=False, max_length=40)
+    sort = forms.ChoiceField(
+        label=_("排序"),
+        required=False,
+        choices=[("", _("按紧急程度（超期、临近在前）")), ("received", _("按收到日期（新的在前）"))],
+    )

@@ -13,9 +13,13 @@ from gongkai.core.workdays import calendar_warnings, provisional_years
 LIMIT = 8
 
 
-def meta(application, provisional: set[int]) -> str:
+def meta(application, reason: str, provisional: set[int]) -> str:
     deadline = selectors.deadline_of(application)
-    text = _("期限 %(due)s · %(status)s") % {"due": deadline or "—", "status": application.get_status_display()}
+    text = _("%(reason)s（%(due)s）· %(status)s") % {
+        "reason": reason,
+        "due": deadline or "—",
+        "status": application.get_status_display(),
+    }
     if deadline and deadline.year in provisional:
         text += _("（暂定）")
     return text
@@ -27,15 +31,15 @@ def panels(request) -> list[Panel]:
     red = selectors.filter_by_light(open_ones, selectors.Light.RED, today)
     yellow = selectors.filter_by_light(open_ones, selectors.Light.YELLOW, today)
     urgent = (list(red.order_by("deadline")[:LIMIT]) + list(yellow.order_by("deadline")[:LIMIT]))[:LIMIT]
-    lights = selectors.lights_for(urgent, today) if urgent else {}
+    urgency = selectors.urgency_for(urgent, today) if urgent else {}
     latest = open_ones.aggregate(latest=Max("due_on"))["latest"]
     provisional = set(provisional_years(today, latest)) if latest else set()
     items = [
         {
             "label": f"{application.tracking_code} · {application.organization.display_name}",
             "url": reverse("backoffice:applications:detail", kwargs={"application_id": application.pk}),
-            "light": lights[application.pk],
-            "meta": meta(application, provisional),
+            "light": urgency[application.pk][0],
+            "meta": meta(application, urgency[application.pk][1], provisional),
         }
         for application in urgent
     ]

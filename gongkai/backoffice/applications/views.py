@@ -148,7 +148,7 @@ def available_actions(person, application) -> list[tuple[str, Action, Any]]:
 def index(request):
     today = timezone.localdate()
     filters = forms.FilterForm(request.GET or None)
-    applications = selectors.applications_for_staff(person=request.user).order_by("due_on", "-received_on", "-id")
+    applications = selectors.applications_for_staff(person=request.user)
     if filters.is_valid():
         if filters.cleaned_data["status"]:
             applications = applications.filter(status=filters.cleaned_data["status"])
@@ -156,9 +156,16 @@ def index(request):
             applications = selectors.filter_by_light(applications, filters.cleaned_data["light"], today)
         if filters.cleaned_data["q"]:
             applications = applications.filter(tracking_code__icontains=filters.cleaned_data["q"].strip())
+    if filters.is_valid() and filters.cleaned_data["sort"] == "received":
+        applications = applications.order_by("-received_on", "-id")
+    else:
+        applications = selectors.by_urgency(applications, today)
     page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
-    lights = selectors.lights_for(list(page), today) if page.object_list else {}
-    rows = [{"application": application, "light": lights.get(application.pk, "")} for application in page]
+    urgency = selectors.urgency_for(list(page), today) if page.object_list else {}
+    rows = [
+        {"application": application, "light": urgency[application.pk][0], "reason": urgency[application.pk][1]}
+        for application in page
+    ]
     counts = selectors.status_counts(person=request.user)
     context = {
         "page": page,

@@ -8,6 +8,7 @@ app_name = "catalog"
 urlpatterns = [
     path("", views.index, name="index"),
     path("changes/", views.changes, name="changes"),
+    path("picker/items/", views.picker_items, name="picker_items"),
     path("changes/<int:change_set_id>/", views.change_set, name="change_set"),
     path("<int:catalog_id>/", views.browse, name="browse"),
     path("<int:catalog_id>/new/", views.create, name="create"),

@@ -4,7 +4,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -35,6 +35,7 @@ from gongkai.catalog.tasks import EXPORT_SUFFIXES, export_catalog, import_catalo
 from gongkai.catalog.timelimits import time_limit_warning
 from gongkai.catalog.validation import CatalogContext
 from gongkai.jobs.progress import done_before
+from gongkai.orgs.access import organizations_for
 from gongkai.orgs.models import Level
 
 from .forms import DecisionForm, ImportForm, ItemForm, LocalChannelForm, LocalDomainForm, RetireForm
@@ -353,3 +354,25 @@ def reference(request, catalog_id):
             "can_approve": can_approve(request.user, catalog),
         },
     )
+
+
+@staff_required
+def picker_items(request):
+    """The item picker's search (JSON): items the organization may use whose code, name or parent path matches `q`,
+    grouped by catalog. Only for an organization the person works in or oversees (else 404)."""
+    organization = organizations_for(request.user).filter(pk=_int(request.GET.get("organization"))).first()
+    if organization is None:
+        raise Http404
+    query = request.GET.get("q", "").strip()[:100]
+    items = selectors.search_usable_items(organization, query) if query else []
+    groups: dict[int, dict] = {}
+    for item in items:
+        group = groups.setdefault(item.catalog_id, {"catalog": item.catalog.organization.display_name, "items": []})
+        group["items"].append(
+            {"id": item.pk, "code": item.code, "name": item.name, "path": selectors.parent_path(item)}
+        )
+    return JsonResponse({"groups": list(groups.values())})
+
+
+def _int(value) -> int | None:
+    return int(value) if value and str(value).isdigit() else None

@@ -105,7 +105,7 @@ def _filtered(request, queryset, today):
 def index(request):
     today = timezone.localdate()
     visible = selectors.inquiries_for_staff(person=request.user)
-    page = Paginator(_filtered(request, visible, today).order_by("-received_on", "-id"), PAGE_SIZE).get_page(
+    page = Paginator(selectors.by_urgency(_filtered(request, visible, today)), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     rows = selectors.annotate_lights(page.object_list, today)

@@ -4,7 +4,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.catalog.models import Channel, Item, ItemStatus
+from gongkai.backoffice.pickers import ItemPickerField, column_choices
+from gongkai.catalog.models import Channel
 from gongkai.publishing.models import Column, Record, Stage, Validity
 from gongkai.publishing.selectors import interpretable_policies
 
@@ -37,13 +38,6 @@ class RecordForm(forms.ModelForm):
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
         self.organization = organization
-        self.fields["items"].queryset = (
-            Item.objects.filter(status=ItemStatus.IN_FORCE, is_group=False)
-            .filter(Q(catalog__organization=organization) | Q(responsible_orgs=organization))
-            .select_related("domain")
-            .distinct()
-            .order_by("code")
-        )
         self.fields["columns"].queryset = Column.objects.filter(organization=organization, is_active=True).order_by(
             "sort_order"
         )
@@ -54,6 +48,22 @@ class RecordForm(forms.ModelForm):
             [organization.pk, *([organization.parent_id] if organization.parent_id else [])]
         )
         self.fields["stage"].help_text = _("留空时取关联公开事项的五公开环节。")
+        self.use_pickers(organization)
+
+    def use_pickers(self, organization) -> None:
+        """Items through the searchable picker (one entry per usable item); columns as a tree of checkboxes."""
+        items = self.fields["items"]
+        linked = list(self.instance.items.values_list("pk", flat=True)) if self.instance.pk else []
+        self.fields["items"] = ItemPickerField(
+            organization=organization,
+            linked=linked,
+            label=items.label,
+            required=items.required,
+            help_text=items.help_text,
+        )
+        columns = self.fields["columns"]
+        columns.widget = forms.CheckboxSelectMultiple()
+        columns.choices = column_choices(columns.queryset.select_related("parent"))
 
     def service_fields(self) -> dict:
         """The cleaned data as keyword arguments of create_record / update_record / correct_record."""

@@ -13,6 +13,7 @@ urlpatterns = [
     path("targets/<int:content_type_id>/<str:object_id>/", views.target, name="target"),
     path("check/", views.check, name="check"),
     path("runs/", views.runs, name="runs"),
+    path("runs/start/", views.start_rescan, name="start_rescan"),
     path("lists/<str:list_name>/", views_lexicon.entries, name="entries"),
     path("lists/<str:list_name>/<int:entry_id>/", views_lexicon.edit_entry, name="edit_entry"),
     path("lists/<str:list_name>/import/", views_lexicon.import_entries, name="import"),

@@ -7,11 +7,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.tasks import TaskResultStatus
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.backoffice.decorators import staff_required
-from gongkai.orgs.access import organizations_for
+from gongkai.orgs.access import is_admin, organizations_for
+from gongkai.orgs.models import Role
 from gongkai.screening import selectors
 from gongkai.screening.errors import ScreeningError
 from gongkai.screening.extraction import extract
@@ -19,6 +21,7 @@ from gongkai.screening.kinds import Kind, Severity
 from gongkai.screening.models import Finding
 from gongkai.screening.scanning import scan_content
 from gongkai.screening.services import accept_finding, mark_fixed, reopen_finding
+from gongkai.screening.tasks import rescan
 
 from .forms import CheckForm, DecisionForm, FindingFilterForm
 from .highlight import highlight_context, highlight_findings
@@ -189,4 +192,19 @@ def check(request):
 @staff_required
 def runs(request):
     page = Paginator(selectors.scan_runs(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "backoffice/screening/runs.html", {"page": page})
+    return render(request, "backoffice/screening/runs.html", {"page": page, "can_start": is_admin(request.user)})
+
+
+@require_POST
+@staff_required(roles=(Role.ADMIN,))
+def start_rescan(request):
+    """Start the whole-site rescan (`gongkai screen --all`) as a background job; its progress shows under
+    系统设置 → 后台任务. A second start resumes the unfinished run instead of starting over."""
+    result = rescan.enqueue(actor_id=request.user.pk)
+    if result.status == TaskResultStatus.SUCCESSFUL:
+        messages.success(request, _("全站复查已完成。"))
+    elif result.status == TaskResultStatus.FAILED:
+        messages.error(request, _("全站复查失败，请查看服务器日志后重试；再次开始会从中断处继续。"))
+    else:
+        messages.success(request, _("全站复查已加入后台任务，可在“系统设置 → 后台任务”查看进度。"))
+    return redirect("backoffice:screening:runs")

@@ -3,7 +3,7 @@
 from .inspection import Finding, FindingStatus, InspectionRun, NationalIndicator
 from .notices import Answer, AnswerDecision, Notice, NoticeStatus, Problem, ProblemSource, ProblemStatus
 from .periodic import PeriodicItem, UpdateCycle
-from .reminders import ReminderLog, ReminderPreference
+from .reminders import PendingWorkRead, ReminderLog, ReminderPreference
 from .schemes import FrozenScore, Group, Indicator, ManualEntry, Method, Scheme
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "NationalIndicator",
     "Notice",
     "NoticeStatus",
+    "PendingWorkRead",
     "PeriodicItem",
     "Problem",
     "ProblemSource",

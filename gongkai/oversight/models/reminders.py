@@ -50,3 +50,22 @@ class ReminderLog(models.Model):
 
     def __str__(self):
         return f"{self.person_id} {self.channel} {self.sent_on}"
+
+
+class PendingWorkRead(models.Model):
+    """A person has seen one light in the notification centre (`oversight.reminders.Light.key`). Only the read state
+    is stored: the pending work itself is always computed from the lights."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("工作人员"), on_delete=models.PROTECT, related_name="+"
+    )
+    key = models.CharField(_("提醒标识"), max_length=80)
+    read_at = models.DateTimeField(_("阅读时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("已读提醒")
+        verbose_name_plural = _("已读提醒")
+        constraints = [models.UniqueConstraint(fields=["person", "key"], name="oversight_pending_work_read_once")]
+
+    def __str__(self):
+        return f"{self.person_id} {self.key}"

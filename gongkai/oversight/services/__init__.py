@@ -11,7 +11,7 @@ from .notices import (
     return_problem,
 )
 from .periodic import register_periodic_item, retire_periodic_item
-from .reminders import save_preference, send_reminders
+from .reminders import mark_pending_work_read, save_preference, send_reminders
 from .schemes import (
     activate_scheme,
     add_manual_entry,
@@ -47,5 +47,6 @@ __all__ = [
     "save_indicator",
     "save_preference",
     "send_reminders",
+    "mark_pending_work_read",
     "validate_scheme",
 ]

@@ -21,7 +21,7 @@ from gongkai.orgs.models import Person
 
 from .. import reminders
 from ..errors import OversightError, OversightErrorCode
-from ..models import ReminderLog, ReminderPreference
+from ..models import PendingWorkRead, ReminderLog, ReminderPreference
 
 DEFAULT = ReminderPreference(by_email=True, by_sms=False, red_only=False, kinds=[])
 
@@ -155,3 +155,15 @@ def save_preference(*, person, actor, by_email: bool, by_sms: bool, red_only: bo
         )
         audit.log("oversight.reminder_preference.saved", actor=actor, target=person, data={"kinds": kinds})
     return preference
+
+
+@transaction.atomic
+def mark_pending_work_read(*, actor: Person, keys: list[str]) -> int:
+    """Mark lights of the actor's notification centre as read (only their own; keys already read are skipped)."""
+    keys = sorted({key for key in keys if key and len(key) <= 80})
+    already = set(PendingWorkRead.objects.filter(person=actor, key__in=keys).values_list("key", flat=True))
+    new = [PendingWorkRead(person=actor, key=key) for key in keys if key not in already]
+    PendingWorkRead.objects.bulk_create(new, ignore_conflicts=True)
+    if new:
+        audit.log("oversight.pending_work.read", actor=actor, target=actor, data={"count": len(new)})
+    return len(new)
