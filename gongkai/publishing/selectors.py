@@ -69,6 +69,29 @@ def public_record(record_id) -> Record | None:
     )
 
 
+RELATED_LIMIT = 6
+
+
+def related_records(record: Record, *, limit: int = RELATED_LIMIT) -> list[Record]:
+    """Public records related to a public record, newest first, in one query: under one of its catalog items or
+    columns, interpreting the same document (or interpreted by it), or of the same organization and 主题分类 (not
+    the catch-all 综合政务). Only titles and dates are loaded."""
+    from .models import SubjectCategory
+
+    columns = Record.columns.through.objects.filter(record_id=record.pk).values("column_id")
+    items = Record.items.through.objects.filter(record_id=record.pk).values("item_id")
+    related = Q(columns__in=columns) | Q(items__in=items)
+    if record.interprets_id:
+        related |= Q(interprets_id=record.interprets_id) | Q(pk=record.interprets_id)
+    related |= Q(interprets_id=record.pk)
+    if record.subject_category != SubjectCategory.GENERAL:
+        related |= Q(organization_id=record.organization_id, subject_category=record.subject_category)
+    ids = published_records().filter(related).exclude(pk=record.pk).exclude(pk=record.replaced_by_id or 0).values("pk")
+    return list(
+        Record.objects.filter(pk__in=ids).only("title", "published_at").order_by("-published_at", "-pk")[:limit]
+    )
+
+
 def public_attachment(public_id) -> Attachment | None:
     """An attachment the public may download: active, of a public record."""
     return (

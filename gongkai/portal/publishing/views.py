@@ -26,6 +26,7 @@ from gongkai.publishing.selectors import (
     public_attachment,
     public_record,
     published_records,
+    related_records,
 )
 from gongkai.publishing.standard_columns import standard_slug
 from gongkai.publishing.uploads import download_name
@@ -76,6 +77,7 @@ def record(request, record_id):
         "corrections": [revision for revision in found.revisions.all() if revision.kind != "created"],
         "sections": [mark_safe(html) for html in record_sections(request, found)],  # noqa: S308 - rendered templates
         "catalog_items": public_items_of_record(found),
+        "related": related_records(found),
     }
     return render(request, "portal/publishing/record.html", context)
 
