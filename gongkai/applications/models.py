@@ -7,9 +7,26 @@ Reporting contract (used by the annual report, DOMAIN.md §2.2):
 - `received_on` decides 本年新收 / 上年结转, `decided_on` (with `outcome`) decides 本年度办理结果.
 """
 
+import uuid
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def private_storage() -> FileSystemStorage:
+    """Files under MEDIA_ROOT/private with no public URL: they leave only through a back-office view that checks
+    access and writes the personal-data audit entry."""
+    return FileSystemStorage(location=settings.MEDIA_ROOT / "private", base_url=None)
+
+
+ID_DOCUMENT_EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "application/pdf": ".pdf"}
+
+
+def id_document_path(instance, filename: str) -> str:
+    # Unguessable and unrelated to the uploaded name; the extension follows the checked content type.
+    return f"applications/id/{uuid.uuid4().hex}{ID_DOCUMENT_EXTENSIONS.get(instance.id_document_type, '')}"
 
 
 class ApplicantType(models.TextChoices):
@@ -128,6 +145,10 @@ class Application(models.Model):
     applicant_name = models.CharField(_("申请人姓名或名称"), max_length=150, blank=True)
     id_type = models.CharField(_("证件类型"), max_length=20, choices=IdType.choices, blank=True)
     id_number = models.CharField(_("证件号码"), max_length=40, blank=True, db_index=True)
+    id_document = models.FileField(
+        _("身份证明扫描件"), storage=private_storage, upload_to=id_document_path, max_length=200, blank=True
+    )
+    id_document_type = models.CharField(_("扫描件类型"), max_length=40, blank=True, editable=False)
     legal_representative = models.CharField(_("法定代表人或负责人"), max_length=50, blank=True)
     contact_name = models.CharField(_("联系人"), max_length=50, blank=True)
     phone = models.CharField(_("联系电话"), max_length=30, blank=True)

@@ -3,6 +3,7 @@
 import difflib
 from dataclasses import dataclass
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
 from .sanitizing import html_to_text
@@ -46,6 +47,22 @@ class LineChange:
     text: str
 
 
+def readable(key: str, value):
+    """A stored metadata value as a person reads it: the label of a choice (not its code), 是/否 for a flag."""
+    from .models import Record
+
+    if isinstance(value, bool):
+        return str(_("是") if value else _("否"))
+    try:
+        field = Record._meta.get_field(key)
+    except FieldDoesNotExist:  # keys that are not fields (attachments) are shown as stored
+        return value
+    labels = {str(code): label for code, label in (getattr(field, "flatchoices", None) or ())}
+    if labels and isinstance(value, str) and value in labels:
+        return str(labels[value])
+    return value
+
+
 def shown(value) -> str:
     if isinstance(value, list):
         return "、".join(str(part) for part in value)
@@ -67,7 +84,7 @@ def diff(previous, current) -> dict:
     for key, label in METADATA_LABELS.items():
         old, new = old_meta.get(key, ""), current.metadata.get(key, "")
         if old != new:
-            fields.append(FieldChange(str(label), shown(old), shown(new)))
+            fields.append(FieldChange(str(label), shown(readable(key, old)), shown(readable(key, new))))
     old_lines = html_to_text(previous.body).splitlines() if previous else []
     new_lines = html_to_text(current.body).splitlines()
     body = []

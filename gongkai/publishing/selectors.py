@@ -69,6 +69,86 @@ def public_record(record_id) -> Record | None:
     )
 
 
+RELATED_LIMIT = 6
+BROWSE_FACETS = ("organization", "subject", "genre", "domain")
+
+
+def browse_records(*, chosen: dict[str, str]) -> tuple[QuerySet[Record], dict[str, list[dict]]]:
+    """The 信息公开目录 browser: public records narrowed by organization (id), 主题分类, 体裁 and catalog domain (code),
+    and for each facet the values present among the narrowed records with their counts (four grouped queries).
+    Unknown values narrow to nothing rather than fail."""
+    from django.db.models import Count
+
+    from .models import SubjectCategory
+
+    records = published_records()
+    organization = chosen.get("organization", "")
+    if organization:
+        records = records.filter(organization_id=int(organization) if organization.isdigit() else 0)
+    if chosen.get("subject"):
+        records = records.filter(subject_category=chosen["subject"])
+    if chosen.get("genre"):
+        records = records.filter(genre=chosen["genre"])
+    if chosen.get("domain"):
+        records = records.filter(
+            pk__in=Record.items.through.objects.filter(item__domain__code=chosen["domain"]).values("record_id")
+        )
+    subject_labels, genre_labels = dict(SubjectCategory.choices), dict(Genre.choices)
+    by_organization = records.order_by().values("organization_id", "organization__name").annotate(count=Count("pk"))
+    by_subject = records.order_by().values("subject_category").annotate(count=Count("pk"))
+    by_genre = records.order_by().values("genre").annotate(count=Count("pk"))
+    by_domain = (
+        Record.items.through.objects.filter(record__in=records.order_by().values("pk"))
+        .values("item__domain__code", "item__domain__name")
+        .annotate(count=Count("record_id", distinct=True))
+    )
+    facets = {
+        "organization": [
+            {"value": str(row["organization_id"]), "label": row["organization__name"], "count": row["count"]}
+            for row in by_organization
+        ],
+        "subject": [
+            {
+                "value": row["subject_category"],
+                "label": subject_labels.get(row["subject_category"], ""),
+                "count": row["count"],
+            }
+            for row in by_subject
+        ],
+        "genre": [
+            {"value": row["genre"], "label": genre_labels.get(row["genre"], ""), "count": row["count"]}
+            for row in by_genre
+        ],
+        "domain": [
+            {"value": row["item__domain__code"], "label": row["item__domain__name"], "count": row["count"]}
+            for row in by_domain
+        ],
+    }
+    for values in facets.values():
+        values.sort(key=lambda entry: (-entry["count"], str(entry["label"])))
+    return records, facets
+
+
+def related_records(record: Record, *, limit: int = RELATED_LIMIT) -> list[Record]:
+    """Public records related to a public record, newest first, in one query: under one of its catalog items or
+    columns, interpreting the same document (or interpreted by it), or of the same organization and 主题分类 (not
+    the catch-all 综合政务). Only titles and dates are loaded."""
+    from .models import SubjectCategory
+
+    columns = Record.columns.through.objects.filter(record_id=record.pk).values("column_id")
+    items = Record.items.through.objects.filter(record_id=record.pk).values("item_id")
+    related = Q(columns__in=columns) | Q(items__in=items)
+    if record.interprets_id:
+        related |= Q(interprets_id=record.interprets_id) | Q(pk=record.interprets_id)
+    related |= Q(interprets_id=record.pk)
+    if record.subject_category != SubjectCategory.GENERAL:
+        related |= Q(organization_id=record.organization_id, subject_category=record.subject_category)
+    ids = published_records().filter(related).exclude(pk=record.pk).exclude(pk=record.replaced_by_id or 0).values("pk")
+    return list(
+        Record.objects.filter(pk__in=ids).only("title", "published_at").order_by("-published_at", "-pk")[:limit]
+    )
+
+
 def public_attachment(public_id) -> Attachment | None:
     """An attachment the public may download: active, of a public record."""
     return (

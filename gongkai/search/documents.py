@@ -9,6 +9,11 @@ FACETS = ("organization", "column", "domain", "stage", "validity", "file_type")
 SORT_RELEVANCE = "relevance"
 SORT_DATE = "date"
 SORTS = (SORT_RELEVANCE, SORT_DATE)
+# Standing of a document: the validity facet values of documents no longer in force ("replaced" is added beside the
+# validity of a record that another record replaced). Ranked searches list documents in force before these.
+SUPERSEDED = ("lapsed", "repealed", "replaced")
+STANDING_CURRENT = "current"
+STANDING_SUPERSEDED = "superseded"
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,8 @@ class SearchFilters:
     file_type: str = ""
     date_from: date | None = None
     date_to: date | None = None
+    # "" any; STANDING_CURRENT: no SUPERSEDED validity value; STANDING_SUPERSEDED: at least one of them.
+    standing: str = ""
 
     def facet_values(self) -> dict[str, str]:
         values = {name: getattr(self, name) for name in FACETS if getattr(self, name)}
@@ -70,6 +77,7 @@ class Hit:
     exact: bool = False  # found by document number or index number
     snippet: str = ""  # safe HTML with <mark> around the matched words
     title_html: str = ""
+    standing_label: str = ""  # 现行有效 / 已废止 / 已失效 / 已被替代 for documents that carry a validity
 
 
 @dataclass

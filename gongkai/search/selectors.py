@@ -1,5 +1,6 @@
 """Reads of the search app: the public search, and the office's statistics, terms and index status."""
 
+from dataclasses import replace
 from datetime import timedelta
 
 from django.db.models import QuerySet, Sum
@@ -11,7 +12,16 @@ from gongkai.orgs.models import Role
 
 from .backends import get_backend
 from .backends.base import SearchBackend
-from .documents import SORT_DATE, SORT_RELEVANCE, Hit, SearchFilters, SearchPage
+from .documents import (
+    SORT_DATE,
+    SORT_RELEVANCE,
+    STANDING_CURRENT,
+    STANDING_SUPERSEDED,
+    Hit,
+    SearchFilters,
+    SearchPage,
+)
+from .labels import standing_label
 from .models import QueryDay, Term
 from .query import parse_query
 from .snippets import highlight_title, snippet
@@ -48,17 +58,47 @@ def search(
     exact_keys = tuple(hit.key for hit in exact)
     text_offset = max(0, (page - 1) * page_size - len(exact))
     text_limit = page_size - len(exact) if page == 1 else page_size
-    text_hits, text_total = backend.search(
-        parsed, filters, sort=sort, offset=text_offset, limit=max(1, text_limit), exclude_keys=exact_keys
+    text_hits, text_total = _ranked(
+        backend, parsed, filters, sort=sort, offset=text_offset, limit=max(1, text_limit), exclude_keys=exact_keys
     )
     hits = (exact[:page_size] if page == 1 else []) + _only_public(text_hits[: max(0, text_limit)])
     _decorate(hits, parsed)
     return SearchPage(hits=hits, total=len(exact) + text_total, page=page, page_size=page_size)
 
 
+def _ranked(
+    backend: SearchBackend, parsed, filters: SearchFilters, *, sort: str, offset: int, limit: int, exclude_keys
+) -> tuple[list[Hit], int]:
+    """Ranked by relevance, documents in force come before repealed, lapsed and replaced ones (each group in the
+    backend's own order): two searches, the second only as far as the page reaches into it. Works the same on every
+    backend. Sorted by date, without words, or narrowed to one validity, the order is the backend's."""
+    if sort != SORT_RELEVANCE or parsed.is_empty or filters.validity or filters.standing:
+        return backend.search(parsed, filters, sort=sort, offset=offset, limit=limit, exclude_keys=exclude_keys)
+    current, current_total = backend.search(
+        parsed,
+        replace(filters, standing=STANDING_CURRENT),
+        sort=sort,
+        offset=offset,
+        limit=limit,
+        exclude_keys=exclude_keys,
+    )
+    current = current[:limit]
+    wanted = limit - len(current)
+    rest, rest_total = backend.search(
+        parsed,
+        replace(filters, standing=STANDING_SUPERSEDED),
+        sort=sort,
+        offset=max(0, offset - current_total),
+        limit=max(1, wanted),
+        exclude_keys=exclude_keys,
+    )
+    return current + (rest[:wanted] if wanted > 0 else []), current_total + rest_total
+
+
 def _decorate(hits: list[Hit], parsed) -> None:
     terms = parsed.highlight_terms()
     for hit in hits:
+        hit.standing_label = standing_label(hit.fields.get("standing", ""))
         hit.title_html = highlight_title(hit.title, terms)
         hit.snippet = snippet(hit.body, terms)
 

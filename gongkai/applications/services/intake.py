@@ -16,6 +16,7 @@ from gongkai.orgs.codes import is_valid_credit_code
 
 from ..errors import ApplicationError, ApplicationErrorCode
 from ..models import ApplicantType, Application, Event, IdType, SubmissionChannel
+from ..uploads import check_id_document
 from .common import add_event, log, new_tracking_code, refresh_clock, require, save
 
 APPLICANT_FIELDS = (
@@ -177,8 +178,12 @@ def create_application(
 
 
 @transaction.atomic
-def submit_online_application(*, organization, data: dict, ip_address: str | None = None) -> Application:
-    """An application from the portal form; received today (see the module docstring)."""
+def submit_online_application(
+    *, organization, data: dict, ip_address: str | None = None, id_document=None
+) -> Application:
+    """An application from the portal form; received today (see the module docstring). `id_document`, an uploaded
+    scan of the applicant's identity document, is checked by content and kept privately."""
+    id_document_type = check_id_document(id_document) if id_document is not None else ""
     today = timezone.localdate()
     received_on, rule = receipt_date(channel=SubmissionChannel.ONLINE, submitted_on=today)
     application = create_application(
@@ -190,11 +195,15 @@ def submit_online_application(*, organization, data: dict, ip_address: str | Non
         submitted_on=today,
         actor=None,
     )
+    if id_document is not None:
+        application.id_document_type = id_document_type
+        application.id_document.save("scan", id_document, save=False)
+        save(application)
     log(
         "submitted",
         actor=None,
         application=application,
-        data={"channel": SubmissionChannel.ONLINE},
+        data={"channel": SubmissionChannel.ONLINE, "id_document": bool(id_document_type)},
         ip_address=ip_address,
     )
     return application

@@ -13,6 +13,7 @@ urlpatterns = [
     path("templates/<int:template_id>/", views.edit_template, name="edit_template"),
     path("<int:application_id>/", views.detail, name="detail"),
     path("<int:application_id>/applicant/", views.applicant, name="applicant"),
+    path("<int:application_id>/applicant/id-document/", views.id_document, name="id_document"),
     path("<int:application_id>/acknowledgement/", views.acknowledgement, name="acknowledgement"),
     path("<int:application_id>/actions/<slug:name>/", views.act, name="act"),
     path("<int:application_id>/replies/", views.generate_reply, name="generate_reply"),

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +14,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gongkai.applications import letters, selectors, services
-from gongkai.applications.models import OPEN_STATUSES, ApplicantType, LetterTemplate, Outcome, Status
+from gongkai.applications.models import (
+    ID_DOCUMENT_EXTENSIONS,
+    OPEN_STATUSES,
+    ApplicantType,
+    LetterTemplate,
+    Outcome,
+    Status,
+)
 from gongkai.applications.outcomes import OUTCOME_ROWS, row_label
 from gongkai.applications.reporting import TOTAL_COLUMN
 from gongkai.applications.rules import RULES, allowed_actions
@@ -242,6 +249,26 @@ def applicant(request, application_id: int):
     application = selectors.application_for_staff(application_id=application_id, person=request.user)
     services.record_personal_data_view(actor=request.user, application=application, ip_address=client_ip(request))
     return render(request, "backoffice/applications/applicant.html", {"application": application})
+
+
+@staff_required
+def id_document(request, application_id: int):
+    """The applicant's identity-document scan, as a download never cached; every download is written to the audit
+    log as a view of personal data."""
+    application = selectors.application_for_staff(application_id=application_id, person=request.user)
+    if not application.id_document:
+        raise Http404
+    services.record_personal_data_view(actor=request.user, application=application, ip_address=client_ip(request))
+    extension = ID_DOCUMENT_EXTENSIONS.get(application.id_document_type, "")
+    response = FileResponse(
+        application.id_document.open("rb"),
+        as_attachment=True,
+        filename=f"{application.tracking_code}-id{extension}",
+        content_type=application.id_document_type,
+    )
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @staff_required

@@ -100,8 +100,26 @@ def test_every_public_page_passes_in_a_browser(live_server, narrow_context, brow
         "portal:site_error",
         "portal:organizations",
         "portal:organization",
+        "portal:applications:guide",
+        "portal:applications:paper_form",
+        "portal:publishing:browse",
     } <= set(pages)
     failures = sweep(narrow_context, live_server, pages)
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("width", [360, 414])
+def test_every_public_page_fits_in_elder_mode(live_server, browser, browser_district, width):
+    """Elder mode (larger type, the elder_mode cookie) at the narrowest and the widest phone width: the same sweep."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="zh-CN")
+    context.set_default_timeout(15_000)
+    context.add_cookies([{"name": "elder_mode", "value": "1", "url": live_server.url}])
+    try:
+        pages = crawl(Client(), ["/", "/search/?q=最低生活保障", "/apply/track/", "/domains/SHJZ/"], "/")
+        assert "portal:applications:guide" in pages
+        failures = sweep(context, live_server, pages)
+    finally:
+        context.close()
     assert not failures, "\n".join(failures)
 
 

@@ -39,7 +39,14 @@ class ApplyForm(forms.Form):
     document_number = forms.CharField(label=_("文件名称、文号或其他特征性描述"), max_length=300, required=False)
     provision_form = forms.ChoiceField(label=_("信息的提供形式"), choices=ProvisionForm.choices)
     provision_manner = forms.ChoiceField(label=_("获取信息的方式"), choices=ProvisionManner.choices)
-    captcha = forms.CharField(label=_("验证码：请输入图中算式的结果"), max_length=4)
+    id_document = forms.FileField(
+        label=_("身份证明扫描件（可选）"),
+        required=False,
+        help_text=_("JPG、PNG 图片或 PDF 文件，不超过 5 MB；仅供办理机关核对身份，不会公开。"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"}),
+    )
+    captcha = forms.CharField(label=_("图片验证码：请输入图中算式的结果"), max_length=4, required=False)
+    text_answer = forms.CharField(label=_("文字验证问题的答案"), max_length=10, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

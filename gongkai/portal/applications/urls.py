@@ -10,4 +10,6 @@ urlpatterns = [
     path("captcha.svg", views.captcha_image, name="captcha"),
     path("acknowledgement/", views.acknowledgement, name="acknowledgement"),
     path("track/", views.track, name="track"),
+    path("guide/", views.guide, name="guide"),
+    path("paper-form/", views.paper, name="paper_form"),
 ]

@@ -8,17 +8,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from gongkai.applications import selectors, services
+from gongkai.applications import paper_form, selectors, services
 from gongkai.applications.models import Application
 from gongkai.applications.outcomes import row_label
 from gongkai.core.audit import client_ip
 from gongkai.core.errors import DomainError
 
+from ..engagement import challenge
 from . import captcha
 from .forms import ApplyForm, TrackForm
 from .ratelimit import over_limit, peek
 
 ACK_SESSION_KEY = "applications_acknowledgement"
+NOT_APPLICANT_DATA = {"organization", "captcha", "text_answer", "id_document"}
 FAILED_LOOKUPS_PER_CODE = 5
 
 
@@ -29,19 +31,26 @@ def tracking_rate() -> int:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def apply(request):
-    form = ApplyForm(request.POST or None)
+    form = ApplyForm(request.POST or None, request.FILES or None)
     limited = False
     if request.method == "POST":
         if over_limit(request, "applications.apply", settings.GONGKAI_PUBLIC_FORM_RATE):
             limited = True
-        elif not captcha.check(request.session, request.POST.get("captcha", "")):
+        elif not challenge.passed(
+            request.session,
+            image_answer=request.POST.get("captcha", ""),
+            text_answer=request.POST.get("text_answer", ""),
+        ):
             form.is_valid()
-            form.add_error("captcha", _("验证码不正确，请按新图片重新计算。"))
+            form.add_error("captcha", _("验证码不正确：请按新的图片算式或文字问题重新回答，二者答对其一即可。"))
         elif form.is_valid():
-            data = {key: value for key, value in form.cleaned_data.items() if key not in {"organization", "captcha"}}
+            data = {key: value for key, value in form.cleaned_data.items() if key not in NOT_APPLICANT_DATA}
             try:
                 application = services.submit_online_application(
-                    organization=form.cleaned_data["organization"], data=data, ip_address=client_ip(request)
+                    organization=form.cleaned_data["organization"],
+                    data=data,
+                    ip_address=client_ip(request),
+                    id_document=form.cleaned_data.get("id_document"),
                 )
             except DomainError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
@@ -52,9 +61,11 @@ def apply(request):
         # The challenge is new on every page: the old answer is of no use, so the field comes back empty.
         form.data = form.data.copy()
         form.data["captcha"] = ""
-    captcha.new_challenge(request.session)
+        form.data["text_answer"] = ""
+    text_question = challenge.new_challenges(request.session)
     status = 429 if limited else 200
-    return render(request, "portal/applications/apply.html", {"form": form, "limited": limited}, status=status)
+    context = {"form": form, "limited": limited, "text_question": text_question}
+    return render(request, "portal/applications/apply.html", context, status=status)
 
 
 @never_cache
@@ -117,3 +128,22 @@ def public_view(application: Application) -> dict:
         "clock": services.clock_for(application) if application.is_open else None,
         "calendar_warnings": application.calendar_warnings(),
     }
+
+
+def guide(request):
+    """申请须知: what may be asked, how, the time limits, fees and how to follow progress."""
+    return render(request, "portal/applications/guide.html")
+
+
+def paper(request):
+    """The paper application form as a printable page; `?format=docx` downloads it as a Word file."""
+    if request.GET.get("format") == "docx":
+        response = HttpResponse(
+            paper_form.render_docx(),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        response["Content-Disposition"] = 'attachment; filename="application-form.docx"'
+        return response
+    return render(
+        request, "portal/applications/paper_form.html", {"title": paper_form.title(), "rows": paper_form.rows()}
+    )

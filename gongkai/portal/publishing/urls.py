@@ -11,6 +11,7 @@ sections.register()
 app_name = "publishing"
 urlpatterns = [
     path("records/", views.records, name="records"),
+    path("records/browse/", views.browse, name="browse"),
     path("records/<int:record_id>/", views.record, name="record"),
     path("records/<int:record_id>/qr.svg", views.record_qr, name="record_qr"),
     path("records/<int:record_id>/share.png", views.share_image, name="share_image"),

@@ -5,6 +5,7 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlencode
 
 import segno
 from django.conf import settings
@@ -20,12 +21,15 @@ from gongkai.catalog.selectors import public_item_for_records, public_items_of_r
 from gongkai.orgs.models import Organization
 from gongkai.publishing.models import Column, RecordStatus
 from gongkai.publishing.selectors import (
+    BROWSE_FACETS,
+    browse_records,
     column_tree,
     descendant_slugs,
     in_column,
     public_attachment,
     public_record,
     published_records,
+    related_records,
 )
 from gongkai.publishing.standard_columns import standard_slug
 from gongkai.publishing.uploads import download_name
@@ -76,6 +80,7 @@ def record(request, record_id):
         "corrections": [revision for revision in found.revisions.all() if revision.kind != "created"],
         "sections": [mark_safe(html) for html in record_sections(request, found)],  # noqa: S308 - rendered templates
         "catalog_items": public_items_of_record(found),
+        "related": related_records(found),
     }
     return render(request, "portal/publishing/record.html", context)
 
@@ -118,6 +123,42 @@ def records(request):
     page = paginate(request, published_records())
     context = {"page": page, "title": _("全部政府信息"), "organizations": listing_organizations()}
     return render(request, "portal/publishing/list.html", context)
+
+
+def browse(request):
+    """信息公开目录: every public record, narrowed by organization, 主题分类, 体裁 and catalog domain; each facet lists
+    its values with counts as links (no JavaScript), the chosen ones with a link to drop them."""
+    chosen = {name: request.GET.get(name, "").strip()[:40] for name in BROWSE_FACETS}
+    chosen = {name: value for name, value in chosen.items() if value}
+    records, facets = browse_records(chosen=chosen)
+    groups = []
+    titles = {
+        "organization": _("按发布机构"),
+        "subject": _("按主题分类"),
+        "genre": _("按体裁分类"),
+        "domain": _("按目录领域"),
+    }
+    for name in BROWSE_FACETS:
+        others = {key: value for key, value in chosen.items() if key != name}
+        entries = [
+            {
+                **entry,
+                "url": "?" + urlencode({**others, name: entry["value"]}),
+                "chosen": chosen.get(name) == entry["value"],
+            }
+            for entry in facets[name]
+        ]
+        groups.append(
+            {
+                "name": name,
+                "title": titles[name],
+                "entries": entries,
+                "clear": "?" + urlencode(others) if name in chosen else "",
+            }
+        )
+    page = paginate(request, records.select_related("organization"))
+    context = {"page": page, "groups": groups, "chosen": chosen, "query": urlencode(chosen)}
+    return render(request, "portal/publishing/browse.html", context)
 
 
 def listing_organizations():

@@ -24,7 +24,16 @@ from pathlib import Path
 
 import tantivy
 
-from ..documents import FACETS, SORT_DATE, Hit, SearchDocument, SearchFilters
+from ..documents import (
+    FACETS,
+    SORT_DATE,
+    STANDING_CURRENT,
+    STANDING_SUPERSEDED,
+    SUPERSEDED,
+    Hit,
+    SearchDocument,
+    SearchFilters,
+)
 from ..query import ParsedQuery, matches_phrases
 from ..segmentation import Dictionary, Segmenter, segmenter_for
 from .base import PreparedDocument, Progress, Refresh, SearchBackend, day_bounds, order_hits, prepare
@@ -424,6 +433,11 @@ def _with_filters(query: tantivy.Query, filters: SearchFilters, exclude_keys: tu
     clauses = [(tantivy.Occur.Must, query)]
     for facet, value in filters.facet_values().items():
         clauses.append((tantivy.Occur.Must, _term(facet, value)))
+    if filters.standing == STANDING_CURRENT:
+        clauses.extend((tantivy.Occur.MustNot, _term("validity", value)) for value in SUPERSEDED)
+    elif filters.standing == STANDING_SUPERSEDED:
+        superseded = [(tantivy.Occur.Should, _term("validity", value)) for value in SUPERSEDED]
+        clauses.append((tantivy.Occur.Must, tantivy.Query.boolean_query(superseded)))
     start, end = day_bounds(filters)
     if start or end:
         clauses.append(

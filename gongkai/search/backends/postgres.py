@@ -15,7 +15,16 @@ from django.db.models import BooleanField, FloatField, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from ..documents import SORT_DATE, SORT_RELEVANCE, Hit, SearchDocument, SearchFilters
+from ..documents import (
+    SORT_DATE,
+    SORT_RELEVANCE,
+    STANDING_CURRENT,
+    STANDING_SUPERSEDED,
+    SUPERSEDED,
+    Hit,
+    SearchDocument,
+    SearchFilters,
+)
 from ..models import IndexedDocument, IndexState
 from ..query import ParsedQuery
 from ..segmentation import Dictionary, Segmenter, segmenter_for
@@ -166,6 +175,13 @@ class PostgresBackend(SearchBackend):
             rows = rows.filter(kind=kind)
         if facets:
             rows = rows.filter(facets__contains={name: [value] for name, value in facets.items()})
+        superseded = Q()
+        for value in SUPERSEDED:
+            superseded |= Q(facets__contains={"validity": [value]})
+        if filters.standing == STANDING_CURRENT:
+            rows = rows.exclude(superseded)
+        elif filters.standing == STANDING_SUPERSEDED:
+            rows = rows.filter(superseded)
         start, end = day_bounds(filters)
         if start:
             rows = rows.filter(date__gte=start)

@@ -343,3 +343,26 @@ def test_a_query_with_very_many_matches_is_counted_and_ranked_within_bounds(back
     assert keys(page)[1:] == ["notice:7", "notice:6"]
     assert page.total >= 4  # exact (8) on the embedded engine, PostgreSQL's estimate above the cap
     assert page.num_pages >= 2
+
+
+def test_documents_in_force_rank_above_repealed_lapsed_and_replaced_ones(backend, notices):
+    # The superseded documents match better (the word in their titles) and are newer; they still come last.
+    notices.add(1, "低保标准（已废止）", "低保", date=at(20), filters={"validity": ("repealed",)})
+    notices.add(2, "低保办法（已失效）", "低保", date=at(19), filters={"validity": ("lapsed",)})
+    notices.add(3, "低保细则（旧）", "低保", date=at(18), filters={"validity": ("in_force", "replaced")})
+    notices.add(4, "关于社会救助的通知", "低保 资金", date=at(1), filters={"validity": ("in_force",)})
+    notices.add(5, "社会救助问答", "低保", date=at(2))  # no validity at all: counts as in force
+    reindex()
+
+    page = search(backend, "低保")
+
+    assert keys(page)[:2] == ["notice:5", "notice:4"] or keys(page)[:2] == ["notice:4", "notice:5"]
+    assert set(keys(page)[2:]) == {"notice:1", "notice:2", "notice:3"}
+    assert page.total == 5
+    # Pages cut across the two groups without losing or repeating a document.
+    pages = [search(backend, "低保", page_size=2, page=number) for number in (1, 2, 3)]
+    assert [key for one in pages for key in keys(one)] == keys(page)
+    assert all(one.total == 5 for one in pages)
+    # Sorted by date, or narrowed to one validity, the order is the plain one.
+    assert keys(search(backend, "低保", sort=SORT_DATE))[0] == "notice:1"
+    assert keys(search(backend, "低保", SearchFilters(validity="repealed"))) == ["notice:1"]

@@ -1,6 +1,7 @@
 """Published records reach the index through publishing's signals and leave it when withdrawn; drafts never do."""
 
 import pytest
+from django.utils import timezone
 
 from gongkai.publishing import services as publishing
 from gongkai.publishing.services import seed_columns
@@ -99,3 +100,28 @@ def test_column_filter_includes_the_columns_above(backend, department, clerk, pu
     for slug in (column.slug, column.parent.slug):
         assert keys(selectors.search("防汛", SearchFilters(column=slug))) == [f"record:{record.pk}"], slug
     assert keys(selectors.search("防汛", SearchFilters(column="no-such-column"))) == []
+
+
+def test_results_show_validity_and_put_documents_in_force_first(
+    backend, department, clerk, reviewer, publish, client, django_capture_on_commit_callbacks
+):
+    old = publish(draft(department, clerk, title="城乡低保实施办法（2020年）"))
+    repealed = publish(draft(department, clerk, title="城乡低保实施办法（2015年）"))
+    new = publish(draft(department, clerk, title="关于城乡低保实施办法的说明", body="<p>城乡低保实施办法</p>"))
+    today = timezone.localdate()
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.change_validity(record=old, actor=reviewer, validity="lapsed", on=today, replaced_by=new)
+        publishing.change_validity(record=repealed, actor=reviewer, validity="repealed", on=today)
+
+    page = selectors.search("城乡低保实施办法")
+
+    assert keys(page)[0] == f"record:{new.pk}"
+    labels = {hit.key: hit.standing_label for hit in page.hits}
+    assert labels == {
+        f"record:{new.pk}": "现行有效",
+        f"record:{old.pk}": "已被替代",
+        f"record:{repealed.pk}": "已废止",
+    }
+    response = client.get("/search/", {"q": "城乡低保实施办法"})
+    assert response.status_code == 200
+    assert "已被替代" in response.content.decode()
