@@ -31,6 +31,7 @@
     language_url: document.documentElement.lang === "en" ? undefined : form.dataset.editorLanguage,
     content_css: form.dataset.editorContentCss,
     menubar: false,
+    statusbar: false,
     branding: false,
     promotion: false,
     height: 480,
