@@ -10,6 +10,7 @@ anchors without a link) goes; nh3 then drops every class and style.
 """
 
 import re
+from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -116,7 +117,7 @@ def build_lists(root) -> None:
 def make_list(paragraphs: list) -> None:
     """Consecutive Word list paragraphs become one list, nested by their level."""
     first = paragraphs[0]
-    stack: list[tuple[int, object]] = []
+    stack: list[tuple[int, Any]] = []
     top = None
     for paragraph in paragraphs:
         _list_id, level = list_level(paragraph) or ("", 1)

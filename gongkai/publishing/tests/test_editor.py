@@ -29,7 +29,8 @@ def test_preview_shows_the_draft_as_the_public_page_marked_and_not_cached_or_ind
     response = client.get(reverse("backoffice:publishing:preview", args=[record.pk]))
     html = response.content.decode()
     assert response.status_code == 200
-    assert '<div class="record-body"><h2>一、总体要求</h2><table><tbody><tr><td>城市</td></tr></tbody></table></div>' in html
+    body = "<h2>一、总体要求</h2><table><tbody><tr><td>城市</td></tr></tbody></table>"
+    assert f'<div class="record-body">{body}</div>' in html
     assert "<strong>预览</strong>" in html
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert response["X-Robots-Tag"] == "noindex, nofollow"
@@ -92,7 +93,8 @@ def test_saving_word_paste_through_the_textarea_stores_the_clean_body(client, de
     assert response.status_code == 302
     body = Record.objects.get(pk=record.pk).body
     assert body.startswith("<p><b>示范区民政局办事指南</b></p><ol><li>申请条件</li>")
-    assert "mso-" not in body and "<font" not in body
+    assert "mso-" not in body
+    assert "<font" not in body
 
 
 def test_plain_text_typed_without_the_editor_is_saved_as_paragraphs(client, department, clerk):
@@ -136,7 +138,8 @@ def test_the_form_loads_the_editor_and_keeps_a_textarea(client, department, cler
     record = draft(department, clerk)
     client.force_login(clerk)
     html = client.get(reverse("backoffice:publishing:edit", args=[record.pk])).content.decode()
-    assert "data-rich-text" in html and "<textarea" in html
+    assert "data-rich-text" in html
+    assert "<textarea" in html
     assert 'enctype="multipart/form-data"' in html
     assert "/static/vendor/tinymce/tinymce.min.js" in html
     assert 'name="import_docx"' in html

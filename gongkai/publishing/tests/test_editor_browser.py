@@ -47,7 +47,9 @@ def test_clerk_types_and_pastes_from_word_then_saves(live_server, browser, brows
     body = re.sub(r"\s*\n\s*", "", Record.objects.get(pk=record.pk).body)  # TinyMCE puts blocks on their own lines
     assert "现将有关事项补充通知如下。" in body
     assert "<ol><li>加强动态管理<ol><li>按月核查家庭收入</li></ol></li><li>规范审核审批</li></ol>" in body
-    assert "mso-" not in body and "<o:p" not in body and "class=" not in body
+    assert "mso-" not in body
+    assert "<o:p" not in body
+    assert "class=" not in body
     page.goto(f"{live_server.url}/backoffice/publishing/records/{record.pk}/preview/")
     assert page.locator(".record-body ol li").first.inner_text().startswith("加强动态管理")
     assert violations + problems.take() == []

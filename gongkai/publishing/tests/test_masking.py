@@ -43,7 +43,8 @@ def test_applying_one_mask_changes_only_that_text_and_keeps_links_and_markup(scr
     screened.refresh_from_db()
     assert screened.body == (
         "<p>申请人张某，联系电话<strong>138****5678</strong>。</p>"
-        '<p><a href="https://www.example.gov.cn/13812345678" rel="noopener noreferrer">材料</a>，另有手机13987654321。</p>'
+        '<p><a href="https://www.example.gov.cn/13812345678" rel="noopener noreferrer">材料</a>'
+        "，另有手机13987654321。</p>"
     )
     assert screened.summary == "联系电话13812345678"
     assert open_texts(screened) == [("内容概述", "13812345678"), ("正文", "13987654321")]
@@ -56,7 +57,8 @@ def test_applying_all_masks_rescreens_and_leaves_nothing_open(screened, clerk):
     applied = services.apply_suggested_masks(record=screened, actor=clerk)
     screened.refresh_from_db()
     assert len(applied) == 3
-    assert "13812345678</strong>" not in screened.body and "13987654321" not in screened.body
+    assert "13812345678</strong>" not in screened.body
+    assert "13987654321" not in screened.body
     assert screened.summary == "联系电话138****5678"
     assert open_texts(screened) == []
     assert Finding.objects.filter(object_id=str(screened.pk), is_current=True, kind="mobile").count() == 0
@@ -87,7 +89,9 @@ def test_text_split_by_formatting_is_refused_with_what_to_do_by_hand(department,
     Record.objects.filter(pk=record.pk).update(body="<p>电话<b>138</b>12345678</p>")
     with pytest.raises(PublishingError) as caught:
         services.apply_suggested_masks(record=record, actor=clerk)
-    assert caught.value.message == "“13812345678”在正文中被格式分隔或已修改，无法自动替换：请在编辑器中手动改为“138****5678”。"
+    assert caught.value.message == (
+        "“13812345678”在正文中被格式分隔或已修改，无法自动替换：请在编辑器中手动改为“138****5678”。"
+    )
     assert Record.objects.get(pk=record.pk).body == "<p>电话<b>138</b>12345678</p>"
 
 
