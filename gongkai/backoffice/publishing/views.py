@@ -4,7 +4,6 @@ attachments, revisions, columns and index-number patterns, and the genres publis
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.forms import MultipleChoiceField
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -147,9 +146,11 @@ def create(request):
 def imported_values(request) -> dict:
     """The form as the clerk filled it, with the body replaced by the chosen .docx converted to clean HTML.
     Nothing is saved: the clerk checks the result in the editor and saves it."""
-    form_class = forms.CreateRecordForm if "organization" in request.POST else forms.RecordForm
+    form_class = forms.CreateRecordForm if "organization" in request.POST else forms.CorrectRecordForm
     values = {
-        name: request.POST.getlist(name) if isinstance(field, MultipleChoiceField) else request.POST.get(name)
+        name: request.POST.getlist(name)
+        if getattr(field.widget, "allow_multiple_selected", False)
+        else request.POST.get(name)
         for name, field in form_class.base_fields.items()
         if name in request.POST
     }
@@ -270,6 +271,11 @@ def apply_masks(request, record_id):
 @staff_required
 def correct(request, record_id):
     record = record_for_staff(record_id=record_id, person=request.user, action="supervise")
+    title = _("更正已发布的信息")
+    if "import_docx" in request.POST:
+        values = imported_values(request)
+        form = forms.CorrectRecordForm(instance=record, organization=record.organization, initial=values)
+        return render(request, "backoffice/publishing/form.html", {"form": form, "record": record, "title": title})
     form = forms.CorrectRecordForm(request.POST or None, instance=record, organization=record.organization)
     if request.method == "POST" and form.is_valid():
         record.refresh_from_db()
@@ -282,7 +288,7 @@ def correct(request, record_id):
         else:
             messages.success(request, _("已更正，更正说明已在信息页面公开。"))
             return redirect("backoffice:publishing:record", record.pk)
-    context = {"form": form, "record": record, "title": _("更正已发布的信息")}
+    context = {"form": form, "record": record, "title": title}
     return render(request, "backoffice/publishing/form.html", context)
 
 

@@ -7,9 +7,9 @@ from django.urls import reverse
 from gongkai.core.models import AuditEntry
 from gongkai.publishing import services
 from gongkai.publishing.errors import PublishingError
-from gongkai.publishing.models import Record
+from gongkai.publishing.models import Record, RecordStatus
 
-from .factories import draft
+from .factories import draft, force_status
 from .test_backoffice import WHO, expected, login
 from .test_sanitizing import fixture
 from .test_wordimport import word_file
@@ -143,3 +143,15 @@ def test_the_form_loads_the_editor_and_keeps_a_textarea(client, department, cler
     assert 'enctype="multipart/form-data"' in html
     assert "/static/vendor/tinymce/tinymce.min.js" in html
     assert 'name="import_docx"' in html
+
+
+def test_docx_import_on_the_correction_page_changes_nothing_until_saved(client, department, clerk, reviewer):
+    record = force_status(draft(department, clerk), RecordStatus.PUBLISHED)
+    client.force_login(reviewer)
+    data = form_data(record, change_note="更正正文", import_docx="1")
+    data["docx"] = SimpleUploadedFile("通知.docx", word_file())
+    response = client.post(reverse("backoffice:publishing:correct", args=[record.pk]), data)
+    assert response.status_code == 200
+    assert "&lt;ol&gt;&lt;li&gt;加强动态管理&lt;/li&gt;" in response.content.decode()
+    assert Record.objects.get(pk=record.pk).body == record.body
+    assert not AuditEntry.objects.filter(action="publishing.record.corrected").exists()
