@@ -1,6 +1,8 @@
 /* The record body's rich-text editor (TinyMCE 6, MIT). Without JavaScript, or when the library is missing, the
    field stays a textarea that takes HTML or plain text; the server cleans the body on every save either way.
-   Pasted HTML (Word, WPS, web pages) goes to the server's cleaner first, so the clerk sees what will be kept. */
+   Pasted HTML (Word, WPS, web pages) goes to the server's cleaner first, so the clerk sees what will be kept.
+   Why TinyMCE 6 (docs/publishing.md, "The record editor"): it keeps the stored markup (tables with header cells and
+   colspan) where Quill would rebuild it into its own model; 6.x is the last MIT line (7+ is GPL). */
 (function () {
   "use strict";
   var textarea = document.querySelector("textarea[data-rich-text]");
