@@ -14,6 +14,7 @@ urlpatterns = [
     path("records/<int:record_id>/correct/", views.correct, name="correct"),
     path("records/<int:record_id>/check/", views.check, name="check"),
     path("records/<int:record_id>/preview/", views.preview, name="preview"),
+    path("records/<int:record_id>/preview/draft/", views.preview_draft, name="preview_draft"),
     path("records/<int:record_id>/masks/", views.apply_masks, name="apply_masks"),
     path("clean-body/", views.clean_body, name="clean_body"),
     path("records/<int:record_id>/attachments/", views.attach, name="attach"),

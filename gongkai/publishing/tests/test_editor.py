@@ -155,3 +155,21 @@ def test_docx_import_on_the_correction_page_changes_nothing_until_saved(client, 
     assert "&lt;ol&gt;&lt;li&gt;加强动态管理&lt;/li&gt;" in response.content.decode()
     assert Record.objects.get(pk=record.pk).body == record.body
     assert not AuditEntry.objects.filter(action="publishing.record.corrected").exists()
+
+
+def test_preview_of_the_form_as_typed_shows_it_cleaned_and_saves_nothing(client, department, clerk, other_clerk):
+    record = draft(department, clerk)
+    url = reverse("backoffice:publishing:preview_draft", args=[record.pk])
+    data = form_data(record, title="尚未保存的标题", body=fixture("wps_paste.html"))
+    client.force_login(other_clerk)
+    assert client.post(url, data).status_code == 404
+    client.force_login(clerk)
+    response = client.post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<h1 id="record-title">尚未保存的标题</h1>' in html
+    assert "<ol><li>申请条件</li>" in html
+    assert "mso-" not in html
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert Record.objects.get(pk=record.pk).title == record.title
+    assert Record.objects.get(pk=record.pk).body == record.body
