@@ -212,6 +212,8 @@ STATICFILES_DIRS = [
         ("echarts", "echarts/dist"),
         ("leaflet", "leaflet/dist"),
         ("leaflet-markercluster", "leaflet.markercluster/dist"),
+        ("tinymce", "tinymce"),
+        ("tinymce-i18n", "tinymce-i18n/langs6"),
     ]
     if (NODE_MODULES / package).is_dir()
 ]

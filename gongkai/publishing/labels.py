@@ -8,6 +8,7 @@ register_action_labels(
     {
         "publishing.record.created": _("起草政府信息"),
         "publishing.record.updated": _("修改草稿"),
+        "publishing.record.masked": _("套用脱敏建议"),
         "publishing.record.submitted": _("提交审核"),
         "publishing.record.reviewed": _("审核通过"),
         "publishing.record.cleared": _("通过保密审查"),

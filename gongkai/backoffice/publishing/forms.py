@@ -17,6 +17,15 @@ RECORD_FIELDS = [
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class RichTextarea(forms.Textarea):
+    """The body field: a textarea that takes HTML or plain text; `backoffice/publishing/editor.js` turns it into
+    the rich-text editor when JavaScript runs. The server cleans whatever arrives."""
+
+    def __init__(self, attrs=None):
+        defaults = {"rows": 18, "data-rich-text": "", "data-paste-failed": _("粘贴内容清理失败，请重试。")}
+        super().__init__({**defaults, **(attrs or {})})
+
+
 class RecordForm(forms.ModelForm):
     class Meta:
         model = Record
@@ -29,15 +38,26 @@ class RecordForm(forms.ModelForm):
             "display_until": DATE_WIDGET,
             "event_on": DATE_WIDGET,
             "summary": forms.Textarea(attrs={"rows": 3}),
-            "body": forms.Textarea(attrs={"rows": 14}),
+            "body": RichTextarea(),
             "items": forms.SelectMultiple(attrs={"size": 8}),
             "columns": forms.SelectMultiple(attrs={"size": 8}),
             "channels": forms.CheckboxSelectMultiple,
         }
 
+    docx = forms.FileField(
+        label=_("从 Word 文档导入正文"),
+        required=False,
+        help_text=_("选择 .docx 文档后点“导入正文”：转换结果放入正文供核对，点“保存”后才保存。"),
+    )
+
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
         self.organization = organization
+        names = [name for name in self.fields if name != "docx"]
+        self.order_fields([*names[: names.index("body") + 1], "docx"])
+        self.fields["body"].help_text = _(
+            "可直接从 Word、WPS 粘贴，格式会自动清理；图片须填写图片说明。没有编辑器时可输入纯文本，每行一段。"
+        )
         self.fields["columns"].queryset = Column.objects.filter(organization=organization, is_active=True).order_by(
             "sort_order"
         )

@@ -4,12 +4,13 @@ attachments, revisions, columns and index-number patterns, and the genres publis
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from gongkai.backoffice.decorators import staff_required
@@ -26,11 +27,12 @@ from gongkai.orgs.access import (
     roles_of,
 )
 from gongkai.orgs.models import Role
-from gongkai.publishing import history, services
+from gongkai.publishing import history, services, wordimport
 from gongkai.publishing.deadlines import annotate_lights
 from gongkai.publishing.errors import PublishingError, PublishingErrorCode
 from gongkai.publishing.models import OPEN_STATUSES, Column, Genre, IndexScheme, RecordStatus
 from gongkai.publishing.rules import DRAFTERS, allowed_actions
+from gongkai.publishing.sanitizing import clean_html
 from gongkai.publishing.selectors import (
     attachment_for_staff,
     column_tree,
@@ -120,6 +122,11 @@ def create(request):
     organization = chosen or organizations.first()
     if organization is None:
         raise AccessDenied()
+    if "import_docx" in request.POST:
+        form = forms.CreateRecordForm(
+            organizations=organizations, organization=organization, initial=imported_values(request)
+        )
+        return render(request, "backoffice/publishing/form.html", {"form": form, "title": _("起草政府信息")})
     form = forms.CreateRecordForm(
         request.POST or None, organizations=organizations, organization=organization, initial=initial_values(request)
     )
@@ -134,6 +141,32 @@ def create(request):
             messages.success(request, _("草稿已保存。"))
             return redirect("backoffice:publishing:record", record.pk)
     return render(request, "backoffice/publishing/form.html", {"form": form, "title": _("起草政府信息")})
+
+
+def imported_values(request) -> dict:
+    """The form as the clerk filled it, with the body replaced by the chosen .docx converted to clean HTML.
+    Nothing is saved: the clerk checks the result in the editor and saves it."""
+    form_class = forms.CreateRecordForm if "organization" in request.POST else forms.CorrectRecordForm
+    values = {
+        name: request.POST.getlist(name)
+        if getattr(field.widget, "allow_multiple_selected", False)
+        else request.POST.get(name)
+        for name, field in form_class.base_fields.items()
+        if name in request.POST
+    }
+    upload = request.FILES.get("docx")
+    if upload is None:
+        messages.error(request, _("请先选择要导入的 Word（.docx）文档。"))
+        return values
+    try:
+        values["body"] = wordimport.docx_to_html(upload, upload.name)
+    except DomainError as error:
+        failed(request, error)
+    else:
+        messages.success(
+            request, _("已导入“%(name)s”：请在正文中核对转换结果，确认后点“保存”。") % {"name": upload.name}
+        )
+    return values
 
 
 def initial_values(request) -> dict:
@@ -177,6 +210,11 @@ def screening_url(record) -> str:
 @staff_required
 def edit(request, record_id):
     record = record_for_staff(record_id=record_id, person=request.user, action="edit")
+    if "import_docx" in request.POST:
+        form = forms.RecordForm(instance=record, organization=record.organization, initial=imported_values(request))
+        return render(
+            request, "backoffice/publishing/form.html", {"form": form, "record": record, "title": _("修改草稿")}
+        )
     form = forms.RecordForm(request.POST or None, instance=record, organization=record.organization)
     if request.method == "POST" and form.is_valid():
         record.refresh_from_db()
@@ -191,8 +229,68 @@ def edit(request, record_id):
 
 
 @staff_required
+@never_cache
+def preview(request, record_id):
+    """The record as the public would see it (title, metadata box, body, attachments), marked 预览; only for staff
+    who may see the record, never cached or indexed."""
+    record = record_for_staff(record_id=record_id, person=request.user)
+    context = {"record": record, "attachments": record.attachments.filter(is_active=True).order_by("sort_order", "id")}
+    response = render(request, "backoffice/publishing/preview.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@staff_required
+@require_POST
+@never_cache
+def preview_draft(request, record_id):
+    """The form as typed, not saved, shown like `preview`: the editor's 预览 button posts here in a new tab."""
+    record = record_for_staff(record_id=record_id, person=request.user)
+    form = forms.RecordForm(request.POST, request.FILES, instance=record, organization=record.organization)
+    form.is_valid()  # copies what parses onto the unsaved instance; a field with an error keeps its saved value
+    record.body = clean_html(request.POST.get("body", record.body))
+    context = {"record": record, "attachments": record.attachments.filter(is_active=True).order_by("sort_order", "id")}
+    response = render(request, "backoffice/publishing/preview.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@staff_required(roles=(Role.CLERK, Role.OFFICE, Role.REVIEWER, Role.ADMIN))
+@require_POST
+def clean_body(request):
+    """What the editor sends on paste (Word, WPS, web pages): the same cleaning as every save, as JSON."""
+    return JsonResponse({"html": clean_html(request.POST.get("html", ""))})
+
+
+@staff_required
+@require_POST
+def apply_masks(request, record_id):
+    """Write screening's suggested masks into the draft: the posted finding, or every maskable one."""
+    record = record_for_staff(record_id=record_id, person=request.user, action="edit")
+    wanted = request.POST.getlist("finding")
+    if not all(value.isdigit() for value in wanted):
+        raise Http404
+    try:
+        applied = services.apply_suggested_masks(
+            record=record, actor=request.user, finding_ids=[int(value) for value in wanted] or None
+        )
+    except DomainError as error:
+        if isinstance(error, AccessDenied):
+            raise
+        failed(request, error)
+    else:
+        messages.success(request, _("已套用 %(count)s 处脱敏建议并重新预审。") % {"count": len(applied)})
+    return redirect(reverse("backoffice:screening:index") + f"?target=publishing.record:{record.pk}")
+
+
+@staff_required
 def correct(request, record_id):
     record = record_for_staff(record_id=record_id, person=request.user, action="supervise")
+    title = _("更正已发布的信息")
+    if "import_docx" in request.POST:
+        values = imported_values(request)
+        form = forms.CorrectRecordForm(instance=record, organization=record.organization, initial=values)
+        return render(request, "backoffice/publishing/form.html", {"form": form, "record": record, "title": title})
     form = forms.CorrectRecordForm(request.POST or None, instance=record, organization=record.organization)
     if request.method == "POST" and form.is_valid():
         record.refresh_from_db()
@@ -205,7 +303,7 @@ def correct(request, record_id):
         else:
             messages.success(request, _("已更正，更正说明已在信息页面公开。"))
             return redirect("backoffice:publishing:record", record.pk)
-    context = {"form": form, "record": record, "title": _("更正已发布的信息")}
+    context = {"form": form, "record": record, "title": title}
     return render(request, "backoffice/publishing/form.html", context)
 
 

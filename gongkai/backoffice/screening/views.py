@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.backoffice.decorators import staff_required
+from gongkai.backoffice.publishing.masking import mask_controls
 from gongkai.orgs.access import is_admin, organizations_for
 from gongkai.orgs.models import Role
 from gongkai.screening import selectors
@@ -144,8 +145,12 @@ def target(request, content_type_id: int, object_id: str):
     for item in items:
         item.context_html = highlight_context(item)
         item.decidable = selectors.can_decide(request.user, item)
+    mask_url, maskable = mask_controls(request.user, content_type_id, object_id)
+    for item in items:
+        item.maskable = item.pk in maskable
     current = [item for item in items if item.is_current]
     context = {
+        "mask_url": mask_url,
         "findings": current,
         "past": [item for item in items if not item.is_current],
         "label": items[0].target_label if items else _("（尚未预审或未发现问题）"),

@@ -9,6 +9,7 @@ from .interpretation import (
     set_interpretation_genres,
     unmark_interpretation_genre,
 )
+from .masking import apply_suggested_masks
 from .numbering import allocate_index_number, set_index_pattern
 from .workflow import (
     approve_record,
@@ -29,6 +30,7 @@ from .workflow import (
 
 __all__ = [
     "add_attachment",
+    "apply_suggested_masks",
     "allocate_index_number",
     "approve_record",
     "change_validity",

@@ -22,7 +22,7 @@ from ..models import (
     Validity,
 )
 from ..rules import DRAFTERS, authorize
-from ..sanitizing import clean_html
+from ..sanitizing import clean_html, images_without_alt
 from ..signals import record_changed, send_after_commit
 from .common import add_revision, full_clean, locked, require
 
@@ -114,10 +114,24 @@ def refresh_derived(record: Record) -> None:
     Record.objects.filter(pk=record.pk).update(effective_stage=record.effective_stage, due_on=record.due_on)
 
 
+def require_alt_text(body: str) -> None:
+    """Every image of a body a person submits describes itself for screen readers (bodies saved before stay)."""
+    missing = images_without_alt(body)
+    if missing:
+        raise invalid(
+            _("正文中的图片“%(name)s”没有图片说明（替代文字）：请在编辑器中选中图片，填写说明图片内容的文字后再保存。")
+            % {"name": "”“".join(missing)},
+            "body",
+        )
+
+
 def apply(record: Record, fields: dict) -> dict:
     unknown = set(fields) - set(FIELDS) - set(RELATIONS)
     if unknown:
         raise invalid(_("不能修改这些字段：%(names)s。") % {"names": "、".join(sorted(unknown))}, sorted(unknown)[0])
+    if "body" in fields:
+        fields = {**fields, "body": clean_html(fields["body"])}
+        require_alt_text(fields["body"])
     for name in FIELDS:
         if name in fields:
             setattr(record, name, fields[name])

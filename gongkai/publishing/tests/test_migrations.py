@@ -49,3 +49,16 @@ def test_taken_offline_and_lapsed_are_converted_back_and_forth(transactional_db,
     assert stored(offline) == ("taken_offline", "lapsed", "lapsed")
     assert stored(other) == ("withdrawn", "in_force", "in_force")
     assert Record.objects.get(pk=offline.pk).status == RecordStatus.TAKEN_OFFLINE
+
+
+def test_plain_text_bodies_become_paragraphs_and_html_bodies_stay(department, clerk):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("gongkai.publishing.migrations.0010_plain_bodies_as_paragraphs")
+    plain, marked = draft(department, clerk), draft(department, clerk, body="<p>已有段落</p>")
+    Record.objects.filter(pk=plain.pk).update(body="第一段 a<b\n\n第二段")
+    migration.convert(apps, None)
+    assert Record.objects.get(pk=plain.pk).body == "<p>第一段 a&lt;b</p><p>第二段</p>"
+    assert Record.objects.get(pk=marked.pk).body == "<p>已有段落</p>"
