@@ -52,6 +52,7 @@ GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CONNECTIONS = 256
 DRILLS = ("load", "kill", "pgrestart", "disk")
+KILL_EVERY = 20
 SECRET_KEY = "drill-" + secrets.token_urlsafe(40)
 
 
@@ -240,7 +241,7 @@ class Stack:
         started = time.monotonic()
         while True:
             try:
-                status, _headers, _body = request(self.site_port, "GET", "/apply/")
+                status, _headers, _body = request(self.site_port, "GET", "/apply/", timeout=600)
                 if status == 200:
                     return time.monotonic() - started
             except OSError:
@@ -264,7 +265,11 @@ class Stack:
             self.nginx.wait(timeout=30)
         if self.gunicorn is not None and self.gunicorn.poll() is None:
             self.gunicorn.terminate()
-            self.gunicorn.wait(timeout=60)
+            try:
+                self.gunicorn.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                self.gunicorn.kill()
+                self.gunicorn.wait()
         self.log.close()
         shutil.rmtree(self.prefix, ignore_errors=True)
 
@@ -504,6 +509,9 @@ def load_drill(stack: Stack, duration: int) -> dict:
         status, _headers, _body = request(stack.site_port, "GET", path)
         assert status == 200, f"{path}: {status}"
         results[name] = {"url": path, **wrk(stack.site_port, path, duration)}
+        # gunicorn's sync workers still answer the requests queued when wrk stopped (nginx has already closed
+        # them): how long until a new visitor is answered again.
+        results[name]["seconds_until_answered_after_load"] = round(stack.wait_until_up(600), 1)
         print(f"load {name:<10} {json.dumps(results[name], ensure_ascii=False)}", flush=True)
     return {
         "connections": CONNECTIONS,
@@ -523,10 +531,16 @@ def kill_drill(stack: Stack, submissions: int) -> dict:
     kills = {"workers": 0, "master": 0, "master_back_seconds": None}
 
     def killer():
+        # One worker killed per KILL_EVERY acknowledged submissions (at a random moment of a request): paced by
+        # progress, not by the clock, because on a busy machine a new worker takes seconds to boot.
+        next_kill = KILL_EVERY
         while not done.is_set():
-            time.sleep(random.uniform(1.0, 3.0))  # noqa: S311 - timing of a drill, not a secret
+            time.sleep(random.uniform(0.2, 1.0))  # noqa: S311 - timing of a drill, not a secret
             if done.is_set():
                 return
+            if len(submitter.acknowledged) < next_kill:
+                continue
+            next_kill += KILL_EVERY
             if kills["master"] == 0 and len(submitter.acknowledged) >= submissions // 2:
                 os.kill(stack.gunicorn.pid, signal.SIGKILL)
                 stack.gunicorn.wait()
@@ -694,10 +708,10 @@ def main(argv: list[str]) -> dict:
                 figures["pgrestart"] = pgrestart_drill(stack, cluster, float(option(argv, "down", "5")))
             elif name == "disk":
                 figures["disk"] = disk_drill(env)
-            print(json.dumps(figures.get(name), ensure_ascii=False), flush=True)
+            # One file per drill (bench/results/drills_<name>.json): a drill can be run again on its own.
+            common = {key: value for key, value in figures.items() if key not in DRILLS}
+            write_results(f"drills_{name}", {**common, name: figures[name], "load_average_after": os.getloadavg()})
     finally:
         stack.stop()
         cluster.stop()
-    suffix = "" if drills == list(DRILLS) else "_" + "_".join(drills)
-    write_results(f"drills{suffix}", figures)
     return figures
