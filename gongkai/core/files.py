@@ -19,11 +19,12 @@ def save_file(field_file, name: str, data: bytes) -> None:
     CoreError it raises rolls the transaction back, so no row ever points at a file that was not written, and the
     half-written file (if any) is removed.
     """
-    storage = field_file.storage
-    target = field_file.field.generate_filename(field_file.instance, name)
-    target = storage.get_available_name(target, max_length=field_file.field.max_length)
+    storage, field = field_file.storage, field_file.field
+    # The name is fixed here, not by FieldFile.save (whose upload_to may draw a new random name), so that a
+    # half-written file can be found and removed.
+    target = storage.get_available_name(field.generate_filename(field_file.instance, name), max_length=field.max_length)
     try:
-        field_file.save(target, ContentFile(data), save=False)
+        saved = storage.save(target, ContentFile(data), max_length=field.max_length)
     except OSError as error:
         logger.error("could not store %s: %s", target, error)
         with suppress(OSError):
@@ -36,3 +37,6 @@ def save_file(field_file, name: str, data: bytes) -> None:
                 "服务器暂时无法写入文件（存储只读或无写入权限），文件没有保存，其他内容也未改动。请联系系统管理员。"
             )
         raise CoreError(CoreErrorCode.STORAGE_FAILED, message, field="file") from error
+    field_file.name = saved
+    setattr(field_file.instance, field.attname, saved)
+    field_file._committed = True

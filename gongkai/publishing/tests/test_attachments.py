@@ -160,7 +160,7 @@ def test_personal_data_in_an_attachment_blocks_submission(department, clerk):
     ("number", "fragment"), [(errno.ENOSPC, "存储空间已满"), (errno.EROFS, "存储只读"), (errno.EACCES, "无写入权限")]
 )
 def test_a_full_or_read_only_disk_refuses_the_upload_and_leaves_nothing(
-    department, clerk, settings, monkeypatch, number, fragment
+    department, clerk, monkeypatch, number, fragment
 ):
     """The disk fails half-way through the file: a clear message, no row, no audit entry, no half-written file."""
     from django.core.files.storage import FileSystemStorage
@@ -168,10 +168,13 @@ def test_a_full_or_read_only_disk_refuses_the_upload_and_leaves_nothing(
     from gongkai.core.errors import CoreErrorCode
     from gongkai.core.models import AuditEntry
 
+    written = []
+
     def failing_save(storage, name, content):
         path = Path(storage.path(name))
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content.read()[:10])
+        written.append(path)
         raise OSError(number, os.strerror(number))
 
     monkeypatch.setattr(FileSystemStorage, "_save", failing_save)
@@ -183,7 +186,8 @@ def test_a_full_or_read_only_disk_refuses_the_upload_and_leaves_nothing(
     assert fragment in caught.value.message
     assert Attachment.objects.count() == 0
     assert AuditEntry.objects.count() == audited
-    assert [path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()] == []
+    assert len(written) == 1
+    assert not written[0].exists()
 
 
 def test_the_back_office_shows_the_disk_error_instead_of_a_server_error(client, department, clerk, monkeypatch):
