@@ -121,6 +121,9 @@ TEMPLATES = [
 
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'gongkai.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")))}
+# A kept connection is checked before each request reuses it: after a database restart the dead one is replaced,
+# instead of failing each worker's next request (bench/drills.py, pgrestart).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # pg_trgm and Chinese text need a UTF-8 aware locale: build test databases from template0 in C.UTF-8.
     DATABASES["default"]["TEST"] = {"TEMPLATE": "template0", "CHARSET": "UTF8"}

@@ -27,6 +27,7 @@ class CoreErrorCode(StrEnum):
     PERMISSION_DENIED = "core.permission_denied"
     NOT_FOUND = "core.not_found"
     SMS_FAILED = "core.sms_failed"
+    STORAGE_FAILED = "core.storage_failed"
 
 
 class CoreError(DomainError):

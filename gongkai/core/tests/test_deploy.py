@@ -32,6 +32,11 @@ SECURITY_SETTINGS = (
 
 def production_settings(monkeypatch, **environment) -> dict:
     """The settings module evaluated afresh with a production environment (nothing else is touched)."""
+    module = settings_module(monkeypatch, **environment)
+    return {name: getattr(module, name) for name in SECURITY_SETTINGS}
+
+
+def settings_module(monkeypatch, **environment):
     monkeypatch.delenv("GONGKAI_TESTING", raising=False)
     for name in ("SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SECURE_HSTS_PRELOAD"):
         monkeypatch.delenv(name, raising=False)
@@ -41,7 +46,7 @@ def production_settings(monkeypatch, **environment) -> dict:
     spec = importlib.util.spec_from_file_location("gongkai_production_settings", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return {name: getattr(module, name) for name in SECURITY_SETTINGS}
+    return module
 
 
 @pytest.fixture
@@ -70,3 +75,18 @@ def test_production_hashes_passwords_with_argon2(production):
     assert production["PASSWORD_HASHERS"][0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
     assert production["SECURE_HSTS_SECONDS"] == 31536000
     assert production["SESSION_COOKIE_SECURE"] is True
+
+
+def test_kept_database_connections_are_checked_before_reuse(monkeypatch):
+    """After PostgreSQL restarts, every kept connection is dead: without the check each gunicorn worker's next
+    request failed with a server error (the pgrestart drill in bench/drills.py found it)."""
+    module = settings_module(
+        monkeypatch,
+        DJANGO_DEBUG="0",
+        SECRET_KEY="a-production-secret-key-that-is-long-and-random-0123456789-abcdefghij",
+        ALLOWED_HOSTS="gongkai.example.gov.cn",
+        DATABASE_URL="postgres://gongkai@127.0.0.1:5432/gongkai",
+    )
+    database = module.DATABASES["default"]
+    assert database["CONN_MAX_AGE"] > 0
+    assert database["CONN_HEALTH_CHECKS"] is True

@@ -9,11 +9,11 @@ report is written; feedback: the report, reviewed by someone other than its writ
 
 from datetime import date, timedelta
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongkai.core.files import save_file
 from gongkai.publishing.selectors import published_records
 from gongkai.publishing.uploads import check_upload, read_all
 
@@ -96,7 +96,7 @@ def add_call_attachment(*, actor, call: CommentCall, upload, title: str = "") ->
     attachment = CallAttachment(
         call=call, title=(title or name).strip()[:200], content_type=checked.content_type, size=checked.size
     )
-    attachment.file.save(f"{attachment.public_id}{checked.extension}", ContentFile(data), save=False)
+    save_file(attachment.file, f"{attachment.public_id}{checked.extension}", data)
     attachment.save()
     log("call.attachment_added", actor=actor, target=call, data={"title": attachment.title, "size": checked.size})
     return attachment

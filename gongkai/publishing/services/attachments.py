@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.core import audit
+from gongkai.core.files import save_file
 
 from ..errors import PublishingError, PublishingErrorCode
 from ..models import Attachment, Record
@@ -59,7 +60,7 @@ def add_attachment(*, record: Record, upload, actor, name: str | None = None) ->
         sort_order=record.attachments.count(),
         uploaded_by=actor,
     )
-    attachment.file.save("upload", ContentFile(data), save=False)
+    save_file(attachment.file, "upload", data)
     attachment.save()
     audit.log(
         "publishing.attachment.added",

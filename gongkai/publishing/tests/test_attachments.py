@@ -1,10 +1,14 @@
 """Attachments are checked by content, not by name, and their text is extracted."""
 
+import errno
 import io
+import os
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from gongkai.core.errors import DomainError
 from gongkai.publishing import services
 from gongkai.publishing.errors import PublishingError, PublishingErrorCode
 from gongkai.publishing.models import Attachment
@@ -150,3 +154,57 @@ def test_personal_data_in_an_attachment_blocks_submission(department, clerk):
     with pytest.raises(PublishingError) as caught:
         services.submit_record(record=record, actor=clerk)
     assert caught.value.code == PublishingErrorCode.BLOCKING_FINDINGS
+
+
+@pytest.mark.parametrize(
+    ("number", "fragment"), [(errno.ENOSPC, "存储空间已满"), (errno.EROFS, "存储只读"), (errno.EACCES, "无写入权限")]
+)
+def test_a_full_or_read_only_disk_refuses_the_upload_and_leaves_nothing(
+    department, clerk, monkeypatch, number, fragment
+):
+    """The disk fails half-way through the file: a clear message, no row, no audit entry, no half-written file."""
+    from django.core.files.storage import FileSystemStorage
+
+    from gongkai.core.errors import CoreErrorCode
+    from gongkai.core.models import AuditEntry
+
+    written = []
+
+    def failing_save(storage, name, content):
+        path = Path(storage.path(name))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.read()[:10])
+        written.append(path)
+        raise OSError(number, os.strerror(number))
+
+    monkeypatch.setattr(FileSystemStorage, "_save", failing_save)
+    record = draft(department, clerk)
+    audited = AuditEntry.objects.count()
+    with pytest.raises(DomainError) as caught:
+        services.add_attachment(record=record, upload=SimpleUploadedFile("现场.png", png_bytes()), actor=clerk)
+    assert caught.value.code == CoreErrorCode.STORAGE_FAILED
+    assert fragment in caught.value.message
+    assert Attachment.objects.count() == 0
+    assert AuditEntry.objects.count() == audited
+    assert len(written) == 1
+    assert not written[0].exists()
+
+
+def test_the_back_office_shows_the_disk_error_instead_of_a_server_error(client, department, clerk, monkeypatch):
+    from django.core.files.storage import FileSystemStorage
+    from django.urls import reverse
+
+    def failing_save(storage, name, content):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(FileSystemStorage, "_save", failing_save)
+    record = draft(department, clerk)
+    client.force_login(clerk)
+    response = client.post(
+        reverse("backoffice:publishing:attach", args=[record.pk]),
+        {"file": SimpleUploadedFile("现场.png", png_bytes())},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "存储空间已满" in response.content.decode()
+    assert not record.attachments.exists()

@@ -2,12 +2,12 @@
 
 import uuid
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gongkai.core import audit
 from gongkai.core.errors import AccessDenied
+from gongkai.core.files import save_file
 
 from ..access import can_edit_site, can_manage_packages
 from ..coordinates import to_stored
@@ -108,7 +108,7 @@ def add_site_photo(*, site: Site, data: bytes, description: str, actor) -> SiteP
         raise Invalid([Problem("description", _("请填写图片说明，供视障人士的读屏软件朗读。"))])
     extension = photo_extension(data)
     photo = SitePhoto(site=site, description=description.strip()[:150])
-    photo.image.save(f"{uuid.uuid4().hex}{extension}", ContentFile(data), save=False)
+    save_file(photo.image, f"{uuid.uuid4().hex}{extension}", data)
     photo.save()
     audit.log("services.site.photo_added", actor=actor, target=site, organization=site.organization,
               data={"photo": photo.pk})  # fmt: skip

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongkai.core.files import save_file
 from gongkai.publishing.services import add_attachment
 from gongkai.publishing.uploads import read_all
 
@@ -33,7 +34,7 @@ def add_issue_photo(*, issue: ResidentIssue, upload, actor) -> IssuePhoto:
     photo = clean_photo(read_all(upload))
     name = f"issue-{issue.pk}-{timezone.now():%Y%m%d%H%M%S%f}.jpg"
     stored = IssuePhoto(issue=issue, width=photo.width, height=photo.height, uploaded_by=actor)
-    stored.file.save(name, ContentFile(photo.data), save=False)
+    save_file(stored.file, name, photo.data)
     stored.save()
     log("issue.photo_added", issue, actor, issue.village, width=photo.width, height=photo.height)
     return stored
