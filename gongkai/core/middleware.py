@@ -39,8 +39,13 @@ SIGNED_IN_AT = "signed_in_at"
 
 
 class AbsoluteSessionLimitMiddleware:
-    """End a signed-in session SESSION_ABSOLUTE_AGE seconds after sign-in, however active it has been (the idle
-    limit is SESSION_COOKIE_AGE). The sign-in time is stamped into the session at the first request after it."""
+    """End a signed-in session SESSION_ABSOLUTE_AGE seconds after sign-in, however active it has been, and keep the
+    idle limit (SESSION_COOKIE_AGE) sliding: every request of a signed-in person saves the session again. The
+    sign-in time is stamped into the session at the first request after it.
+
+    Only signed-in sessions are saved on every request (not SESSION_SAVE_EVERY_REQUEST): a visitor whose session
+    holds no more than a captcha answer would otherwise rewrite it on every page and image they load, which costs a
+    database write per request and, when a page and its images load at once, makes them race for the same row."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -52,6 +57,8 @@ class AbsoluteSessionLimitMiddleware:
             started = request.session.setdefault(SIGNED_IN_AT, now)
             if now - started > settings.SESSION_ABSOLUTE_AGE:
                 logout(request)
+            else:
+                request.session.modified = True
         return self.get_response(request)
 
 

@@ -56,7 +56,8 @@ class PageProblems:
 
     def _console(self, message) -> None:
         if message.type == "error":
-            self.errors.append(f"console: {message.text}")
+            where = (message.location or {}).get("url", "")
+            self.errors.append(f"console: {message.text}" + (f" ({where})" if where else ""))
 
     def _request_failed(self, request) -> None:
         # A request still in flight when the page navigates away is cancelled by the browser (ERR_ABORTED): that is
@@ -65,6 +66,8 @@ class PageProblems:
             self.errors.append(f"request failed: {request.url} ({request.failure})")
 
     def _response(self, response) -> None:
+        if response.status == 400:  # the console names the page, not the request: say which request it was
+            self.errors.append(f"{response.status}: {response.request.method} {response.url}")
         if response.status >= 500:
             self.errors.append(f"{response.status}: {response.url}")
 

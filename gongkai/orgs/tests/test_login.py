@@ -3,7 +3,9 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -158,3 +160,22 @@ def test_a_session_ends_eight_hours_after_sign_in_however_active(client, office)
     assert response.status_code == 302
     assert response.url.startswith(reverse(LOGIN))
     assert settings.SESSION_ABSOLUTE_AGE == 8 * 3600
+
+
+def test_a_signed_in_session_slides_its_idle_limit_and_a_visitors_session_is_not_rewritten(client, clerk):
+    attempt(client, "clerk", PASSWORD)
+    soon = timezone.now() + timedelta(minutes=5)
+    Session.objects.filter(session_key=client.session.session_key).update(expire_date=soon)
+    assert client.get(reverse("backoffice:home")).status_code == 200
+    # Each request of a signed-in person pushes the idle limit out again.
+    assert Session.objects.get(session_key=client.session.session_key).expire_date > soon + timedelta(minutes=20)
+
+    visitor = Client()
+    visitor_session = SessionStore()
+    visitor_session["captcha"] = "7"
+    visitor_session.create()
+    visitor.cookies[settings.SESSION_COOKIE_NAME] = visitor_session.session_key
+    Session.objects.filter(session_key=visitor_session.session_key).update(expire_date=soon)
+    assert visitor.get("/").status_code == 200
+    # A visitor's page view does not write their session (no write per page, no race between a page and its images).
+    assert Session.objects.get(session_key=visitor_session.session_key).expire_date == soon
