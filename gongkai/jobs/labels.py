@@ -38,5 +38,6 @@ register_task_labels(
         "gongkai.reports.tasks.render_report": _("生成年度报告文件"),
         "gongkai.oversight.tasks.inspection_for": _("立即检查网站"),
         "gongkai.engagement.tasks.export_survey_file": _("导出问卷答卷"),
+        "gongkai.jobs.tasks.expire_result_files": _("删除过期的任务结果文件"),
     }
 )
