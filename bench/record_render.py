@@ -3,7 +3,8 @@
 On the SQLite demo district of `bench pages` (var/bench/pages/, built once with `gongkai demo` if missing) with
 production settings (DEBUG off, so the cached template loader), in-process through the test client: 20 warm-up
 renders, then N renders (`--renders=N`, default 300) of one published record page, with the median, p95 and the
-number of queries of one render (and of the first render, with the cache cleared). Goal: median ≤ 5 ms and ≤ 10 queries. `--profile` prints a cProfile of the renders.
+number of queries of one render (and of the first render, with the cache cleared). Goal: median ≤ 5 ms and ≤ 10
+queries. `--profile` prints a cProfile of the renders.
 """
 
 import cProfile

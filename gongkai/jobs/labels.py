@@ -31,6 +31,7 @@ register_task_labels(
         "gongkai.search.tasks.reindex_all": _("重建检索索引"),
         "gongkai.screening.tasks.rescan": _("全站内容复查"),
         "gongkai.screening.tasks.import_list_upload": _("导入敏感词库或表述纠错"),
+        "gongkai.villages.tasks.import_statement_upload": _("导入村级财务收支表"),
         "gongkai.oversight.tasks.daily_inspection": _("网站每日自查"),
         "gongkai.oversight.tasks.refresh_scores": _("更新考核得分走势"),
         "gongkai.oversight.tasks.daily_reminders": _("预警提醒（邮件、短信）"),
