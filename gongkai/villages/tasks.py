@@ -7,6 +7,7 @@ and each person gets one reminder message per channel and day (the log's unique 
 import io
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from django.conf import settings
 from django.db import transaction
@@ -52,8 +53,9 @@ def import_statement_upload(
 
     key = f"villages.statement_import:{token}"
     if done_before(key):
-        statement = FinanceStatement.objects.filter(organization_id=organization_id, year=year, period=period)
-        found = statement.filter(period_kind=period_kind).first()
+        found = FinanceStatement.objects.filter(
+            organization_id=organization_id, period_kind=period_kind, year=year, period=period
+        ).first()
         return {"ok": True, "repeated": True, "record_id": found.record_id if found else None, "lines": 0}
     path = upload_dir() / f"{token}.bin"
     report(context, done=0, total=1, note=file_name)
@@ -74,6 +76,7 @@ def import_statement_upload(
         report(context, done=1, total=1, note=str(error.message)[:200])
         return {"ok": False, "errors": errors}
     path.unlink(missing_ok=True)
+    statement = cast(FinanceStatement, statement)  # without dry_run the service returns the statement
     lines = statement.lines.count()
     report(context, done=1, total=1, note=_("已导入 %(count)s 条收支明细，合计核对无误。") % {"count": lines})
     return {"ok": True, "repeated": False, "record_id": statement.record_id, "lines": lines}
