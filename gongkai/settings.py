@@ -350,6 +350,8 @@ GONGKAI_PUBLIC_URL = os.environ.get("GONGKAI_PUBLIC_URL") or (
 GONGKAI_CACHE_DIR = Path(os.environ.get("GONGKAI_CACHE_DIR", VAR_DIR / "cache"))
 # Files background jobs produce for the person who started them (exports, rendered reports); never served by nginx.
 GONGKAI_JOB_FILES_DIR = Path(os.environ.get("GONGKAI_JOB_FILES_DIR", VAR_DIR / "job-files"))
+# Days a finished job's result file is kept before the scheduler's cleanup removes it (the job row stays).
+GONGKAI_JOB_FILES_RETENTION_DAYS = int(os.environ.get("GONGKAI_JOB_FILES_RETENTION_DAYS", "30"))
 
 LOGGING = {
     "version": 1,

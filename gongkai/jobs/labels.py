@@ -30,6 +30,8 @@ register_task_labels(
         "gongkai.portal.pages.tasks.rebuild_pages": _("重建全部静态页面"),
         "gongkai.search.tasks.reindex_all": _("重建检索索引"),
         "gongkai.screening.tasks.rescan": _("全站内容复查"),
+        "gongkai.screening.tasks.import_list_upload": _("导入敏感词库或表述纠错"),
+        "gongkai.villages.tasks.import_statement_upload": _("导入村级财务收支表"),
         "gongkai.oversight.tasks.daily_inspection": _("网站每日自查"),
         "gongkai.oversight.tasks.refresh_scores": _("更新考核得分走势"),
         "gongkai.oversight.tasks.daily_reminders": _("预警提醒（邮件、短信）"),
@@ -38,5 +40,6 @@ register_task_labels(
         "gongkai.reports.tasks.render_report": _("生成年度报告文件"),
         "gongkai.oversight.tasks.inspection_for": _("立即检查网站"),
         "gongkai.engagement.tasks.export_survey_file": _("导出问卷答卷"),
+        "gongkai.jobs.tasks.expire_result_files": _("删除过期的任务结果文件"),
     }
 )

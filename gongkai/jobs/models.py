@@ -20,6 +20,8 @@ class Job(models.Model):
     done = models.PositiveIntegerField(_("已完成"), default=0)
     total = models.PositiveIntegerField(_("总数"), null=True, blank=True)
     note = models.CharField(_("进度说明"), max_length=200, blank=True)
+    # Set when the retention period removed the job's result file (`jobs.tasks.expire_result_files`); the row stays.
+    file_expired_at = models.DateTimeField(_("结果文件过期删除时间"), null=True, blank=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     class Meta:

@@ -71,6 +71,12 @@ SCHEDULE = [
         description="recompute the month-end scores behind the leaderboards' trend charts (after the inspection)",
     ),
     Entry(
+        "jobs.expire_files",
+        "gongkai.jobs.tasks.expire_result_files",
+        at=time(3, 30),
+        description="remove result files of finished jobs kept longer than GONGKAI_JOB_FILES_RETENTION_DAYS",
+    ),
+    Entry(
         "oversight.remind",
         "gongkai.oversight.tasks.daily_reminders",
         at=time(8, 0),

@@ -30,6 +30,7 @@ class JobRow:
     note: str
     error: str
     has_file: bool = False
+    file_expired_at: datetime | None = None
 
 
 def recent_jobs(*, limit: int = 100, status: str = "", task_ids: list[str] | None = None) -> list[JobRow]:
@@ -64,6 +65,7 @@ def recent_jobs(*, limit: int = 100, status: str = "", task_ids: list[str] | Non
                 percent=job.percent if job else None,
                 note=job.note if job else "",
                 error=result.exception_class_path.rsplit(".", 1)[-1] if result.status == "FAILED" else "",
+                file_expired_at=job.file_expired_at if job else None,
             )
         )
     return rows

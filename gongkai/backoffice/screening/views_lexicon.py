@@ -1,5 +1,7 @@
 """Back-office pages for the managed lexicon and expression pairs: list, add, edit, import, export."""
 
+import uuid
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -9,10 +11,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.backoffice.decorators import staff_required
+from gongkai.backoffice.jobs import FAILED, run_job
 from gongkai.orgs.models import Role
 from gongkai.screening import selectors
 from gongkai.screening.errors import ScreeningError
-from gongkai.screening.importing import export_table
+from gongkai.screening.importing import RowError, export_table
 from gongkai.screening.models import Expression, ExpressionCategory, Lexicon, LexiconCategory
 from gongkai.screening.services import (
     create_expression,
@@ -22,6 +25,7 @@ from gongkai.screening.services import (
     update_expression,
     update_lexicon_entry,
 )
+from gongkai.screening.tasks import import_list_upload, upload_dir
 
 from .forms import ExpressionForm, ImportForm, LexiconForm
 
@@ -131,24 +135,48 @@ def edit_entry(request, list_name: str, entry_id: int):
 
 @staff_required(roles=MANAGERS)
 def import_entries(request, list_name: str):
+    """The table is checked and imported by a background job (`screening.tasks.import_list_upload`): inline, the
+    page shows its outcome at once; on the queue, 我的后台任务 shows it."""
     kind = _list_kind(list_name)
     selectors.require_lexicon_manager(request.user)
     form = ImportForm(request.POST or None, request.FILES or None)
-    errors, report = [], None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
-            report = kind.importer(
-                file=upload, filename=upload.name, actor=request.user, dry_run=form.cleaned_data["dry_run"]
-            )
-        except ScreeningError as error:
-            errors = getattr(error, "errors", [])
-            messages.error(request, error.message)
+        token = str(uuid.uuid4())
+        (upload_dir() / f"{token}.bin").write_bytes(upload.read())
+        dry_run = form.cleaned_data["dry_run"]
+
+        def done(outcome: dict):
+            return import_outcome(request, kind, form, outcome)
+
+        def failed():
+            messages.error(request, FAILED)
+            return render(request, "backoffice/screening/import.html", {"kind": kind, "form": form})
+
+        return run_job(
+            request,
+            import_list_upload,
+            done=done,
+            failed=failed,
+            list_name=kind.name,
+            token=token,
+            file_name=upload.name,
+            dry_run=dry_run,
+        )
+    return render(request, "backoffice/screening/import.html", {"kind": kind, "form": form})
+
+
+def import_outcome(request, kind: ManagedList, form, outcome: dict):
+    errors, report = [], None
+    if not outcome["ok"]:
+        errors = [RowError(**error) for error in outcome["errors"]]
+        messages.error(request, outcome["message"])
+    else:
+        report = outcome
+        if outcome.get("dry_run"):
+            messages.info(request, _("检查通过，未导入。"))
         else:
-            if form.cleaned_data["dry_run"]:
-                messages.info(request, _("检查通过，未导入。"))
-            else:
-                messages.success(request, _("导入完成。"))
+            messages.success(request, _("导入完成。"))
     context = {"kind": kind, "form": form, "errors": errors, "report": report}
     return render(request, "backoffice/screening/import.html", context)
 

@@ -1,5 +1,7 @@
 """Village pages of the back office: the five columns, 公示 with objections, finance statements, printing."""
 
+import uuid
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -9,15 +11,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.backoffice.decorators import staff_required
+from gongkai.backoffice.jobs import FAILED, run_job
 from gongkai.core import audit
 from gongkai.core.errors import AccessDenied, DomainError
 from gongkai.core.workdays import ProvisionalDates
 from gongkai.publishing.models import Column, Record
 from gongkai.publishing.selectors import column_tree, record_for_staff
+from gongkai.publishing.uploads import read_all
 from gongkai.villages import boards, services
 from gongkai.villages.access import objection_for_staff, publicity_for_staff, village_for_staff
 from gongkai.villages.models import FinanceStatement, Publicity
 from gongkai.villages.selectors import finance_period_lights, masked_entries, publicity_state
+from gongkai.villages.tasks import import_statement_upload, upload_dir
 
 from . import forms
 from .views import found_or_404
@@ -166,32 +171,38 @@ def statement_create(request, organization_id):
 
 @staff_required
 def statement_import(request, organization_id):
+    """The workbook is checked and imported by a background job (`villages.tasks.import_statement_upload`): inline,
+    the page answers with its outcome at once; on the queue, 我的后台任务 shows it."""
     found = found_or_404(village_for_staff, person=request.user, organization_id=organization_id, action="work")
     form = forms.ImportForm(request.POST or None, request.FILES or None, initial={"year": timezone.localdate().year})
-    errors = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            statement = services.import_statement(
-                organization=found,
-                actor=request.user,
-                upload=data["file"],
-                period_kind=data["period_kind"],
-                year=data["year"],
-                period=data["period"],
-            )
-        except DomainError as error:
-            if isinstance(error, AccessDenied):
-                raise
-            errors = error.params.get("errors") or [error.message]
-        else:
-            messages.success(
-                request, _("已导入 %(count)s 条收支明细，合计核对无误。") % {"count": statement.lines.count()}
-            )
-            return redirect("backoffice:publishing:record", statement.record_id)
-    return render(
-        request, "backoffice/villages/statement_import.html", {"form": form, "village": found, "errors": errors}
-    )
+        token = str(uuid.uuid4())
+        (upload_dir() / f"{token}.bin").write_bytes(read_all(data["file"]))
+
+        def answer(errors):
+            context = {"form": form, "village": found, "errors": errors}
+            return render(request, "backoffice/villages/statement_import.html", context)
+
+        def done(outcome: dict):
+            if not outcome["ok"]:
+                return answer(outcome["errors"])
+            messages.success(request, _("已导入 %(count)s 条收支明细，合计核对无误。") % {"count": outcome["lines"]})
+            return redirect("backoffice:publishing:record", outcome["record_id"])
+
+        return run_job(
+            request,
+            import_statement_upload,
+            done=done,
+            failed=lambda: answer([FAILED]),
+            organization_id=found.pk,
+            token=token,
+            file_name=data["file"].name,
+            period_kind=data["period_kind"],
+            year=data["year"],
+            period=data["period"],
+        )
+    return render(request, "backoffice/villages/statement_import.html", {"form": form, "village": found, "errors": []})
 
 
 @staff_required

@@ -6,11 +6,15 @@ on django-ninja by another branch and get this test when that lands).
 """
 
 import re
+from urllib.parse import unquote
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
+
+from gongkai.portal import errors
 
 SKIPPED_PREFIXES = ("api/", "django-admin/", "backoffice/logout/")
 HOSTILE = ["0", "-1", "2147483648", "99999999999999999999", "abc", "1.5", "x" * 3000, "%E4%BD%A0", "..%2F", "%25"]
@@ -65,6 +69,35 @@ def probe(client: Client, route: str) -> list[str]:
     return failures
 
 
+def error_page_shape(request, status: int) -> tuple:
+    """What the site's error page can depend on for this request: the status, the first path segment (navigation,
+    the way back), which hostile values the path and the query carry (the escaped path, the switches' `next`)."""
+    path, query = unquote(request.path), unquote(request.META.get("QUERY_STRING", ""))
+    return (
+        status,
+        path.strip("/").split("/", 1)[0],
+        tuple(value for value in HOSTILE if unquote(value) in path),
+        tuple(value for value in HOSTILE if unquote(value) in query),
+    )
+
+
+@pytest.fixture
+def error_pages_once_per_shape(monkeypatch):
+    """Each distinct shape of error page (see error_page_shape) is rendered for real, once; a request of the same
+    shape gets that page's status again without rendering it (the styled page with the site's settings is the
+    dearest part of a 404, and the fuzz answers thousands of them). Every route's own view still runs."""
+    real, seen = errors.error_page, {}
+
+    def error_page(request, status: int, **extra):
+        shape = error_page_shape(request, status)
+        if extra or shape not in seen:
+            seen[shape] = real(request, status, **extra).status_code
+        return HttpResponse(status=seen[shape])
+
+    monkeypatch.setattr(errors, "error_page", error_page)
+    return seen
+
+
 def test_the_fuzz_reaches_the_routes():
     found = public_routes()
     assert "backoffice/reports/<int:report_id>/" in found
@@ -75,7 +108,7 @@ def test_the_fuzz_reaches_the_routes():
 @pytest.mark.django_db
 @pytest.mark.parametrize("signed_in", [False, True], ids=["anonymous", "administrator"])
 def test_no_route_answers_a_server_error_to_hostile_input(
-    signed_in, admin_person, department, clerk, settings, tmp_path
+    signed_in, admin_person, department, clerk, settings, tmp_path, error_pages_once_per_shape
 ):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.GONGKAI_SEARCH_INDEX_DIR = tmp_path / "search-index"
@@ -85,6 +118,7 @@ def test_no_route_answers_a_server_error_to_hostile_input(
         client.force_login(admin_person)
     failures = [failure for route in public_routes() for failure in probe(client, route)]
     assert failures == [], "\n".join(failures)
+    assert error_pages_once_per_shape, "the error pages were reached"
 
 
 @pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.http.request import validate_host
 
-from . import registry, storage
+from . import generation, registry, storage
 from .rendering import PageHandler, public_origin
 
 logger = logging.getLogger(__name__)
@@ -66,6 +66,7 @@ def remove(urls: Iterable[str]) -> int:
 
 
 def changed(topics: Iterable[str]) -> None:
+    generation.bump()  # cached fragments of dynamic pages (the record page) go stale too, files or not
     if not enabled():
         return
     from .tasks import render_topics
@@ -89,6 +90,7 @@ def already_queued(task, *args) -> bool:
 
 def gone(topics: Iterable[str]) -> int:
     """Remove at once every file the topics may have made stale, then re-render them on the queue."""
+    generation.bump()
     if not enabled():
         return 0
     topics = sorted(set(topics))

@@ -9,10 +9,13 @@ from urllib.parse import urlencode
 
 import segno
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -34,6 +37,7 @@ from gongkai.publishing.selectors import (
 from gongkai.publishing.standard_columns import standard_slug
 from gongkai.publishing.uploads import download_name
 
+from ..pages import generation
 from . import share
 from .record_sections import record_sections
 
@@ -66,23 +70,80 @@ def cached_qr(url: str) -> bytes:
     return content
 
 
-def record(request, record_id):
+RECORD_PARTS_SECONDS = 24 * 3600
+RECORD_PARTS = ("nav", "top", "bottom", "related")
+
+
+def record_parts_key(record, marker: str) -> str:
+    """What a record page's cached parts depend on besides the record row: the marker of the last announced change
+    (any publication, correction, withdrawal, catalog, column or site edit: `pages.generation`), the language and
+    the day (the validity banner)."""
+    return ":".join(
+        (
+            "portal:record-parts",
+            str(record.pk),
+            record.updated_at.isoformat(),
+            marker,
+            translation.get_language() or "",
+            timezone.localdate().isoformat(),
+        )
+    )
+
+
+def record_parts(record_id: int, key: str) -> dict | None:
+    """The parts of a public record's page that depend only on the record (its index, body, attachments,
+    interpretations, corrections, the share description), rendered once per key, without the request (no context
+    processors: no query for the site). None when the record is not public."""
     found = public_record(record_id)
-    if found is None:
-        raise Http404
-    if found.status != RecordStatus.PUBLISHED:
-        return render(request, "portal/publishing/gone.html", {"record": found}, status=410)
-    page_url = request.build_absolute_uri(found.get_absolute_url())
+    if found is None or found.status != RecordStatus.PUBLISHED:
+        return None
     context = {
         "record": found,
-        "page_url": page_url,
         "share_description": share.share_description(found),
         "corrections": [revision for revision in found.revisions.all() if revision.kind != "created"],
-        "sections": [mark_safe(html) for html in record_sections(request, found)],  # noqa: S308 - rendered templates
         "catalog_items": public_items_of_record(found),
         "related": related_records(found),
     }
-    return render(request, "portal/publishing/record.html", context)
+    parts = {name: render_to_string(f"portal/publishing/_record_{name}.html", context) for name in RECORD_PARTS}
+    parts["share_description"] = context["share_description"]
+    cache.set(key, parts, RECORD_PARTS_SECONDS)
+    return parts
+
+
+def current_record(record_id: int):
+    """The public record with only what the page needs beside its cached parts (a small query: the sections test
+    whether the organization is a village)."""
+    return (
+        published_records()
+        .filter(pk=record_id)
+        .select_related("organization__region")
+        .only("title", "status", "updated_at", "organization__region__level")
+        .order_by()[:1]
+    )
+
+
+def record(request, record_id):
+    # The key is taken before the database is read: a change committed meanwhile moves the marker, so what this
+    # request renders is cached under the old key and never served after the change.
+    marker = generation.current()
+    current = next(iter(current_record(record_id)), None)
+    if current is not None:
+        key = record_parts_key(current, marker)
+        parts = cache.get(key) or record_parts(current.pk, key)
+        if parts is not None:
+            context = {
+                "record": current,
+                "share_description": parts["share_description"],
+                "parts": {name: mark_safe(parts[name]) for name in RECORD_PARTS},  # noqa: S308 - rendered templates
+                "sections": [mark_safe(html) for html in record_sections(request, current)],  # noqa: S308 - same
+            }
+            return render(request, "portal/publishing/record.html", context)
+    found = public_record(record_id)
+    if found is None:
+        raise Http404
+    if found.status == RecordStatus.PUBLISHED:  # published between the two reads: rendered without the cache
+        return record(request, record_id)
+    return render(request, "portal/publishing/gone.html", {"record": found}, status=410)
 
 
 def record_qr(request, record_id):
