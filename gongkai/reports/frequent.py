@@ -67,7 +67,7 @@ def top(totals: dict[int, int], limit: int, minimum: int) -> list[int]:
 def frequent_records(*, period: str, today: date, limit: int = 10) -> list[Frequent]:
     totals = view_totals(CountedKind.RECORD, period_since(period, today), today)
     ids = top(totals, limit, minimum_views())
-    records = published_records().only("pk", "title").in_bulk(ids)
+    records = published_records().select_related(None).only("pk", "title").in_bulk(ids)
     found = [
         Frequent("record", pk, records[pk].title, records[pk].get_absolute_url(), totals[pk])
         for pk in ids
@@ -116,4 +116,13 @@ def frequent_reading(*, period: str, today: date, limit: int = 10) -> dict[str, 
             "items": [row.as_dict() for row in frequent_items(period=period, today=today, limit=limit)],
         }
         cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def reading_by_day(*, kind: str, object_ids: list[int], since: date, until: date) -> dict[int, dict[date, int]]:
+    """Readings of the given objects per day ({object_id: {day: views}}), for the big screen's heat map."""
+    found: dict[int, dict[date, int]] = {}
+    rows = DailyCount.objects.filter(kind=kind, object_id__in=object_ids, day__gte=since, day__lte=until)
+    for object_id, day, views in rows.values_list("object_id", "day", "views"):
+        found.setdefault(object_id, {})[day] = views
     return found

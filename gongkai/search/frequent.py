@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Sum
 
+from gongkai.screening.lexicon import LexiconSnapshot, current_lexicon
 from gongkai.screening.scanning import scan_content
 
 from .models import QueryDay
@@ -31,11 +32,11 @@ def minimum_days() -> int:
     return int(getattr(settings, "GONGKAI_HOT_MIN_DAYS", 2))
 
 
-def may_show(query: str) -> bool:
+def may_show(query: str, lexicon: LexiconSnapshot | None = None) -> bool:
     """Whether a term may be shown to the public (its counts already passed the thresholds)."""
     if not 2 <= len(query) <= 20 or LONG_NUMBER.search(query):
         return False
-    return not scan_content(query).detections
+    return not scan_content(query, lexicon=lexicon or current_lexicon()).detections
 
 
 def term_totals(since: date, until: date) -> list[dict]:
@@ -54,14 +55,24 @@ def frequent_terms(*, period: str, today: date, limit: int = 10, public: bool = 
     if found is not None:
         return found
     since = today - timedelta(days=PERIODS.get(period, PERIODS["week"]) - 1)
-    found = []
+    found: list[dict] = []
+    lexicon = current_lexicon() if public else None
     for row in term_totals(since, today):
         if len(found) >= limit:
             break
         if public and (
-            row["searches"] < minimum_searches() or row["days"] < minimum_days() or not may_show(row["query"])
+            row["searches"] < minimum_searches() or row["days"] < minimum_days() or not may_show(row["query"], lexicon)
         ):
             continue
         found.append(row)
     cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def searches_by_day(*, queries: list[str], since: date, until: date) -> dict[str, dict[date, int]]:
+    """Searches of the given terms per day ({query: {day: searches}}), for the big screen's heat map."""
+    found: dict[str, dict[date, int]] = {}
+    rows = QueryDay.objects.filter(query__in=queries, day__gte=since, day__lte=until)
+    for query, day, searches in rows.values_list("query", "day", "searches"):
+        found.setdefault(query, {})[day] = searches
     return found
