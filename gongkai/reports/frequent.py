@@ -49,14 +49,19 @@ def minimum_views() -> int:
     return int(getattr(settings, "GONGKAI_HOT_MIN_VIEWS", 3))
 
 
-def view_totals(kind: str, since: date, until: date) -> dict[int, int]:
+def view_totals(since: date, until: date) -> dict[str, dict[int, int]]:
+    """Readings per object of every counted kind in the period, in one query: {kind: {object_id: views}}."""
     rows = (
-        DailyCount.objects.filter(kind=kind, day__gte=since, day__lte=until)
-        .values("object_id")
+        DailyCount.objects.filter(kind__in=(CountedKind.RECORD, CountedKind.GUIDE), day__gte=since, day__lte=until)
+        .values("kind", "object_id")
         .annotate(total=Sum("views"))
         .order_by()
     )
-    return {row["object_id"]: row["total"] for row in rows if row["total"]}
+    found: dict[str, dict[int, int]] = {CountedKind.RECORD: {}, CountedKind.GUIDE: {}}
+    for row in rows:
+        if row["total"]:
+            found[row["kind"]][row["object_id"]] = row["total"]
+    return found
 
 
 def top(totals: dict[int, int], limit: int, minimum: int) -> list[int]:
@@ -64,9 +69,10 @@ def top(totals: dict[int, int], limit: int, minimum: int) -> list[int]:
     return ranked[: limit * 2]  # some may no longer be public: keep spares
 
 
-def frequent_records(*, period: str, today: date, limit: int = 10) -> list[Frequent]:
-    totals = view_totals(CountedKind.RECORD, period_since(period, today), today)
+def frequent_records(totals: dict[int, int], limit: int) -> list[Frequent]:
     ids = top(totals, limit, minimum_views())
+    if not ids:
+        return []
     records = published_records().select_related(None).only("pk", "title").in_bulk(ids)
     found = [
         Frequent("record", pk, records[pk].title, records[pk].get_absolute_url(), totals[pk])
@@ -76,9 +82,10 @@ def frequent_records(*, period: str, today: date, limit: int = 10) -> list[Frequ
     return found[:limit]
 
 
-def frequent_guides(*, period: str, today: date, limit: int = 10) -> list[Frequent]:
-    totals = view_totals(CountedKind.GUIDE, period_since(period, today), today)
+def frequent_guides(totals: dict[int, int], limit: int) -> list[Frequent]:
     ids = top(totals, limit, minimum_views())
+    if not ids:
+        return []
     guides = public_guides().select_related("organization").in_bulk(ids)
     found = [
         Frequent("guide", pk, guides[pk].name, guides[pk].get_absolute_url(), totals[pk]) for pk in ids if pk in guides
@@ -86,9 +93,8 @@ def frequent_guides(*, period: str, today: date, limit: int = 10) -> list[Freque
     return found[:limit]
 
 
-def frequent_items(*, period: str, today: date, limit: int = 10) -> list[Frequent]:
+def frequent_items(record_totals: dict[int, int], limit: int) -> list[Frequent]:
     """Catalog items in force by the readings of their published records (a record under two items counts for both)."""
-    record_totals = view_totals(CountedKind.RECORD, period_since(period, today), today)
     if not record_totals:
         return []
     links = Item.records.through.objects.filter(
@@ -99,10 +105,13 @@ def frequent_items(*, period: str, today: date, limit: int = 10) -> list[Frequen
     for item_id, record_id in links:
         totals[item_id] = totals.get(item_id, 0) + record_totals[record_id]
     ids = top(totals, limit, minimum_views())
+    if not ids:
+        return []
     items = Item.objects.select_related("catalog__organization").in_bulk(ids)
-    return [
+    found = [
         Frequent("item", pk, items[pk].name, items[pk].get_absolute_url(), totals[pk]) for pk in ids if pk in items
-    ][:limit]
+    ]
+    return found[:limit]
 
 
 def frequent_reading(*, period: str, today: date, limit: int = 10) -> dict[str, list[dict]]:
@@ -110,10 +119,12 @@ def frequent_reading(*, period: str, today: date, limit: int = 10) -> dict[str, 
     key = f"reports:frequent:{period}:{today.isoformat()}:{limit}"
     found = cache.get(key)
     if found is None:
+        totals = view_totals(period_since(period, today), today)
+        records, guides = totals[CountedKind.RECORD], totals[CountedKind.GUIDE]
         found = {
-            "records": [row.as_dict() for row in frequent_records(period=period, today=today, limit=limit)],
-            "guides": [row.as_dict() for row in frequent_guides(period=period, today=today, limit=limit)],
-            "items": [row.as_dict() for row in frequent_items(period=period, today=today, limit=limit)],
+            "records": [row.as_dict() for row in frequent_records(records, limit)],
+            "guides": [row.as_dict() for row in frequent_guides(guides, limit)],
+            "items": [row.as_dict() for row in frequent_items(records, limit)],
         }
         cache.set(key, found, CACHE_SECONDS)
     return found

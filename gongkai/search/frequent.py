@@ -51,19 +51,21 @@ def term_totals(since: date, until: date) -> list[dict]:
 def frequent_terms(*, period: str, today: date, limit: int = 10, public: bool = True) -> list[dict]:
     """[{"query", "searches", "days"}], most searched first; with `public` only terms that pass every threshold."""
     key = f"search:frequent:{period}:{today.isoformat()}:{limit}:{int(public)}"
-    found = cache.get(key)
-    if found is not None:
-        return found
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
     since = today - timedelta(days=PERIODS.get(period, PERIODS["week"]) - 1)
     found: list[dict] = []
-    lexicon = current_lexicon() if public else None
+    lexicon = None  # loaded only when a term passes the counts (two queries)
     for row in term_totals(since, today):
         if len(found) >= limit:
             break
-        if public and (
-            row["searches"] < minimum_searches() or row["days"] < minimum_days() or not may_show(row["query"], lexicon)
-        ):
-            continue
+        if public:
+            if row["searches"] < minimum_searches() or row["days"] < minimum_days():
+                continue
+            lexicon = lexicon or current_lexicon()
+            if not may_show(row["query"], lexicon):
+                continue
         found.append(row)
     cache.set(key, found, CACHE_SECONDS)
     return found
