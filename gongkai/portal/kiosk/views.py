@@ -65,7 +65,10 @@ def column(request, slug: str):
         raise Http404
     slugs, stages, domains = listing_of(slug, {})
     records = in_column(published_records(), slugs, stages=stages, domain_ids=domains)
-    context = {"column": found, "records": list(records.select_related(None).only("pk", "title", "published_at")[:PAGE_SIZE])}
+    context = {
+        "column": found,
+        "records": list(records.select_related(None).only("pk", "title", "published_at")[:PAGE_SIZE]),
+    }
     return kiosk_render(request, "portal/kiosk/column.html", context)
 
 
