@@ -101,7 +101,10 @@ def leaders(person, today: date) -> dict[str, Any]:
     for group in Group:
         board = leaderboard(scheme, group, today)
         if board:
-            rows = [{"rank": row.rank, "name": row.organization.name, "score": float(row.score)} for row in board]
+            rows = [
+                {"rank": row.rank, "name": getattr(row.organization, "name", ""), "score": float(row.score)}
+                for row in board
+            ]
             return {"scheme": scheme.name, "group": str(group.label), "rows": rows[:LEADERS]}
     return {"scheme": scheme.name, "group": "", "rows": []}
 

@@ -40,12 +40,14 @@ def may_show(query: str, lexicon: LexiconSnapshot | None = None) -> bool:
 
 
 def term_totals(since: date, until: date) -> list[dict]:
-    return list(
+    """The 500 most searched terms of the period with their searches and the number of days they were searched."""
+    rows = (
         QueryDay.objects.filter(day__gte=since, day__lte=until)
         .values("query")
         .annotate(searches=Sum("searches"), days=Count("day"))
         .order_by("-searches", "query")[:500]
     )
+    return [dict(row) for row in rows]
 
 
 def frequent_terms(*, period: str, today: date, limit: int = 10, public: bool = True) -> list[dict]:
