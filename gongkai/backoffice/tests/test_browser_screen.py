@@ -4,7 +4,7 @@ several refresh cycles has the same number of chart instances, canvases, table r
 import pytest
 from django.utils import timezone
 
-from gongkai.core.tests.browser import PageProblems, axe_violations, sign_in
+from gongkai.core.tests.browser import NARROW, PageProblems, axe_violations, overflow, sign_in
 from gongkai.publishing.models import RecordStatus
 from gongkai.publishing.tests.factories import draft, force_status
 
@@ -47,4 +47,17 @@ def test_screen_refreshes_in_place_without_growing(live_server, browser, browser
     assert page.url.endswith("/backoffice/oversight/screen/?refresh=1")  # never reloaded
     assert axe_violations(page) == []
     assert problems.take() == []
+    context.close()
+
+
+def test_screen_on_a_small_display_stacks_without_sideways_scrolling(live_server, browser, browser_district, office):
+    context = browser.new_context(viewport=NARROW, locale="zh-CN")
+    context.set_default_timeout(20_000)
+    sign_in(context, live_server, office)
+    page = context.new_page()
+    problems = PageProblems(page)
+
+    page.goto(f"{live_server.url}/backoffice/oversight/screen/")
+
+    assert overflow(page) + axe_violations(page) + problems.take() == []
     context.close()
