@@ -119,3 +119,20 @@ def test_kiosk_unknown_objects_are_not_found(client, db):
     assert client.get(reverse("portal:kiosk:record", kwargs={"record_id": 999})).status_code == 404
     assert client.get(reverse("portal:kiosk:guide", kwargs={"guide_id": 999})).status_code == 404
     assert client.get(reverse("portal:kiosk:column", kwargs={"slug": "nothing"})).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("url", "english"),
+    [
+        ("/hot/", "Top searches"),
+        ("/kiosk/", "What would you like to look up?"),
+        ("/kiosk/hot/", "Popular (last 7 days)"),
+    ],
+)
+def test_pages_are_translated_into_english(client, hot_district, url, english):
+    client.cookies["django_language"] = "en"
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert english in response.content.decode()
