@@ -59,6 +59,12 @@ SCHEDULE = [
         description="re-render every static page (catches what no signal announced, e.g. a changed site name)",
     ),
     Entry(
+        "pages.frequent",
+        "gongkai.portal.pages.tasks.render_frequent",
+        at=time(0, 30),
+        description="re-render the home page and /hot/ with the new day's 热门 lists (searches and readings)",
+    ),
+    Entry(
         "oversight.inspect",
         "gongkai.oversight.tasks.daily_inspection",
         at=time(2, 0),

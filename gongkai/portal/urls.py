@@ -30,5 +30,7 @@ urlpatterns = [
     path("data/", include("gongkai.portal.opendata.urls")),
     path("data.json", opendata_views.data_json, name="data_json"),
     path("share/", include("gongkai.portal.sharing.urls")),
+    path("hot/", include("gongkai.portal.hot.urls")),
+    path("kiosk/", include("gongkai.portal.kiosk.urls")),
     path("", include("gongkai.portal.publishing.urls")),
 ]

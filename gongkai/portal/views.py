@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_POST
 from gongkai.orgs.models import Organization, Region
 
 from .columns import column_links, optional_url
+from .hot.lists import hot_lists
 
 ELDER_COOKIE_AGE = 365 * 24 * 3600
 
@@ -25,6 +27,7 @@ def home(request):
         "region": region,
         "government": government,
         "columns": column_links(),
+        "hot": hot_lists(period="week", today=timezone.localdate(), limit=5),
         "links": {
             "catalog": optional_url("portal:catalog:index"),
             "apply": optional_url("portal:applications:apply"),

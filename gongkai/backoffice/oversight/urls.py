@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views, views_inspection, views_notices
+from . import views, views_inspection, views_notices, views_screen
 
 app_name = "oversight"
 urlpatterns = [
@@ -30,6 +30,9 @@ urlpatterns = [
     path("problems/<int:problem_id>/", views_notices.problem, name="problem"),
     path("problems/<int:problem_id>/<slug:action>/", views_notices.problem_act, name="problem_act"),
     path("answers/<int:answer_id>/evidence/", views_notices.answer_evidence, name="answer_evidence"),
+    path("screen/", views_screen.screen, name="screen"),
+    path("screen/data/", views_screen.screen_feed, name="screen_feed"),
+    path("frequent/", views_screen.frequent, name="frequent"),
     path("inspection/", views_inspection.inspection, name="inspection"),
     path("inspection/run/", views_inspection.run, name="inspection_run"),
     path("inspection/findings/<int:finding_id>/problem/", views_inspection.to_problem, name="finding_problem"),

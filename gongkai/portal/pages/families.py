@@ -147,7 +147,8 @@ def report_pages_of_record(record_id) -> list[str]:
 
 def register_portal_pages() -> None:
     everything = {"site", "organizations"}
-    register("portal.home", urls=lambda: ["/"], depends_on=everything)
+    register("portal.home", urls=lambda: ["/"], depends_on=everything | {"frequent"})
+    register("portal.hot", urls=lambda: ["/hot/"], depends_on=everything | {"frequent"})
     register(
         "publishing.records",
         urls=all_record_urls,

@@ -16,6 +16,14 @@ def render_topics(context, topics: list[str]) -> dict:
     return service.refresh(urls, progress=lambda done, total: report(context, done=done, total=total))
 
 
+@task()
+def render_frequent() -> dict:
+    """The day's 热门 lists changed (they are counted per day): re-render the home page and /hot/ (scheduled daily)."""
+    if not service.enabled():
+        return {"pages": 0}
+    return service.refresh(registry.stale_urls(["frequent"]))
+
+
 @task(takes_context=True)
 def rebuild_pages(context) -> dict:
     """The nightly full rebuild (`gongkai static rebuild` does the same from the command line)."""
