@@ -78,6 +78,7 @@ ROUTERS: list[tuple[str, str]] = [
     ("/services/", "gongkai.api.services.endpoints.router"),
     ("/villages/", "gongkai.api.villages.endpoints.router"),
     ("/statistics/", "gongkai.api.statistics.endpoints.router"),
+    ("/hot/", "gongkai.api.hot.endpoints.router"),
 ]
 
 

@@ -5,4 +5,4 @@ from django.urls import path
 from . import views
 
 app_name = "hot"
-urlpatterns = [path("", views.hot, name="index")]
+urlpatterns = [path("", views.hot, name="index"), path("hot.csv", views.download, name="csv")]

@@ -63,6 +63,37 @@ def test_hot_page_lists_terms_records_guides_and_items(client, hot_district, dja
     assert "王小明" not in body  # one search: never public
 
 
+def test_hot_lists_download_as_csv_and_read_as_json_from_the_same_figures(client, hot_district):
+    response = client.get(reverse("portal:hot:csv"))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = [line.split(",") for line in response.content.decode("utf-8-sig").splitlines()]
+    assert rows[0] == ["类别", "名称", "次数", "地址"]
+    assert rows[1][:3] == ["检索词", "低保", "7"]
+    assert ["信息", "低保标准调整通知", "12"] in [row[:3] for row in rows]
+    assert ["办事指南", hot_district["guide"].name, "5"] in [row[:3] for row in rows]
+    assert not any("王小明" in line for line in response.content.decode("utf-8-sig").splitlines())
+
+    data = client.get("/api/v1/hot/").json()
+    assert data["period"] == "week"
+    assert data["terms"] == [{"query": "低保", "searches": 7, "days": 2}]
+    assert [(row["title"], row["views"]) for row in data["records"]] == [("低保标准调整通知", 12)]
+    assert [row["id"] for row in data["guides"]] == [hot_district["guide"].pk]
+    assert client.get("/api/v1/hot/", {"period": "year"}).status_code == 422
+
+
+def test_hot_page_names_its_periods_in_the_reader_s_language(client, hot_district):
+    # The period labels are lazy: made at import, they would stay in the language the process started in.
+    client.cookies["django_language"] = "en"
+
+    response = client.get(reverse("portal:hot:index"))
+
+    assert response.status_code == 200
+    assert "Last 30 days" in response.content.decode()
+    assert "近 30 天" not in response.content.decode()
+
+
 def test_home_shows_the_hot_block(client, hot_district):
     response = client.get(reverse("portal:home"))
 
