@@ -157,3 +157,18 @@ def test_paper_form_prints_as_html_and_downloads_as_docx(client, db):
         xml = archive.read("word/document.xml").decode()
     assert "政府信息公开申请表" in xml
     assert "所需政府信息的内容描述" in xml
+
+
+def test_the_load_drill_answers_the_text_question_from_the_page_as_any_client_can(client, department):
+    # bench/drills.py submits 1,000 applications through the production stack; it reads no server state, so its
+    # solver must answer both kinds of question exactly as they are printed on the page.
+    from bench.drills import solve_text_question
+
+    kinds = set()
+    for _ in range(40):
+        page = client.get(APPLY).content.decode()
+        challenge = client.session[TEXT_KEY]
+        kinds.add("加" in challenge["question"])
+        assert solve_text_question(page) in challenge["answers"]
+    assert kinds == {True, False}  # both the sum and the character question were met
+    assert solve_text_question("<p>没有问题的页面</p>") is None
