@@ -11,6 +11,27 @@ from gongkai.orgs.tests.factories import (
     RegionFactory,
 )
 
+TRANSACTIONAL_FIXTURES = ("transactional_db", "live_server")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every transactional test (transaction=True, transactional_db, live_server) rolls back by serialization.
+
+    A transactional test empties the tables when it ends. Without serialized rollback Django then re-creates the
+    content types and permissions (post_migrate) under new ids, and the next test on the same worker that does
+    restore the serialized database fails on them (UNIQUE constraint failed: django_content_type…), in an order
+    that depends on how xdist shares the tests out. With every one serialized, each starts from the database as the
+    migrations left it and none re-creates rows behind another's back."""
+    for item in items:
+        names = getattr(item, "fixturenames", None)
+        if names is None or "django_db_serialized_rollback" in names:
+            continue
+        marker = item.get_closest_marker("django_db")
+        if (marker is not None and marker.kwargs.get("transaction")) or any(
+            name in names for name in TRANSACTIONAL_FIXTURES
+        ):
+            names.append("django_db_serialized_rollback")
+
 
 @pytest.fixture
 def county(db):

@@ -192,9 +192,11 @@ LOGIN_ADDRESS_WINDOW_MINUTES = int(os.environ.get("LOGIN_ADDRESS_WINDOW_MINUTES"
 # Staff sessions end after 8 hours (SESSION_ABSOLUTE_AGE, from sign-in, however active), or after 30 idle minutes.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(30 * 60)))
 SESSION_ABSOLUTE_AGE = int(os.environ.get("SESSION_ABSOLUTE_AGE", str(8 * 3600)))
-# The idle limit slides for signed-in staff only (core.middleware.AbsoluteSessionLimitMiddleware saves their session on
-# every request); a visitor's session (a captcha answer) is saved only when it changes.
+# The idle limit slides for signed-in staff only (core.middleware.AbsoluteSessionLimitMiddleware saves their session
+# again once its last save is SESSION_REFRESH_SECONDS old); a visitor's session (a captcha answer) is saved only when it
+# changes.
 SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LANGUAGE_CODE = "zh-hans"

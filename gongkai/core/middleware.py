@@ -36,16 +36,18 @@ class ChineseFirstLocaleMiddleware:
 
 
 SIGNED_IN_AT = "signed_in_at"
+REFRESHED_AT = "refreshed_at"
 
 
 class AbsoluteSessionLimitMiddleware:
     """End a signed-in session SESSION_ABSOLUTE_AGE seconds after sign-in, however active it has been, and keep the
-    idle limit (SESSION_COOKIE_AGE) sliding: every request of a signed-in person saves the session again. The
-    sign-in time is stamped into the session at the first request after it.
+    idle limit (SESSION_COOKIE_AGE) sliding: a signed-in person's session is saved again when their last save is
+    SESSION_REFRESH_SECONDS old, so the idle limit is kept to within that much. The sign-in time is stamped into the
+    session at the first request after it.
 
-    Only signed-in sessions are saved on every request (not SESSION_SAVE_EVERY_REQUEST): a visitor whose session
-    holds no more than a captcha answer would otherwise rewrite it on every page and image they load, which costs a
-    database write per request and, when a page and its images load at once, makes them race for the same row."""
+    Not SESSION_SAVE_EVERY_REQUEST: that writes the session row on every request, page, image and script fetch
+    alike, of visitors too (a captcha answer is a session), so a page and its images race to write the same row.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -57,8 +59,8 @@ class AbsoluteSessionLimitMiddleware:
             started = request.session.setdefault(SIGNED_IN_AT, now)
             if now - started > settings.SESSION_ABSOLUTE_AGE:
                 logout(request)
-            else:
-                request.session.modified = True
+            elif now - request.session.get(REFRESHED_AT, 0) >= settings.SESSION_REFRESH_SECONDS:
+                request.session[REFRESHED_AT] = now
         return self.get_response(request)
 
 

@@ -81,7 +81,7 @@ def test_warm_page_costs_the_region_and_the_footer(client, world, django_assert_
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_page_passes_axe_and_fits_a_phone(live_server, browser, department, street_office, clerk):
+def test_page_passes_axe_and_fits_a_phone(live_server, browser, seeded, department, street_office, clerk):
     from gongkai.core.tests.browser import DESKTOP, NARROW, axe_violations, overflow
 
     cache.clear()
