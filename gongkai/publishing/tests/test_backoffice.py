@@ -184,3 +184,34 @@ def test_the_workbench_panel_marks_a_deadline_computed_over_a_provisional_year(c
     assert "2025年的节假日安排尚未录入" in home
     listed = client.get(reverse("backoffice:publishing:list", args=["review"])).content.decode()
     assert f"{record.due_on:%Y-%m-%d}（暂定）" in listed
+
+
+def test_the_form_chooses_the_interpretation_kind_and_explains_what_is_missing(client, columns, clerk):
+    policy = force_status(draft(columns, clerk, genre="policy"), S.PUBLISHED)
+    client.force_login(clerk)
+    form = client.get(reverse("backoffice:publishing:create")).content.decode()
+    assert 'name="interpretation_kind"' in form
+    assert 'name="transcript"' in form
+    fields = {
+        "organization": columns.pk,
+        "title": "视频解读：便民服务安排",
+        "written_on": "2025-01-20",
+        "genre": "interpretation",
+        "interprets": policy.pk,
+        "interpretation_kind": "video",
+        "subject_category": "general",
+        "body": "<p>解读如下。</p>",
+        "attribute": "active",
+        "validity": "in_force",
+        "decision_count": "0",
+    }
+    refused = client.post(reverse("backoffice:publishing:create"), fields)
+    assert refused.status_code == 200
+    assert "视频解读须填写视频文字稿" in refused.content.decode()
+    assert not Record.objects.filter(genre="interpretation").exists()
+    response = client.post(reverse("backoffice:publishing:create"), {**fields, "transcript": "各位市民：……"})
+    assert response.status_code == 302
+    record = Record.objects.get(genre="interpretation")
+    assert (record.interpretation_kind, record.transcript) == ("video", "各位市民：……")
+    page = client.get(reverse("backoffice:publishing:record", args=[record.pk])).content.decode()
+    assert "<dt>解读形式</dt><dd>视频解读</dd>" in page
