@@ -244,3 +244,22 @@ def test_a_changed_kind_shows_in_the_revision_history(department, clerk, policy)
     labels = {change.label: (change.old, change.new) for change in diff(first, second)["fields"]}
     assert labels["解读形式"] == ("文字解读", "图解")
     assert labels["图解文字说明"] == ("—", "说明")
+
+
+def test_the_transcript_is_screened_like_the_body(department, clerk, policy):
+    record = interpretation(
+        department,
+        clerk,
+        policy,
+        interpretation_kind=InterpretationKind.VIDEO,
+        transcript="如有疑问请联系张老师，身份证号110101199003074514。",
+    )
+    upload(record, clerk, "解读视频.mp4", MP4_BYTES)
+    with pytest.raises(PublishingError) as raised:
+        services.submit_record(record=record, actor=clerk)
+    assert raised.value.code == PublishingErrorCode.BLOCKING_FINDINGS
+    assert "公民身份号码" in raised.value.message
+    record.refresh_from_db()
+    assert record.status == S.DRAFT
+    report = services.check_record(record=record, actor=clerk)
+    assert [issue.location for issue in report.blocking] == ["视频文字稿"]
