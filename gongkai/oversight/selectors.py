@@ -1,13 +1,26 @@
 """Reads of the oversight app, and the access functions for its protected objects (see `access`)."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from gongkai.core import lights
 from gongkai.core.errors import AccessDenied
 from gongkai.orgs.access import has_role, is_admin, organizations_for, regions_for
 from gongkai.orgs.models import Organization, Region
 
 from .access import OFFICE_ROLES
-from .models import Finding, FindingStatus, ManualEntry, Notice, NoticeStatus, PeriodicItem, Problem, Scheme
+from .models import (
+    Finding,
+    FindingStatus,
+    ManualEntry,
+    Notice,
+    NoticeStatus,
+    PeriodicItem,
+    Problem,
+    ProblemStatus,
+    Scheme,
+)
 
 
 def scheme_for_year(year: int, division_code: str | None = None) -> Scheme | None:
@@ -74,6 +87,60 @@ def problems_for_staff(*, person) -> QuerySet[Problem]:
     return Problem.objects.filter(
         Q(notice__issuer__in=offices) | Q(organization__in=own, notice__status=NoticeStatus.ISSUED)
     ).select_related("notice", "organization")
+
+
+AWAITING_RECTIFICATION = (ProblemStatus.OPEN, ProblemStatus.RETURNED)
+
+
+def problems_by_urgency(problems: QuerySet[Problem]) -> QuerySet[Problem]:
+    """The rectification list's default order: problems the organization still has to rectify first, by due date
+    (so red, then yellow, then the rest; without a due date last), then those answered and awaiting acceptance,
+    then the accepted ones."""
+    group = Case(
+        When(status__in=AWAITING_RECTIFICATION, then=Value(0)),
+        When(status=ProblemStatus.ANSWERED, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return (
+        problems.select_related("organization__region")
+        .annotate(urgency=group)
+        .order_by("urgency", F("due_on").asc(nulls_last=True), "id")
+    )
+
+
+def annotate_problem_lights(problems, today) -> list:
+    """Set `light` and `light_reason` on each problem still to rectify (the reminders' light: yellow from three
+    working days before the due date, on the organization's regional calendar); one calendar per region."""
+    from .reminders import PROBLEM_YELLOW_WORKDAYS
+
+    problems = list(problems)
+    waiting = {
+        problem.pk: (problem.due_on, problem.organization.region)
+        for problem in problems
+        if problem.status in AWAITING_RECTIFICATION and problem.due_on is not None
+    }
+    found = lights.lights_for(waiting, today=today, yellow_workdays=PROBLEM_YELLOW_WORKDAYS)
+    for problem in problems:
+        signal = found.get(problem.pk)
+        problem.light = signal.light if signal else None
+        problem.light_reason = problem_light_reason(problem, signal)
+    return problems
+
+
+def problem_light_reason(problem: Problem, signal) -> str:
+    """Why a problem has its light, in words ("整改期限已过", "整改期限剩 2 个工作日"); empty once answered."""
+    if problem.status not in AWAITING_RECTIFICATION:
+        return ""
+    if signal is None:
+        return _("未设整改期限")
+    if signal.light == lights.Light.RED:
+        return _("整改期限已过")
+    if not signal.days_left:
+        return _("整改期限今日到期")
+    return ngettext("整改期限剩 %(days)d 个工作日", "整改期限剩 %(days)d 个工作日", signal.days_left) % {
+        "days": signal.days_left
+    }
 
 
 def visible_problems(*, person, notice: Notice) -> QuerySet[Problem]:

@@ -69,6 +69,8 @@ def record_texts(record) -> list[tuple]:
     """
     texts: list[tuple] = [("标题", record.title), ("文号", record.doc_number), ("主题词", record.keywords)]
     texts += [("内容概述", record.summary), ("正文", html_to_text(record.body))]
+    # An interpretation's long description (图解) and transcript (视频) are public text like the body.
+    texts += [("图解文字说明", record.long_description), ("视频文字稿", record.transcript)]
     for attachment in record.attachments.filter(is_active=True).order_by("sort_order", "id"):
         texts.append((f"附件{attachment.pk}：{attachment.original_name}"[:100], attachment_extracted(attachment)))
     return [(location, text) for location, text in texts if text and (getattr(text, "text", text))]

@@ -8,6 +8,9 @@ five or fewer, red once overdue), on the calendar of the record's region.
 
 from datetime import date
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from gongkai.core import lights
 from gongkai.core.workdays import WorkCalendar, add_workdays
 
@@ -55,4 +58,18 @@ def annotate_lights(records, today: date) -> list:
         record.light_label = signal.label if signal else ""
         record.days_left = signal.days_left if signal else None
         record.calendar_warnings = signal.warnings if signal else []
+        record.light_reason = light_reason(record)
     return records
+
+
+def light_reason(record) -> str:
+    """Why a record has its light, in words ("公开期限已过", "公开期限剩 3 个工作日"); empty without a light."""
+    if record.light is None:
+        return ""
+    if record.light == lights.Light.RED:
+        return _("公开期限已过")
+    if not record.days_left:
+        return _("公开期限今日到期")
+    return ngettext("公开期限剩 %(days)d 个工作日", "公开期限剩 %(days)d 个工作日", record.days_left) % {
+        "days": record.days_left
+    }

@@ -55,7 +55,10 @@ def public_record(record_id) -> Record | None:
             .order_by("sort_order", "id"),
         ),
         # The page lists interpretations by title: their bodies are not loaded.
-        Prefetch("interpretations", queryset=published_records().select_related(None).only("title", "interprets")),
+        Prefetch(
+            "interpretations",
+            queryset=published_records().select_related(None).only("title", "interprets", "interpretation_kind"),
+        ),
         Prefetch("revisions", queryset=Revision.objects.filter(is_public=True).order_by("number")),
     ).first()
     if record is not None:

@@ -27,6 +27,9 @@ IMAGE_TYPES = {
     b"GIF87a": ("image/gif", ".gif", "GIF"),
     b"GIF89a": ("image/gif", ".gif", "GIF"),
 }
+EBML_MAGIC = b"\x1a\x45\xdf\xa3"  # WebM (and Matroska) files start with an EBML header
+MP4 = ("video/mp4", ".mp4")
+WEBM = ("video/webm", ".webm")
 DOCX = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx")
 XLSX = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx")
 
@@ -117,8 +120,32 @@ def check_image(name: str, data: bytes, content_type: str, extension: str, pil_f
     return CheckedFile(AttachmentKind.IMAGE, content_type, extension, len(data))
 
 
-def check_upload(upload, name: str) -> CheckedFile:
-    """The kind of an uploaded file as its content shows, or a PublishingError saying why it is refused."""
+def is_mp4(data: bytes) -> bool:
+    """An ISO base media file: its first box is `ftyp` (size, then the type) with a size that fits the file."""
+    if len(data) < 16 or data[4:8] != b"ftyp":
+        return False
+    size = int.from_bytes(data[:4], "big")
+    return 16 <= size <= min(len(data), 4096)
+
+
+def check_video(name: str, data: bytes, *, allow_video: bool) -> CheckedFile | None:
+    """MP4 or WebM video when `allow_video` (only video interpretations take videos); None when not a video."""
+    if is_mp4(data):
+        checked = CheckedFile(AttachmentKind.VIDEO, *MP4, len(data))
+    elif data.startswith(EBML_MAGIC):
+        if b"webm" not in data[:64]:
+            raise refuse(name, _("只接受 MP4 和 WebM 格式的视频，请将 MKV 等格式转换后再上传。"))
+        checked = CheckedFile(AttachmentKind.VIDEO, *WEBM, len(data))
+    else:
+        return None
+    if not allow_video:
+        raise refuse(name, _("只有解读形式为“视频解读”的政策解读才能上传视频。"))
+    return checked
+
+
+def check_upload(upload, name: str, *, allow_video: bool = False) -> CheckedFile:
+    """The kind of an uploaded file as its content shows, or a PublishingError saying why it is refused. Videos
+    (MP4, WebM) are taken only when `allow_video`."""
     size = upload.size if getattr(upload, "size", None) is not None else len(read_all(upload))
     check_size(name, size)
     data = read_all(upload)
@@ -131,6 +158,14 @@ def check_upload(upload, name: str) -> CheckedFile:
     for magic, (content_type, extension, pil_format) in IMAGE_TYPES.items():
         if data.startswith(magic):
             return check_image(name, data, content_type, extension, pil_format)
+    video = check_video(name, data, allow_video=allow_video)
+    if video is not None:
+        return video
+    if allow_video:
+        raise refuse(
+            name,
+            _("只接受 MP4/WebM 视频、PDF、Word（.docx）、Excel（.xlsx）和 PNG/JPEG/GIF 图片，文件内容不属于这些类型。"),
+        )
     raise refuse(name, _("只接受 PDF、Word（.docx）、Excel（.xlsx）和 PNG/JPEG/GIF 图片，文件内容不属于这些类型。"))
 
 
@@ -138,6 +173,8 @@ EXTENSIONS = {
     "application/pdf": ".pdf",
     DOCX[0]: DOCX[1],
     XLSX[0]: XLSX[1],
+    MP4[0]: MP4[1],
+    WEBM[0]: WEBM[1],
     **{content_type: extension for content_type, extension, _format in IMAGE_TYPES.values()},
 }
 

@@ -55,6 +55,11 @@ class RecordDetail(RecordSummary):
     effective_on: date | None
     repealed_on: date | None
     interprets: int | None
+    interpretation_kind: str | None = Field(
+        None, description="解读形式（仅政策解读）：text 文字解读，graphic 图解，video 视频解读。"
+    )
+    long_description: str = Field("", description="图解的文字说明（仅图解）。")
+    transcript: str = Field("", description="视频的文字稿（仅视频解读）；视频本身在 attachments 中，kind 为 video。")
     interpretations: list[int]
     attachments: list[AttachmentOut]
     corrections: list[CorrectionOut]
@@ -113,6 +118,16 @@ def summary(record) -> dict:
     }
 
 
+def interpretation_form(record) -> dict:
+    if record.genre != Genre.INTERPRETATION:
+        return {"interpretation_kind": None, "long_description": "", "transcript": ""}
+    return {
+        "interpretation_kind": record.interpretation_kind,
+        "long_description": record.long_description,
+        "transcript": record.transcript,
+    }
+
+
 def detail(record) -> dict:
     return {
         **summary(record),
@@ -123,6 +138,7 @@ def detail(record) -> dict:
         "effective_on": record.effective_on,
         "repealed_on": record.repealed_on,
         "interprets": record.interprets_id if record.interprets else None,
+        **interpretation_form(record),
         "interpretations": [item.pk for item in record.interpretations.all()],
         "attachments": [
             {"name": item.original_name, "kind": item.kind, "size": item.size, "id": str(item.public_id)}

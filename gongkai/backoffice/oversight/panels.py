@@ -8,7 +8,7 @@ from gongkai.backoffice.workbench import Panel
 from gongkai.orgs.access import organizations_for
 from gongkai.oversight import periodic
 from gongkai.oversight.models import ProblemStatus
-from gongkai.oversight.selectors import problems_for_staff
+from gongkai.oversight.selectors import annotate_problem_lights, problems_by_urgency, problems_for_staff
 
 SHOWN = 8
 
@@ -49,16 +49,17 @@ def problems_panel(request, today) -> Panel:
     waiting = problems_for_staff(person=request.user).filter(
         status__in=(ProblemStatus.OPEN, ProblemStatus.RETURNED, ProblemStatus.ANSWERED), notice__status="issued"
     )
-    rows = list(waiting.order_by("due_on", "id")[: SHOWN * 4])
+    rows = annotate_problem_lights(problems_by_urgency(waiting)[:SHOWN], today)
     items = []
-    for problem in rows[:SHOWN]:
-        overdue = problem.is_overdue(today)
+    for problem in rows:
+        reason = problem.light_reason
         items.append(
             {
                 "label": f"{problem.organization.display_name} · {problem.description[:30]}",
                 "url": reverse("backoffice:oversight:problem", kwargs={"problem_id": problem.pk}),
-                "light": "red" if overdue else ("green" if problem.status == ProblemStatus.ANSWERED else "yellow"),
-                "meta": problem.get_status_display(),
+                # Answered problems wait for the office's acceptance, not for the organization: shown green.
+                "light": problem.light or "green",
+                "meta": f"{reason} · {problem.get_status_display()}" if reason else problem.get_status_display(),
             }
         )
     return Panel(

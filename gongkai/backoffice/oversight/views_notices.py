@@ -17,9 +17,11 @@ from gongkai.oversight.models import Answer, NoticeStatus, ProblemStatus
 from gongkai.oversight.printing import notice_docx as render_notice_docx
 from gongkai.oversight.printing import notice_pdf as render_notice_pdf
 from gongkai.oversight.selectors import (
+    annotate_problem_lights,
     notice_for_staff,
     notices_for_staff,
     problem_for_staff,
+    problems_by_urgency,
     problems_for_staff,
     visible_problems,
 )
@@ -152,11 +154,11 @@ def add_typed_problem(request, notice) -> None:
 @staff_required
 def problems(request):
     today = timezone.localdate()
-    rows = problems_for_staff(person=request.user).order_by("due_on", "id")
+    rows = problems_by_urgency(problems_for_staff(person=request.user))
     status = request.GET.get("status", "")
     if status in ProblemStatus.values:
         rows = rows.filter(status=status)
-    rows = list(rows[:300])
+    rows = annotate_problem_lights(rows[:300], today)
     for problem in rows:
         problem.overdue = problem.is_overdue(today)
     warnings = mark_provisional(rows, lambda row: row.notice.issued_on, lambda row: row.due_on)

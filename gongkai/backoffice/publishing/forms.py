@@ -12,7 +12,8 @@ from gongkai.publishing.selectors import interpretable_policies
 RECORD_FIELDS = [
     "title", "doc_number", "written_on", "genre", "subject_category", "keywords", "summary", "body", "attribute",
     "withheld_ground", "stage", "items", "columns", "channels", "validity", "effective_on", "expired_on",
-    "repealed_on", "display_until", "decision_count", "fee_amount", "interprets", "needs_interpretation", "event_on",
+    "repealed_on", "display_until", "decision_count", "fee_amount", "interprets", "interpretation_kind",
+    "long_description", "transcript", "needs_interpretation", "event_on",
 ]  # fmt: skip
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -38,6 +39,8 @@ class RecordForm(forms.ModelForm):
             "display_until": DATE_WIDGET,
             "event_on": DATE_WIDGET,
             "summary": forms.Textarea(attrs={"rows": 3}),
+            "long_description": forms.Textarea(attrs={"rows": 6}),
+            "transcript": forms.Textarea(attrs={"rows": 8}),
             "body": RichTextarea(),
             "items": forms.SelectMultiple(attrs={"size": 8}),
             "columns": forms.SelectMultiple(attrs={"size": 8}),
@@ -68,6 +71,8 @@ class RecordForm(forms.ModelForm):
             [organization.pk, *([organization.parent_id] if organization.parent_id else [])]
         )
         self.fields["stage"].help_text = _("留空时取关联公开事项的五公开环节。")
+        # Forms posted before the field existed (and records that are not interpretations) stay 文字解读.
+        self.fields["interpretation_kind"].required = False
         self.use_pickers(organization)
 
     def use_pickers(self, organization) -> None:
@@ -87,7 +92,10 @@ class RecordForm(forms.ModelForm):
 
     def service_fields(self) -> dict:
         """The cleaned data as keyword arguments of create_record / update_record / correct_record."""
-        return {name: self.cleaned_data[name] for name in RECORD_FIELDS if name in self.cleaned_data}
+        fields = {name: self.cleaned_data[name] for name in RECORD_FIELDS if name in self.cleaned_data}
+        if not fields.get("interpretation_kind"):
+            fields.pop("interpretation_kind", None)
+        return fields
 
 
 class CreateRecordForm(RecordForm):
@@ -135,7 +143,10 @@ class ValidityForm(forms.Form):
 
 
 class AttachmentForm(forms.Form):
-    file = forms.FileField(label=_("附件"), help_text=_("PDF、Word（.docx）、Excel（.xlsx）或 PNG/JPEG/GIF 图片。"))
+    file = forms.FileField(
+        label=_("附件"),
+        help_text=_("PDF、Word（.docx）、Excel（.xlsx）或 PNG/JPEG/GIF 图片；视频解读还可上传 MP4/WebM 视频。"),
+    )
 
 
 class ColumnForm(forms.ModelForm):

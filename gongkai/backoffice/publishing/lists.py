@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -42,6 +42,9 @@ WORK_LISTS = (
     WorkList("interpretations", _("缺少政策解读的政策文件"), (Role.CLERK, Role.REVIEWER, Role.OFFICE)),
 )
 BY_SLUG = {work_list.slug: work_list for work_list in WORK_LISTS}
+# Most urgent first: the light follows the due date (red when past, yellow within five working days), so ordering
+# by it puts red, then yellow, then the rest by due date; records without a due date last on every database.
+BY_URGENCY = (F("due_on").asc(nulls_last=True), "id")
 
 
 def scoped(person, roles, organization_id=None, *, office_for_villages_only=False) -> QuerySet[Record]:
@@ -63,24 +66,29 @@ def work_list_records(person, slug: str, organization_id=None) -> QuerySet[Recor
         person, work_list.roles, organization_id, office_for_villages_only=work_list.office_for_villages_only
     )
     if slug == "drafts":
-        return records.filter(status=S.DRAFT).filter(Q(created_by=person) | Q(submitted_by=person)).order_by("due_on")
+        return (
+            records.filter(status=S.DRAFT).filter(Q(created_by=person) | Q(submitted_by=person)).order_by(*BY_URGENCY)
+        )
     if slug == "review":
         return (
             records.filter(status=S.SUBMITTED)
             .exclude(created_by=person)
             .exclude(submitted_by=person)
-            .order_by("due_on")
+            .order_by(*BY_URGENCY)
         )
     if slug == "confidentiality":
         return (
-            records.filter(status=S.REVIEWED).exclude(created_by=person).exclude(submitted_by=person).order_by("due_on")
+            records.filter(status=S.REVIEWED)
+            .exclude(created_by=person)
+            .exclude(submitted_by=person)
+            .order_by(*BY_URGENCY)
         )
     if slug == "ready":
-        return records.filter(status=S.CLEARED).order_by("due_on")
+        return records.filter(status=S.CLEARED).order_by(*BY_URGENCY)
     if slug == "scheduled":
         return records.filter(status=S.SCHEDULED).order_by("scheduled_for")
     if slug == "overdue":
-        return records.filter(status__in=OPEN_STATUSES, due_on__lt=timezone.localdate()).order_by("due_on")
+        return records.filter(status__in=OPEN_STATUSES, due_on__lt=timezone.localdate()).order_by(*BY_URGENCY)
     if slug == "emergency":
         return records.filter(emergency=True, emergency_reviewed_at=None).order_by("-published_at")
     if slug == "published":

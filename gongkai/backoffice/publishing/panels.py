@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gongkai.backoffice.workbench import Panel
 from gongkai.core.workdays import ProvisionalDates
@@ -18,6 +19,13 @@ def item_for(record, work_list, provisional: ProvisionalDates) -> dict:
         meta = f"{meta} · {timezone.localtime(record.scheduled_for):%Y-%m-%d %H:%M}"
     elif record.published_at and work_list.slug in ("published", "emergency", "interpretations"):
         meta = f"{meta} · {timezone.localtime(record.published_at):%Y-%m-%d}"
+    elif getattr(record, "light_reason", "") and record.due_on:
+        meta = _("%(reason)s（%(due)s%(provisional)s）· %(organization)s") % {
+            "reason": record.light_reason,
+            "due": f"{record.due_on:%Y-%m-%d}",
+            "provisional": provisional.mark(record.written_on, record.due_on),
+            "organization": meta,
+        }
     elif record.due_on:
         meta = f"{meta} · {record.due_on:%Y-%m-%d}{provisional.mark(record.written_on, record.due_on)}"
     item = {"label": record.title, "url": reverse("backoffice:publishing:record", args=[record.pk]), "meta": meta}

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from gongkai.catalog.models import Domain, Stage
 from gongkai.catalog.selectors import public_item_for_records, public_items_of_record
 from gongkai.orgs.models import Organization
-from gongkai.publishing.models import Column, RecordStatus
+from gongkai.publishing.models import AttachmentKind, Column, Genre, InterpretationKind, RecordStatus
 from gongkai.publishing.selectors import (
     BROWSE_FACETS,
     browse_records,
@@ -90,6 +90,13 @@ def record_parts_key(record, marker: str) -> str:
     )
 
 
+def interpretation_video(record):
+    """The video a video interpretation shows in the page (its first video attachment), or None."""
+    if record.genre != Genre.INTERPRETATION or record.interpretation_kind != InterpretationKind.VIDEO:
+        return None
+    return next((item for item in record.attachments.all() if item.kind == AttachmentKind.VIDEO), None)
+
+
 def record_parts(record_id: int, key: str) -> dict | None:
     """The parts of a public record's page that depend only on the record (its index, body, attachments,
     interpretations, corrections, the share description), rendered once per key, without the request (no context
@@ -103,6 +110,7 @@ def record_parts(record_id: int, key: str) -> dict | None:
         "corrections": [revision for revision in found.revisions.all() if revision.kind != "created"],
         "catalog_items": public_items_of_record(found),
         "related": related_records(found),
+        "video": interpretation_video(found),
     }
     parts = {name: render_to_string(f"portal/publishing/_record_{name}.html", context) for name in RECORD_PARTS}
     parts["share_description"] = context["share_description"]

@@ -76,3 +76,34 @@ def test_related_records_share_an_item_a_column_or_an_interpreted_document(
         assert title in related
     assert "无关的信息" not in related
     assert "尚未发布的草稿" not in related
+
+
+def test_a_video_interpretation_page_stays_within_the_same_budget(
+    client, full_record, department, clerk, reviewer, django_assert_max_num_queries
+):
+    from gongkai.publishing.tests.test_interpretation_kinds import MP4_BYTES
+
+    record = draft(
+        department,
+        clerk,
+        title="视频解读：低保标准调整",
+        genre="interpretation",
+        interprets=full_record,
+        interpretation_kind="video",
+        transcript="低保标准调整的文字稿。",
+    )
+    services.add_attachment(record=record, upload=SimpleUploadedFile("解读.mp4", MP4_BYTES), actor=clerk)
+    record = services.publish_record(record=force_status(record, RecordStatus.CLEARED), actor=reviewer)
+    client.get(record.get_absolute_url())
+    client.get(full_record.get_absolute_url())
+
+    with django_assert_max_num_queries(9):
+        response = client.get(record.get_absolute_url())
+    assert response.status_code == 200
+    assert '<video controls preload="none"' in response.content.decode()
+    assert "低保标准调整的文字稿。" in response.content.decode()
+
+    with django_assert_max_num_queries(9):
+        response = client.get(full_record.get_absolute_url())
+    assert response.status_code == 200
+    assert '<span class="badge interpretation-kind">视频解读</span>' in response.content.decode()

@@ -23,6 +23,7 @@ class AttachmentKind(models.TextChoices):
     WORD = "word", _("Word 文档")
     EXCEL = "excel", _("Excel 表格")
     IMAGE = "image", _("图片")
+    VIDEO = "video", _("视频")
 
 
 class Attachment(models.Model):

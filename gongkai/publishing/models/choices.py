@@ -34,6 +34,14 @@ GONE_STATUSES = (RecordStatus.WITHDRAWN, RecordStatus.TAKEN_OFFLINE)
 EVER_PUBLISHED_STATUSES = (RecordStatus.PUBLISHED, *GONE_STATUSES)
 
 
+class InterpretationKind(models.TextChoices):
+    """解读形式 of a 政策解读: text, a graphic (图解, with a text long description) or a video (with a transcript)."""
+
+    TEXT = "text", _("文字解读")
+    GRAPHIC = "graphic", _("图解")
+    VIDEO = "video", _("视频解读")
+
+
 class Genre(models.TextChoices):
     """体裁分类. The first rows are the ones the annual report (国办公开办函〔2021〕30号) counts."""
 

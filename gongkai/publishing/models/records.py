@@ -5,7 +5,16 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Attribute, Genre, RecordStatus, Stage, SubjectCategory, Validity, WithheldGround
+from .choices import (
+    Attribute,
+    Genre,
+    InterpretationKind,
+    RecordStatus,
+    Stage,
+    SubjectCategory,
+    Validity,
+    WithheldGround,
+)
 
 PERSON = settings.AUTH_USER_MODEL
 
@@ -54,6 +63,21 @@ class Record(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="interpretations",
+    )
+    interpretation_kind = models.CharField(
+        _("解读形式"),
+        max_length=10,
+        choices=InterpretationKind.choices,
+        default=InterpretationKind.TEXT,
+        help_text=_("仅政策解读填写：图解须填写图解文字说明，视频解读须上传视频附件并填写文字稿。"),
+    )
+    long_description = models.TextField(
+        _("图解文字说明"),
+        blank=True,
+        help_text=_("图解的完整文字说明，供无法查看图片的读者阅读（正文中的每张图片还须填写图片说明）。"),
+    )
+    transcript = models.TextField(
+        _("视频文字稿"), blank=True, help_text=_("视频解读的完整文字稿，显示在视频下方，供无法收看视频的读者阅读。")
     )
     replaced_by = models.ForeignKey(
         "self",

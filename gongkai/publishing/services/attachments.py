@@ -11,7 +11,7 @@ from gongkai.core import audit
 from gongkai.core.files import save_file
 
 from ..errors import PublishingError, PublishingErrorCode
-from ..models import Attachment, Record
+from ..models import Attachment, Genre, InterpretationKind, Record
 from ..rules import authorize
 from ..uploads import check_upload, read_all
 from .common import locked
@@ -24,13 +24,17 @@ def extract_text(data: bytes, name: str, kind: str) -> tuple[str, list[list[str]
 
     from ..models import AttachmentKind
 
-    if kind == AttachmentKind.IMAGE:
+    if kind in (AttachmentKind.IMAGE, AttachmentKind.VIDEO):
         return "", []
     try:
         extracted = extract(ContentFile(data, name=name), filename=name)
     except ScreeningError as error:
         raise PublishingError(PublishingErrorCode.BAD_UPLOAD, error.message, field="file") from error
     return extracted.text, [[label, start] for label, start in zip(extracted.labels, extracted.starts, strict=True)]
+
+
+def is_video_interpretation(record: Record) -> bool:
+    return record.genre == Genre.INTERPRETATION and record.interpretation_kind == InterpretationKind.VIDEO
 
 
 def clean_name(name: str) -> str:
@@ -40,11 +44,12 @@ def clean_name(name: str) -> str:
 
 @transaction.atomic
 def add_attachment(*, record: Record, upload, actor, name: str | None = None) -> Attachment:
-    """Attach an uploaded file to a draft. Refused unless its content really is PDF, Word, Excel or an image."""
+    """Attach an uploaded file to a draft. Refused unless its content really is PDF, Word, Excel or an image, or,
+    for a video interpretation, an MP4 or WebM video."""
     record = locked(record)
     authorize(actor, record, "attach")
     original_name = clean_name(name or getattr(upload, "name", ""))
-    checked = check_upload(upload, original_name)
+    checked = check_upload(upload, original_name, allow_video=is_video_interpretation(record))
     data = read_all(upload)
     text, segments = extract_text(data, original_name, checked.kind)
     attachment = Attachment(

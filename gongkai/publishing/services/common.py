@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from gongkai.orgs.access import require_role
 
 from ..errors import PublishingError, PublishingErrorCode
-from ..models import Record, Revision
+from ..models import Genre, Record, Revision
 from ..rules import DRAFTERS, PUBLISHERS, SUPERVISORS  # noqa: F401  (the role groups live in rules; kept importable here)
 
 
@@ -43,6 +43,22 @@ def full_clean(record: Record) -> None:
 
 def metadata_of(record: Record) -> dict:
     """The metadata a revision keeps, in plain JSON values."""
+    return {**common_metadata(record), **interpretation_metadata(record)}
+
+
+def interpretation_metadata(record: Record) -> dict:
+    """An interpretation's form and its texts (kept only for interpretations, so other records' history is as
+    before)."""
+    if record.genre != Genre.INTERPRETATION:
+        return {}
+    return {
+        "interpretation_kind": record.interpretation_kind,
+        "long_description": record.long_description,
+        "transcript": record.transcript,
+    }
+
+
+def common_metadata(record: Record) -> dict:
     return {
         "doc_number": record.doc_number,
         "written_on": record.written_on.isoformat() if record.written_on else "",

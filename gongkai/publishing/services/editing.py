@@ -16,6 +16,7 @@ from ..models import (
     OPEN_STATUSES,
     Attribute,
     Genre,
+    InterpretationKind,
     Record,
     RecordStatus,
     RevisionKind,
@@ -29,7 +30,8 @@ from .common import add_revision, full_clean, locked, require
 FIELDS = (
     "title", "summary", "body", "doc_number", "written_on", "subject_category", "genre", "keywords", "validity",
     "effective_on", "expired_on", "repealed_on", "attribute", "withheld_ground", "stage", "decision_count",
-    "fee_amount", "interprets", "needs_interpretation", "display_until", "event_on",
+    "fee_amount", "interprets", "needs_interpretation", "display_until", "event_on", "interpretation_kind",
+    "long_description", "transcript",
 )  # fmt: skip
 RELATIONS = ("columns", "items", "channels")
 
@@ -83,6 +85,23 @@ def validate_interpretation(record: Record) -> None:
         )
 
 
+def validate_interpretation_kind(record: Record) -> None:
+    """图解 carry a text long description, 视频解读 a transcript (the video itself is required at submission)."""
+    record.long_description = (record.long_description or "").strip()
+    record.transcript = (record.transcript or "").strip()
+    kind = record.interpretation_kind
+    if kind != InterpretationKind.TEXT and record.genre != Genre.INTERPRETATION:
+        raise invalid(
+            _("只有体裁为“政策解读”的信息才能选择图解或视频解读，其他信息请选“文字解读”。"), "interpretation_kind"
+        )
+    if kind == InterpretationKind.GRAPHIC and not record.long_description:
+        raise invalid(
+            _("图解须填写图解文字说明：用文字完整说明图解的内容，供无法查看图片的读者阅读。"), "long_description"
+        )
+    if kind == InterpretationKind.VIDEO and not record.transcript:
+        raise invalid(_("视频解读须填写视频文字稿：写出视频中讲解的全部内容，显示在视频下方。"), "transcript")
+
+
 def validate_relations(record: Record, relations: dict) -> None:
     columns = relations.get("columns")
     if columns is not None and any(column.organization_id != record.organization_id for column in columns):
@@ -97,6 +116,7 @@ def validate(record: Record, relations: dict) -> None:
     validate_counts(record)
     validate_attribute(record)
     validate_interpretation(record)
+    validate_interpretation_kind(record)
     validate_relations(record, relations)
 
 

@@ -11,7 +11,7 @@ from gongkai.orgs.access import is_admin, office_region_paths
 from gongkai.orgs.models import Role
 
 from ..errors import PublishingError, PublishingErrorCode
-from ..models import Genre, InterpretationGenre, Record, RecordStatus
+from ..models import AttachmentKind, Genre, InterpretationGenre, InterpretationKind, Record, RecordStatus
 from .common import require, require_text
 
 ALWAYS = frozenset({Genre.NORMATIVE})  # 行政规范性文件: always published with its interpretation
@@ -82,6 +82,18 @@ def require_interpretation(record: Record) -> None:
         )
         % {"genre": Genre(record.genre).label},
     )
+
+
+def require_video(record: Record) -> None:
+    """A video interpretation goes to review and to the public only with its video (an MP4 or WebM attachment)."""
+    if record.genre != Genre.INTERPRETATION or record.interpretation_kind != InterpretationKind.VIDEO:
+        return
+    if not record.attachments.filter(is_active=True, kind=AttachmentKind.VIDEO).exists():
+        raise PublishingError(
+            PublishingErrorCode.INVALID,
+            _("视频解读须上传视频附件（MP4 或 WebM 格式）后才能提交或发布，请在信息页面的“附件”中上传视频。"),
+            field="interpretation_kind",
+        )
 
 
 def require_office_over(actor, region) -> None:

@@ -21,7 +21,7 @@ from ..rules import authorize, illegal, require_allowed_role
 from ..signals import record_changed, record_published, record_withdrawn, send_after_commit
 from .common import add_revision, locked, require_text
 from .editing import FIELDS, apply, refresh_derived, set_relations, validate
-from .interpretation import require_interpretation
+from .interpretation import require_interpretation, require_video
 from .numbering import allocate_index_number
 
 S = RecordStatus
@@ -67,6 +67,7 @@ def check_record(*, record: Record, actor):
 def submit_record(*, record: Record, actor) -> Record:
     record = locked(record)
     authorize(actor, record, "submit")
+    require_video(record)
     run_blocking_checks(record, actor, warnings_must_be_acknowledged=False)
     record.status = S.SUBMITTED
     record.submitted_by, record.submitted_at = actor, timezone.now()
@@ -121,6 +122,7 @@ def reject_record(*, record: Record, actor, comment: str) -> Record:
 
 def publish_now(record: Record, actor, at: datetime, *, action: str = "published", **data) -> Record:
     require_interpretation(record)
+    require_video(record)
     if record.attribute != Attribute.ACTIVE:
         raise PublishingError(
             PublishingErrorCode.NOT_ACTIVE_DISCLOSURE,

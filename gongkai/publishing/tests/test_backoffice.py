@@ -184,3 +184,70 @@ def test_the_workbench_panel_marks_a_deadline_computed_over_a_provisional_year(c
     assert "2025年的节假日安排尚未录入" in home
     listed = client.get(reverse("backoffice:publishing:list", args=["review"])).content.decode()
     assert f"{record.due_on:%Y-%m-%d}（暂定）" in listed
+
+
+def test_the_form_chooses_the_interpretation_kind_and_explains_what_is_missing(client, columns, clerk):
+    policy = force_status(draft(columns, clerk, genre="policy"), S.PUBLISHED)
+    client.force_login(clerk)
+    form = client.get(reverse("backoffice:publishing:create")).content.decode()
+    assert 'name="interpretation_kind"' in form
+    assert 'name="transcript"' in form
+    fields = {
+        "organization": columns.pk,
+        "title": "视频解读：便民服务安排",
+        "written_on": "2025-01-20",
+        "genre": "interpretation",
+        "interprets": policy.pk,
+        "interpretation_kind": "video",
+        "subject_category": "general",
+        "body": "<p>解读如下。</p>",
+        "attribute": "active",
+        "validity": "in_force",
+        "decision_count": "0",
+    }
+    refused = client.post(reverse("backoffice:publishing:create"), fields)
+    assert refused.status_code == 200
+    assert "视频解读须填写视频文字稿" in refused.content.decode()
+    assert not Record.objects.filter(genre="interpretation").exists()
+    response = client.post(reverse("backoffice:publishing:create"), {**fields, "transcript": "各位市民：……"})
+    assert response.status_code == 302
+    record = Record.objects.get(genre="interpretation")
+    assert (record.interpretation_kind, record.transcript) == ("video", "各位市民：……")
+    page = client.get(reverse("backoffice:publishing:record", args=[record.pk])).content.decode()
+    assert "<dt>解读形式</dt><dd>视频解读</dd>" in page
+
+
+def test_work_lists_put_red_then_yellow_then_the_rest_by_due_date_with_the_reason(client, department, clerk, reviewer):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from gongkai.core.workdays import add_workdays
+
+    today = timezone.localdate()
+    due = {  # least urgent first
+        "没有期限的信息": None,
+        "期限尚远的信息": add_workdays(today, 15).date,
+        "临近期限的信息": add_workdays(today, 2).date,
+        "已经逾期的信息": today - timedelta(days=5),
+    }
+    for title, due_on in due.items():
+        record = services.submit_record(record=draft(department, clerk, title=title), actor=clerk)
+        Record.objects.filter(pk=record.pk).update(due_on=due_on)  # test set-up only
+    client.force_login(reviewer)
+    response = client.get(reverse("backoffice:publishing:list", args=["review"]))
+    assert response.status_code == 200
+    assert [record.title for record in response.context["page"]] == [
+        "已经逾期的信息",
+        "临近期限的信息",
+        "期限尚远的信息",
+        "没有期限的信息",
+    ]
+    body = response.content.decode()
+    for reason in ("公开期限已过", "公开期限剩 2 个工作日", "公开期限剩 15 个工作日"):
+        assert reason in body
+    home = client.get(reverse("backoffice:home")).content.decode()
+    panel = home[home.index("待我审核") :]
+    positions = [panel.index(title) for title in reversed(list(due))]
+    assert positions == sorted(positions)
+    assert f"公开期限已过（{due['已经逾期的信息']:%Y-%m-%d}）· 示范区民政局" in panel
