@@ -3,6 +3,8 @@
 import os
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 
 from gongkai.orgs.tests.factories import (
     MembershipFactory,
@@ -212,3 +214,18 @@ def browser_district(
         "column": column,
         "department": department,
     }
+
+
+class SerialWSGIServer(WSGIServer):
+    """The live server of the browser tests answers one request at a time.
+
+    Django's live server is threaded, and with SQLite's in-memory test database every thread shares one connection:
+    a page whose images, beacon and bell fetch load at once then fails at random ("bad parameter or other API
+    misuse", "database table is locked"). Served one at a time (the browser queues the rest; a non-threaded server
+    closes each connection), the tests see what a real deployment's separate connections give."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+LiveServerThread.server_class = SerialWSGIServer

@@ -4,7 +4,7 @@ several refresh cycles has the same number of chart instances, canvases, table r
 import pytest
 from django.utils import timezone
 
-from gongkai.core.tests.browser import NARROW, PageProblems, axe_violations, overflow, sign_in
+from gongkai.core.tests.browser import NARROW, PageProblems, axe_violations, overflow, sign_in, wait_until
 from gongkai.publishing.models import RecordStatus
 from gongkai.publishing.tests.factories import draft, force_status
 
@@ -21,7 +21,7 @@ FOOTPRINT = """() => ({
 
 
 def refreshes_reach(page, count: int) -> None:
-    page.wait_for_function(f"() => Number(document.getElementById('screen').dataset.refreshes) >= {count}")
+    wait_until(page, f"Number(document.getElementById('screen').dataset.refreshes) >= {count}")
 
 
 def test_screen_refreshes_in_place_without_growing(live_server, browser, browser_district, office, clerk):
@@ -38,7 +38,7 @@ def test_screen_refreshes_in_place_without_growing(live_server, browser, browser
     record = draft(browser_district["department"], clerk, title="新发布")
     force_status(record, RecordStatus.PUBLISHED, published_at=timezone.now())
 
-    page.wait_for_function(f"() => Number(document.getElementById('kpi-today').textContent) === {before + 1}")
+    wait_until(page, f"Number(document.getElementById('kpi-today').textContent) === {before + 1}")
     refreshes_reach(page, int(page.evaluate("document.getElementById('screen').dataset.refreshes")) + 3)
     last = page.evaluate(FOOTPRINT)
 

@@ -6,6 +6,7 @@ installs it, so they always run in CI). Playwright never downloads a browser her
 """
 
 import shutil
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -112,3 +113,14 @@ def overflow(page) -> list[str]:
 def page_problems(page, problems: PageProblems) -> list[str]:
     """Everything the sweep refuses on the page shown now: axe, overflow at the current width, console errors."""
     return axe_violations(page) + overflow(page) + problems.take()
+
+
+def wait_until(page, expression: str, *, timeout: float = 15.0) -> None:
+    """Wait until the JavaScript `expression` is true in the page. Not `page.wait_for_function`: its polling runs the
+    predicate through `new Function` inside the page, which the page's Content-Security-Policy (no 'unsafe-eval')
+    refuses; `page.evaluate` goes through the DevTools protocol, which the policy does not govern."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(f"() => Boolean({expression})"):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {expression}")
+        page.wait_for_timeout(100)

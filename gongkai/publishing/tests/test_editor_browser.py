@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from gongkai.core.tests.browser import DESKTOP, PageProblems, axe_violations, sign_in
+from gongkai.core.tests.browser import DESKTOP, PageProblems, axe_violations, sign_in, wait_until
 from gongkai.publishing.models import Record
 
 from .test_sanitizing import fixture
@@ -30,7 +30,7 @@ def test_clerk_types_and_pastes_from_word_then_saves(live_server, browser, brows
     page = context.new_page()
     problems = PageProblems(page)
     page.goto(f"{live_server.url}/backoffice/publishing/records/{record.pk}/edit/")
-    page.wait_for_function("window.tinymce && tinymce.activeEditor && tinymce.activeEditor.initialized")
+    wait_until(page, "window.tinymce && tinymce.activeEditor && tinymce.activeEditor.initialized")
     assert page.locator("textarea[name=body]").is_hidden()
     violations = axe_violations(page)
 
