@@ -152,6 +152,39 @@ def related_records(record: Record, *, limit: int = RELATED_LIMIT) -> list[Recor
     )
 
 
+def records_showing(record_id) -> list[int]:
+    """The public records whose pages may show the record's title (the reverse of `related_records`, and the
+    pages that link it as the document interpreted, an interpretation or the replacing document), whatever the
+    record's own status: what a withdrawal or expiry must take off other pages at once.
+
+    The related list shows each page's RELATED_LIMIT newest related records, so a group (a column, a catalog item,
+    an organization's 主题分类, the interpretations of one document) can put the record on its members' pages only
+    while fewer than RELATED_LIMIT + 2 of its members are newer (a page leaves out itself and its replacement).
+    """
+    from .models import SubjectCategory
+
+    record = Record.objects.filter(pk=int(record_id)).first()
+    if record is None:
+        return []
+    others = published_records().exclude(pk=record.pk).order_by()
+    showing = set(
+        others.filter(
+            Q(replaced_by_id=record.pk) | Q(interprets_id=record.pk) | Q(pk=record.interprets_id or 0)
+        ).values_list("pk", flat=True)
+    )
+    groups = [others.filter(columns=pk) for pk in record.columns.values_list("pk", flat=True)]
+    groups += [others.filter(items=pk) for pk in record.items.values_list("pk", flat=True)]
+    if record.interprets_id:
+        groups.append(others.filter(interprets_id=record.interprets_id))
+    if record.subject_category != SubjectCategory.GENERAL:
+        groups.append(others.filter(organization_id=record.organization_id, subject_category=record.subject_category))
+    newer = Q(published_at__gt=record.published_at) | Q(published_at=record.published_at, pk__gt=record.pk)
+    for group in groups:
+        if record.published_at is None or group.filter(newer).count() < RELATED_LIMIT + 2:
+            showing.update(group.values_list("pk", flat=True))
+    return sorted(showing)
+
+
 def public_attachment(public_id) -> Attachment | None:
     """An attachment the public may download: active, of a public record."""
     return (

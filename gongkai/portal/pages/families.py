@@ -1,6 +1,7 @@
 """The portal's own statically published page families (see registry.py for how other areas add theirs).
 
-Record changes are announced as "record:<id>"; each family answers which of its pages can show that record, using
+Record changes are announced as "record:<id>", and a record leaving the public also as "shown:<id>" (the other
+pages that name it: related lists, 热门); each family answers which of its pages can show that record, using
 the same selectors as the views but without the "published" filter, so the answer is the same before and after a
 withdrawal. Catalog item changes are "item:<id>"; "columns", "organizations", "catalog", "reports" and "site"
 re-render whole families.
@@ -13,7 +14,13 @@ from gongkai.catalog.selectors import public_catalogs
 from gongkai.orgs.models import Organization
 from gongkai.portal.columns import STANDARD_COLUMNS
 from gongkai.publishing.models import Column, Record
-from gongkai.publishing.selectors import column_tree, descendant_slugs, in_column, published_records
+from gongkai.publishing.selectors import (
+    column_tree,
+    descendant_slugs,
+    in_column,
+    published_records,
+    records_showing,
+)
 
 from .registry import register
 
@@ -21,6 +28,12 @@ from .registry import register
 def record_urls(record_id) -> list[str]:
     url = reverse("portal:publishing:record", kwargs={"record_id": int(record_id)})
     return [url, f"{url}qr.svg"]
+
+
+def record_pages_showing(record_id) -> list[str]:
+    """The other record pages that may carry the record's title (related records, interpretations, the replacing
+    document): a withdrawal takes it off them at once."""
+    return [reverse("portal:publishing:record", kwargs={"record_id": pk}) for pk in records_showing(record_id)]
 
 
 def all_record_urls() -> list[str]:
@@ -147,13 +160,21 @@ def report_pages_of_record(record_id) -> list[str]:
 
 def register_portal_pages() -> None:
     everything = {"site", "organizations"}
-    register("portal.home", urls=lambda: ["/"], depends_on=everything | {"frequent"})
-    register("portal.hot", urls=lambda: ["/hot/"], depends_on=everything | {"frequent"})
+    # The 热门 lists name records: a record that leaves the public leaves them at once ("shown:<id>").
+    register(
+        "portal.home", urls=lambda: ["/"], depends_on=everything | {"frequent"}, scoped={"shown": lambda _pk: ["/"]}
+    )
+    register(
+        "portal.hot",
+        urls=lambda: ["/hot/"],
+        depends_on=everything | {"frequent"},
+        scoped={"shown": lambda _pk: ["/hot/"]},
+    )
     register(
         "publishing.records",
         urls=all_record_urls,
         depends_on=everything,
-        scoped={"record": record_urls},
+        scoped={"record": record_urls, "shown": record_pages_showing},
     )
     register(
         "publishing.record_list",

@@ -22,7 +22,7 @@ def on_record_public(sender, record_id, **kwargs):
 
 
 def on_record_withdrawn(sender, record_id, **kwargs):
-    service.gone({f"record:{record_id}"})
+    service.gone({f"record:{record_id}", f"shown:{record_id}"})
 
 
 def on_columns_changed(sender, **kwargs):

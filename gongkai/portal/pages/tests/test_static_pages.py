@@ -97,7 +97,7 @@ def test_taking_a_record_down_removes_its_files_before_the_service_returns(
             services.withdraw_record(record=published, actor=reviewer, reason="内容有误")
         else:
             services.expire_record(record=published, actor=reviewer)
-    assert rendered_later == [[f"record:{published.pk}"]]
+    assert rendered_later == [[f"record:{published.pk}", f"shown:{published.pk}"]]
     leaking = [path for path, text in all_file_texts(pages_dir).items() if title in text]
     assert leaking == []
     assert not (pages_dir / "zh-hans/normal" / f"records/{published.pk}/index.html").exists()
@@ -107,6 +107,25 @@ def test_taking_a_record_down_removes_its_files_before_the_service_returns(
     assert (pages_dir / "zh-hans/normal/columns/notices/index.html").is_file()
     assert not (pages_dir / "zh-hans/normal" / f"records/{published.pk}/index.html").exists()
     assert not [path for path, text in all_file_texts(pages_dir).items() if title in text]
+
+
+def test_a_withdrawal_takes_the_title_off_the_pages_of_related_records_at_once(
+    one_variant, published, columns, clerk, reviewer, pages_dir, monkeypatch, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        neighbour = publish(columns, clerk, reviewer, "关于同一栏目另一事项的通知")
+    service.rebuild()
+    neighbour_page = pages_dir / "zh-hans/normal" / f"records/{neighbour.pk}/index.html"
+    assert "关于静态发布测试的通知" in neighbour_page.read_text()  # in its 相关信息
+    original_changed = service.changed
+    monkeypatch.setattr(service, "changed", lambda topics: None)  # the queue never catches up
+    with django_capture_on_commit_callbacks(execute=True):
+        services.withdraw_record(record=published, actor=reviewer, reason="内容有误")
+    assert not neighbour_page.exists()  # Django answers for it until the queue renders it again
+    assert not [path for path, text in all_file_texts(pages_dir).items() if "关于静态发布测试的通知" in text]
+    monkeypatch.setattr(service, "changed", original_changed)
+    service.refresh(registry.stale_urls([f"shown:{published.pk}"]))
+    assert "关于同一栏目另一事项的通知" in neighbour_page.read_text()
 
 
 def test_static_command_rebuilds_and_reports(one_variant, published, pages_dir, capsys):
