@@ -21,15 +21,14 @@ def on_schedule_changed(sender, years=None, **kwargs):
     recompute_due_dates(years=set(years or ()))
 
 
-def on_item_changed(sender, item_id=None, **kwargs):
+def on_items_changed(sender, item_ids=(), **kwargs):
     from .services import refresh_item_records
 
-    if item_id is not None:
-        refresh_item_records(item_id=item_id)
+    refresh_item_records(item_ids=item_ids)
 
 
 def connect() -> None:
-    from gongkai.catalog.signals import item_changed
+    from gongkai.catalog.signals import items_changed
 
     schedule_changed.connect(on_schedule_changed, dispatch_uid="publishing.recompute_due_dates")
-    item_changed.connect(on_item_changed, dispatch_uid="publishing.refresh_item_records")
+    items_changed.connect(on_items_changed, dispatch_uid="publishing.refresh_item_records")

@@ -1,11 +1,13 @@
 """The search step of `gongkai demo` (it runs last): the office's policy terms and synonyms, then the index.
 
 Idempotent: terms are added only when missing, and the index is rebuilt only when it is missing, was built with
-another dictionary, or does not hold every public document.
+another dictionary, does not hold every public document, or an earlier step left its indexing to this one
+(`gongkai demo` defers per-write indexing, core/deferral.py).
 """
 
 from django.utils.translation import gettext as _
 
+from gongkai.core import deferral
 from gongkai.orgs.demo import staff_of
 
 from .backends import get_backend
@@ -36,7 +38,8 @@ def build(context) -> None:
     backend = get_backend()
     built_with = backend.dictionary()
     public = count_public_documents()
-    if built_with == current_dictionary() and backend.document_count() == public:
+    up_to_date = built_with == current_dictionary() and backend.document_count() == public
+    if up_to_date and not deferral.was_deferred("search"):
         context.say(_("  检索索引已是最新：%(count)s 条（%(backend)s）。") % {"count": public, "backend": backend.name})
         return
     count = reindex(actor=office)

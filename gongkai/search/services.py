@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongkai.core import deferral
 from gongkai.core.audit import log
 from gongkai.orgs.models import Organization
 
@@ -68,6 +69,8 @@ def index_after_commit(*, kind: str, object_id: int) -> None:
     commits the index once, not hundreds of times. If the transaction is rolled back, its keys are carried to the
     next commit (indexing re-reads the public state, so that is harmless).
     """
+    if deferral.deferred("search"):  # a bulk build (the demo) rebuilds the index at its end
+        return
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         index_objects_safely({(kind, object_id)})

@@ -4,6 +4,7 @@ from io import StringIO
 
 from django.db import transaction
 
+from gongkai.core import deferral
 from gongkai.core.demo import DemoContext
 from gongkai.core.models import AuditEntry
 from gongkai.orgs import demo as orgs_demo
@@ -79,3 +80,32 @@ def test_demo_step_adds_terms_builds_the_index_and_changes_nothing_the_second_ti
     assert AuditEntry.objects.filter(action__startswith="search.").count() == entries
     assert Term.objects.count() == terms
     assert "检索索引已是最新" in context.stdout.getvalue()
+
+
+def test_a_bulk_build_leaves_indexing_to_the_demo_step_which_then_rebuilds(
+    backend, notices, django_capture_on_commit_callbacks
+):
+    context = DemoContext(stdout=StringIO())
+    orgs_demo.build(context)
+    notices.add(1, "低保名单公示")
+    search_demo.build(context)  # the index is now up to date with one document
+    notices.add(2, "特困人员名单")
+    notices.public.discard(1)
+
+    with deferral.deferring("search"):
+        with django_capture_on_commit_callbacks(execute=True):
+            index_after_commit(kind="notice", object_id=2)
+        assert not backend.contains("notice:2")  # left for the last step
+        search_demo.build(context)  # the count (1 public, 1 indexed) would not tell, the deferral does
+
+    assert backend.contains("notice:2")
+    assert not backend.contains("notice:1")
+    assert "检索索引已重建" in context.stdout.getvalue()
+
+
+def test_nothing_is_deferred_outside_a_bulk_build(backend, notices, django_capture_on_commit_callbacks):
+    notices.add(1, "低保名单公示")
+    with django_capture_on_commit_callbacks(execute=True):
+        index_after_commit(kind="notice", object_id=1)
+    assert backend.contains("notice:1")
+    assert not deferral.was_deferred("search")
