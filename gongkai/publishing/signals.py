@@ -8,7 +8,8 @@ from django.dispatch import Signal
 
 # A record became public (first publication, scheduled publication or emergency publication).
 record_published = Signal()
-# A public record changed: corrected, or its metadata (validity, columns …) changed while published.
+# A public record changed: corrected, or its metadata (validity, columns …) changed while published, or what its
+# page shows from another area changed (engagement: a comment call linked to it as the final policy).
 record_changed = Signal()
 # A record left the public: withdrawn, or expired at the end of its display period.
 record_withdrawn = Signal()

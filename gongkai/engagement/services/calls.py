@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.files import save_file
 from gongkai.publishing.selectors import published_records
+from gongkai.publishing.signals import record_changed, send_after_commit
 from gongkai.publishing.uploads import check_upload, read_all
 
 from ..access import require
@@ -206,7 +207,11 @@ def link_final_policy(*, actor, call: CommentCall, record) -> CommentCall:
         raise wrong_state(call, _("关联正式文件"))
     if not published_records().filter(pk=record.pk).exists():
         raise EngagementError(EngagementErrorCode.INVALID, _("只能关联已公开发布的政策文件。"), field="final_policy")
+    previous = call.final_policy_id
     call.final_policy = record
     call.save(update_fields=["final_policy"])
     log("call.policy_linked", actor=actor, target=call, data={"record": record.pk})
+    # The policy's public page (and its static file) lists the calls linking to it; so did the previous one's.
+    for record_id in {record.pk, previous} - {None}:
+        send_after_commit(record_changed, record_id)
     return call

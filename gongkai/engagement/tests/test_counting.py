@@ -86,6 +86,26 @@ def test_policy_page_links_back_to_its_call(client, record, department, clerk, r
     assert reverse("portal:engagement:call", args=[call.pk]) in body
 
 
+@pytest.mark.django_db
+def test_linking_a_policy_shows_on_its_page_at_once_though_the_page_was_cached(
+    client, record, department, clerk, reviewer, office, django_capture_on_commit_callbacks
+):
+    from gongkai.engagement import services
+    from gongkai.engagement.models import CommentCall
+
+    from .factories import open_call
+
+    call = open_call(clerk=clerk, reviewer=reviewer, office=office, organization=department)
+    CommentCall.objects.filter(pk=call.pk).update(status="reviewing")  # its period over
+    url = reverse("portal:publishing:record", args=[record.pk])
+    assert reverse("portal:engagement:call", args=[call.pk]) not in client.get(url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.link_final_policy(actor=clerk, call=call, record=record)
+
+    assert reverse("portal:engagement:call", args=[call.pk]) in client.get(url).content.decode()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_events_are_all_counted(department, clerk):
     """Threads, each with its own database connection, race to create and increment the same day's row. Real
