@@ -35,6 +35,16 @@ def pytest_collection_modifyitems(config, items):
             names.append("django_db_serialized_rollback")
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache (each xdist worker has its own local-memory one): what a test cached
+    under a key that does not name its database (the site settings under the pages marker) never answers in the
+    next test, whose database is another."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def county(db):
     return RegionFactory(name="示范区", division_code="320499000000")

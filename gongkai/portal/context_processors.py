@@ -1,10 +1,14 @@
 """Context for public pages: the main navigation of the portal and the office's site settings (name, footer)."""
 
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.orgs.selectors import public_site_settings
 
 from .columns import optional_url
+from .pages import generation
+
+SITE_SETTINGS_SECONDS = 600
 
 PORTAL_NAVIGATION = [
     (_("政府信息公开"), "portal:publishing:records"),
@@ -26,7 +30,18 @@ def portal(request):
         url = optional_url(name)
         if url:
             entries.append({"label": label, "url": url, "current": request.path.startswith(url)})
-    context = {"portal_navigation": entries, "site": public_site_settings()}
+    context = {"portal_navigation": entries, "site": site_settings()}
     if context["site"] and context["site"].site_name:
         context["site_name"] = context["site"].site_name
     return context
+
+
+def site_settings():
+    """The portal's site settings, read once per change rather than once per page: cached under the pages marker,
+    which moves when they are saved (`site_changed`, see pages/receivers.py), in every process at once."""
+    key = f"portal:site-settings:{generation.current()}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = (public_site_settings(),)  # a tuple, so that "never saved" (None) is cached too
+        cache.set(key, cached, SITE_SETTINGS_SECONDS)
+    return cached[0]

@@ -34,6 +34,11 @@ def published_records() -> QuerySet[Record]:
     )
 
 
+def is_public(record: Record) -> bool:
+    """What `published_records()` asks of a record, for one already loaded (no query)."""
+    return record.status in PUBLIC_STATUSES and record.attribute == Attribute.ACTIVE and record.index_number is not None
+
+
 def public_record(record_id) -> Record | None:
     """A record page for the public: the full record when public; when withdrawn or expired, the record (the page
     shows only the notice); None for anything that never was public."""
@@ -62,7 +67,7 @@ def public_record(record_id) -> Record | None:
         Prefetch("revisions", queryset=Revision.objects.filter(is_public=True).order_by("number")),
     ).first()
     if record is not None:
-        if record.interprets_id and not published_records().filter(pk=record.interprets_id).exists():
+        if record.interprets_id and not is_public(record.interprets):
             record.interprets = None
         return record
     return (

@@ -1,9 +1,11 @@
 """The dynamic record page (the path of a page that has no static file yet, or a URL with a query string) stays
-within 9 queries (the goal is 10; the eighth is the footer's site settings, the ninth the related records) for a
-full record: attachments, catalog items, channels, a public correction, its columns. The render time is measured by
+within the goal of 10 queries with nothing cached (the footer's site settings, the related records and the comment
+calls linking back included) for a full record: attachments, catalog items, channels, a public correction, its
+columns. Once its parts are cached it costs one (test_record_page_cache.py). The render time is measured by
 `python -m bench pages` (docs/static-pages.md), not here."""
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gongkai.catalog.tests.factories import catalog_of, make_tree
@@ -34,9 +36,10 @@ def full_record(department, clerk, reviewer, office, settings, tmp_path):
     return record
 
 
-def test_a_full_record_page_needs_at_most_nine_queries(client, full_record, django_assert_max_num_queries):
+def test_a_full_record_page_needs_at_most_ten_queries(client, full_record, django_assert_max_num_queries):
     client.get(full_record.get_absolute_url())  # first render: derived files (QR, share card) made once
-    with django_assert_max_num_queries(9):
+    cache.clear()  # the measured render reads everything again (a warm one costs 1 query, test_record_page_cache.py)
+    with django_assert_max_num_queries(10):
         response = client.get(full_record.get_absolute_url())
     assert response.status_code == 200
     page = response.content.decode()
@@ -65,8 +68,9 @@ def test_related_records_share_an_item_a_column_or_an_interpreted_document(
         publish(record)
     force_status(unrelated, RecordStatus.PUBLISHED)
     client.get(full_record.get_absolute_url())
+    cache.clear()
 
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         response = client.get(full_record.get_absolute_url())
 
     assert response.status_code == 200
@@ -96,14 +100,16 @@ def test_a_video_interpretation_page_stays_within_the_same_budget(
     record = services.publish_record(record=force_status(record, RecordStatus.CLEARED), actor=reviewer)
     client.get(record.get_absolute_url())
     client.get(full_record.get_absolute_url())
+    cache.clear()
 
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         response = client.get(record.get_absolute_url())
     assert response.status_code == 200
     assert '<video controls preload="none"' in response.content.decode()
     assert "低保标准调整的文字稿。" in response.content.decode()
 
-    with django_assert_max_num_queries(9):
+    cache.clear()
+    with django_assert_max_num_queries(10):
         response = client.get(full_record.get_absolute_url())
     assert response.status_code == 200
     assert '<span class="badge interpretation-kind">视频解读</span>' in response.content.decode()
