@@ -1,5 +1,7 @@
 """Context for public pages: the main navigation of the portal and the office's site settings (name, footer)."""
 
+import functools
+
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
@@ -25,15 +27,20 @@ PORTAL_NAVIGATION = [
 def portal(request):
     if request.path.startswith(("/backoffice/", "/api/", "/django-admin/")):
         return {}
-    entries = []
-    for label, name in PORTAL_NAVIGATION:
-        url = optional_url(name)
-        if url:
-            entries.append({"label": label, "url": url, "current": request.path.startswith(url)})
+    entries = [
+        {"label": label, "url": url, "current": request.path.startswith(url)} for label, url in navigation_urls()
+    ]
     context = {"portal_navigation": entries, "site": site_settings()}
     if context["site"] and context["site"].site_name:
         context["site_name"] = context["site"].site_name
     return context
+
+
+@functools.cache
+def navigation_urls() -> tuple[tuple, ...]:
+    """The main navigation's (label, URL) pairs of the installed areas, resolved once per process: the URLconf does
+    not change while it runs (labels stay lazy, translated when shown)."""
+    return tuple((label, url) for label, name in PORTAL_NAVIGATION if (url := optional_url(name)))
 
 
 def site_settings():
