@@ -147,8 +147,10 @@ def copy_plain(urls: dict, plain_root: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def fetch(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - loopback URL built here
+def fetch(url: str, host: str | None = None) -> bytes:
+    """The body at `url`; with `host`, asked as for that host (Django answering for the site's public address)."""
+    request = urllib.request.Request(url, headers={"Host": host} if host else {})  # noqa: S310 - loopback URL built here
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback URL built here
         return response.read()
 
 
@@ -242,8 +244,13 @@ def main(argv: list[str]) -> dict:
         for name, url in urls.items():
             stack_bytes = fetch(f"http://127.0.0.1:{site_port}{url}")
             plain_bytes = fetch(f"http://127.0.0.1:{plain_port}{url}")
-            django_bytes = fetch(f"http://127.0.0.1:{app_port}{url}")
-            assert stack_bytes == plain_bytes == django_bytes, f"{url}: the three answers differ"
+            # Asked for the public address, as the static pages were rendered (the share tags carry full URLs).
+            django_bytes = fetch(f"http://127.0.0.1:{app_port}{url}", host=f"127.0.0.1:{site_port}")
+            if not stack_bytes == plain_bytes == django_bytes:
+                kept = Path(tempfile.mkdtemp(prefix="gongkai-bench-differ-"))
+                for kind, content in (("stack", stack_bytes), ("plain", plain_bytes), ("django", django_bytes)):
+                    (kept / f"{name}.{kind}.html").write_bytes(content)
+                raise AssertionError(f"{url}: the three answers differ (kept in {kept})")
             stack = wrk(f"http://127.0.0.1:{site_port}{url}", duration)
             plain = wrk(f"http://127.0.0.1:{plain_port}{url}", duration)
             results[name] = {
