@@ -84,15 +84,13 @@ def _ranked(
     )
     current = current[:limit]
     wanted = limit - len(current)
+    superseded = replace(filters, standing=STANDING_SUPERSEDED)
+    if wanted <= 0:  # the page is full of documents in force: the others are only counted
+        return current, current_total + backend.count(parsed, superseded, exclude_keys=exclude_keys)
     rest, rest_total = backend.search(
-        parsed,
-        replace(filters, standing=STANDING_SUPERSEDED),
-        sort=sort,
-        offset=max(0, offset - current_total),
-        limit=max(1, wanted),
-        exclude_keys=exclude_keys,
+        parsed, superseded, sort=sort, offset=max(0, offset - current_total), limit=wanted, exclude_keys=exclude_keys
     )
-    return current + (rest[:wanted] if wanted > 0 else []), current_total + rest_total
+    return current + rest[:wanted], current_total + rest_total
 
 
 def _decorate(hits: list[Hit], parsed) -> None:

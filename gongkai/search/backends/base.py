@@ -106,6 +106,11 @@ class SearchBackend(ABC):
         """One page of hits and the number of all matches."""
         ...
 
+    def count(self, parsed: ParsedQuery, filters: SearchFilters, *, exclude_keys: tuple[str, ...] = ()) -> int:
+        """The number of matches alone (what `search` returns beside its hits): for a group of results the page does
+        not reach. Backends where ranking costs more than counting answer without ranking."""
+        return self.search(parsed, filters, sort=SORT_DATE, offset=0, limit=1, exclude_keys=exclude_keys)[1]
+
     @abstractmethod
     def document_count(self) -> int: ...
 

@@ -198,6 +198,24 @@ class PostgresBackend(SearchBackend):
             hit.exact = True
         return order_hits(hits, SORT_DATE)
 
+    def _matching(self, parsed: ParsedQuery, filters: SearchFilters, exclude_keys: tuple[str, ...]):
+        """The matching rows (words, phrases, filters), and the tsquery text ("" without words)."""
+        rows = self._filtered(filters)
+        if exclude_keys:
+            rows = rows.exclude(key__in=exclude_keys)
+        for phrase in parsed.phrases:
+            rows = rows.filter(Q(title__icontains=phrase) | Q(body__icontains=phrase))
+        if parsed.is_empty:
+            return rows, ""
+        query = tsquery_text(parsed)
+        return rows.filter(RawSQL("vector @@ to_tsquery('simple', %s)", [query], output_field=BooleanField())), query
+
+    def count(self, parsed: ParsedQuery, filters: SearchFilters, *, exclude_keys: tuple[str, ...] = ()) -> int:
+        """Counted as `search` counts (exact up to COUNT_CAP, the planner's estimate above), nothing ranked: ranking
+        a small group in RUM's distance order walks the index past every match of the other groups."""
+        rows, _query = self._matching(parsed, filters, exclude_keys)
+        return capped_count(rows)[0]
+
     def search(
         self,
         parsed: ParsedQuery,
@@ -208,17 +226,11 @@ class PostgresBackend(SearchBackend):
         limit: int,
         exclude_keys: tuple[str, ...] = (),
     ) -> tuple[list[Hit], int]:
-        rows = self._filtered(filters)
-        if exclude_keys:
-            rows = rows.exclude(key__in=exclude_keys)
-        for phrase in parsed.phrases:
-            rows = rows.filter(Q(title__icontains=phrase) | Q(body__icontains=phrase))
-        if parsed.is_empty:
+        rows, query = self._matching(parsed, filters, exclude_keys)
+        if not query:
             total = rows.count()
             page = rows.order_by("-date", "-object_id").values(*COLUMNS, "body")[offset : offset + limit]
             return [_hit(row, None) for row in page], total
-        query = tsquery_text(parsed)
-        rows = rows.filter(RawSQL("vector @@ to_tsquery('simple', %s)", [query], output_field=BooleanField()))
         total, exact = capped_count(rows)
         if sort == SORT_DATE:
             page = rows.order_by("-date", "-object_id").values(*COLUMNS, "body")[offset : offset + limit]
