@@ -43,6 +43,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from bench.common import write_results
+from bench.pages import demo_record_id, run
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "var" / "bench" / "drills"
@@ -137,10 +138,6 @@ def environment(database_url: str, site_port: int) -> dict:
     )
     env.pop("GONGKAI_TESTING", None)
     return env
-
-
-def run(args: list[str], env: dict) -> str:
-    return subprocess.run(args, env=env, check=True, capture_output=True, text=True, cwd=ROOT).stdout
 
 
 def build(cluster: Cluster, env: dict, fresh: bool) -> dict:
@@ -492,15 +489,9 @@ def wrk(port: int, path: str, duration: int) -> dict:
 
 
 def pick_urls(env: dict) -> dict:
-    script = (
-        "from gongkai.publishing.selectors import published_records;"
-        "r = published_records().filter(attachments__isnull=False).first() or published_records().first();"
-        "print(r.pk)"
-    )
-    record_id = run([GONGKAI, "shell", "-c", script], env).strip().splitlines()[-1]
     return {
         "home": "/",
-        "record": f"/records/{record_id}/",
+        "record": f"/records/{demo_record_id(env)}/",
         "search": "/search/?q=%E9%80%9A%E7%9F%A5",  # 通知
         "apply_form": "/apply/",
     }

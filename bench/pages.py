@@ -85,14 +85,18 @@ def build_demo(env: dict, fresh: bool) -> dict:
     return figures
 
 
-def pick_urls(env: dict) -> dict:
+def demo_record_id(env: dict) -> str:
+    """The demo district's record the benchmarks read: the newest public one with attachments."""
     script = (
         "from gongkai.publishing.selectors import published_records;"
         "r = published_records().filter(attachments__isnull=False).first() or published_records().first();"
         "print(r.pk)"
     )
-    record_id = run([GONGKAI, "shell", "-c", script], env).strip().splitlines()[-1]
-    return {"home": "/", "column": "/columns/notices/", "record": f"/records/{record_id}/"}
+    return run([GONGKAI, "shell", "-c", script], env).strip().splitlines()[-1]
+
+
+def pick_urls(env: dict) -> dict:
+    return {"home": "/", "column": "/columns/notices/", "record": f"/records/{demo_record_id(env)}/"}
 
 
 def render_pages(env: dict, urls: dict, full: bool) -> dict:
