@@ -110,9 +110,20 @@ def overflow(page) -> list[str]:
     return [f"scrolls sideways by {width}px: {wide}"]
 
 
+def broken_images(page) -> list[str]:
+    """Images the browser loaded but cannot show (an SVG without its namespace, a wrong content type)."""
+    return [
+        f"broken image: {source}"
+        for source in page.evaluate(
+            "[...document.images].filter(i => i.complete && i.naturalWidth === 0).map(i => i.currentSrc || i.src)"
+        )
+    ]
+
+
 def page_problems(page, problems: PageProblems) -> list[str]:
-    """Everything the sweep refuses on the page shown now: axe, overflow at the current width, console errors."""
-    return axe_violations(page) + overflow(page) + problems.take()
+    """Everything the sweep refuses on the page shown now: axe, overflow at the current width, broken images,
+    console errors."""
+    return axe_violations(page) + overflow(page) + broken_images(page) + problems.take()
 
 
 def wait_until(page, expression: str, *, timeout: float = 15.0) -> None:

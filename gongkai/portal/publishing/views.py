@@ -2,6 +2,7 @@
 `published_records()` / `public_record()`; withdrawn and expired ones only as a notice that they were taken down."""
 
 import hashlib
+import io
 import os
 import tempfile
 from pathlib import Path
@@ -49,13 +50,18 @@ def paginate(request, records):
 
 
 def qr_svg(url: str) -> bytes:
-    """An SVG QR code of a page, for reading it on a phone (no JavaScript, no external service)."""
-    return segno.make(url, error="m").svg_inline(scale=3, dark="#1a1a1a").encode()
+    """An SVG QR code of a page, for reading it on a phone (no JavaScript, no external service). A standalone file
+    with the SVG namespace: without it a browser shows an `<img>` of it as broken (segno's `svg_inline` leaves the
+    namespace out, for SVG written into HTML)."""
+    out = io.BytesIO()
+    segno.make(url, error="m").save(out, kind="svg", scale=3, dark="#1a1a1a", xmldecl=False)
+    return out.getvalue()
 
 
 def cached_qr(url: str) -> bytes:
-    """The QR code of `url`, made once and kept as a file under GONGKAI_CACHE_DIR/qr (named by the URL's hash)."""
-    folder = Path(settings.GONGKAI_CACHE_DIR) / "qr"
+    """The QR code of `url`, made once and kept as a file under GONGKAI_CACHE_DIR/qr-svg (named by the URL's hash;
+    the files of the former folder `qr` lack the SVG namespace and are left unused)."""
+    folder = Path(settings.GONGKAI_CACHE_DIR) / "qr-svg"
     path = folder / f"{hashlib.sha256(url.encode()).hexdigest()}.svg"
     try:
         return path.read_bytes()

@@ -8,7 +8,7 @@ import pytest
 
 from gongkai.applications.models import Application
 from gongkai.applications.tests.factories import id_card
-from gongkai.core.tests.browser import PageProblems, browser_session, overflow
+from gongkai.core.tests.browser import PageProblems, broken_images, browser_session, overflow
 from gongkai.portal.applications.captcha import SESSION_KEY
 from gongkai.search.services import reindex
 
@@ -82,6 +82,7 @@ def test_elder_mode_enlarges_the_text_and_stays_on(live_server, phone_context, b
     page.goto(live_server.url + f"/records/{browser_district['record'].pk}/")
     assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") > normal
     assert overflow(page) == []
+    assert broken_images(page) == []  # the QR code among them
     page.get_by_role("button", name="退出长者模式").click()
     page.wait_for_load_state()
     assert not page.evaluate("document.body.classList.contains('elder')")

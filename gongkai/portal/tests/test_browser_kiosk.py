@@ -3,7 +3,7 @@ serious or critical axe findings and no sideways scrolling at 360 px and at 1080
 
 import pytest
 
-from gongkai.core.tests.browser import NARROW, PageProblems, axe_violations, overflow
+from gongkai.core.tests.browser import NARROW, PageProblems, axe_violations, broken_images, overflow
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -38,7 +38,9 @@ def test_kiosk_pages_are_accessible_and_touch_sized(live_server, browser, browse
     found = {}
     for path in ("/kiosk/", "/kiosk/hot/", "/kiosk/columns/", "/kiosk/guides/", f"/kiosk/records/{record.pk}/"):
         page.goto(f"{live_server.url}{path}")
-        found[path] = axe_violations(page) + overflow(page) + page.evaluate(SMALL_TARGETS) + problems.take()
+        found[path] = (
+            axe_violations(page) + overflow(page) + broken_images(page) + page.evaluate(SMALL_TARGETS) + problems.take()
+        )
 
     assert found == dict.fromkeys(found, [])
     context.close()
