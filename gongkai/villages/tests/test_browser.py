@@ -13,6 +13,7 @@ from django.conf import settings
 from django.test import Client
 from PIL import Image
 
+from gongkai.core.tests.browser import wait_until
 from gongkai.villages.models import ResidentIssue
 
 CHROMIUM = "/usr/bin/chromium"
@@ -81,7 +82,11 @@ def test_a_grid_worker_registers_an_issue_with_a_photo_on_a_phone(
     issue = ResidentIssue.objects.get()
     assert issue.photos.get().width == 1600
     assert_fits(page, f"{live_server.url}/backoffice/villages/issues/{issue.pk}/")
-    assert page.locator("img[alt^='现场照片']").evaluate("img => img.naturalWidth") == 1600
+    photo = page.locator("img[alt^='现场照片']")
+    assert photo.get_attribute("loading") == "lazy"  # a phone loads it only when the worker scrolls to it
+    photo.scroll_into_view_if_needed()
+    wait_until(page, "document.querySelector(\"img[alt^='现场照片']\").complete")
+    assert photo.evaluate("img => img.naturalWidth") == 1600
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
