@@ -312,6 +312,11 @@ GONGKAI_API_SEARCH_RATE = int(os.environ.get("GONGKAI_API_SEARCH_RATE", "120"))
 # The search engine: "auto" = PostgreSQL full-text on PostgreSQL, the embedded engine otherwise.
 GONGKAI_SEARCH_BACKEND = os.environ.get("GONGKAI_SEARCH_BACKEND", "auto")
 GONGKAI_SEARCH_INDEX_DIR = Path(os.environ.get("GONGKAI_SEARCH_INDEX_DIR", VAR_DIR / "search"))
+# "service": the search service (`gongkai searchservice`) that app servers share; the token is the same on all of
+# them and on the service (docs/search.md, "The search service").
+GONGKAI_SEARCH_SERVICE_URL = os.environ.get("GONGKAI_SEARCH_SERVICE_URL", "")
+GONGKAI_SEARCH_SERVICE_TOKEN = os.environ.get("GONGKAI_SEARCH_SERVICE_TOKEN", "")
+GONGKAI_SEARCH_SERVICE_TIMEOUT = float(os.environ.get("GONGKAI_SEARCH_SERVICE_TIMEOUT", "10"))
 # Oversight: self-inspection's external link check (off in tests: they never reach the network) and reminders.
 GONGKAI_OVERSIGHT_CHECK_EXTERNAL_LINKS = env_bool("GONGKAI_OVERSIGHT_CHECK_EXTERNAL_LINKS", not TESTING)
 GONGKAI_OVERSIGHT_LINK_TIMEOUT = float(os.environ.get("GONGKAI_OVERSIGHT_LINK_TIMEOUT", "10"))

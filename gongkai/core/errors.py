@@ -6,6 +6,10 @@ from enum import StrEnum
 class DomainError(Exception):
     """Raised by services when a rule forbids what was asked; nothing has been changed when it is raised."""
 
+    # A rule saying no does not change by trying again: background jobs are not retried after a DomainError,
+    # unless it is transient (a service of ours that cannot be reached now, gongkai/jobs/retry.py).
+    transient = False
+
     def __init__(self, code: StrEnum | str, message: str, *, field: str | None = None, **params):
         self.code = str(code)
         self.message = str(message)

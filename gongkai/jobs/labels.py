@@ -29,6 +29,7 @@ register_task_labels(
         "gongkai.portal.pages.tasks.render_topics": _("更新静态页面"),
         "gongkai.portal.pages.tasks.rebuild_pages": _("重建全部静态页面"),
         "gongkai.search.tasks.reindex_all": _("重建检索索引"),
+        "gongkai.search.tasks.index_later": _("检索服务恢复后补建索引"),
         "gongkai.screening.tasks.rescan": _("全站内容复查"),
         "gongkai.screening.tasks.import_list_upload": _("导入敏感词库或表述纠错"),
         "gongkai.villages.tasks.import_statement_upload": _("导入村级财务收支表"),

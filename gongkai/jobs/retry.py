@@ -3,7 +3,8 @@
 Every task is idempotent by contract (it takes ids and re-reads what it works on), so any task may be retried. A
 failed attempt is followed by a new task result for the same task and arguments, due after
 GONGKAI_TASK_RETRY_SECONDS × 2^(attempt−1) (capped at one hour), until GONGKAI_TASK_MAX_ATTEMPTS attempts were made.
-A DomainError is a business rule saying no: trying again cannot help, so it is not retried.
+A DomainError is a business rule saying no: trying again cannot help, so it is not retried, unless it is marked
+transient (the search service that cannot be reached now).
 """
 
 from datetime import timedelta
@@ -29,7 +30,9 @@ def retryable(exception_class_path: str) -> bool:
         exception_class = import_string(exception_class_path)
     except ImportError:
         return True
-    return not (isinstance(exception_class, type) and issubclass(exception_class, DomainError))
+    if isinstance(exception_class, type) and issubclass(exception_class, DomainError):
+        return exception_class.transient
+    return True
 
 
 def schedule_retry(db_result) -> str | None:

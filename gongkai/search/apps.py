@@ -8,6 +8,10 @@ class SearchConfig(AppConfig):
     verbose_name = _("全文检索")
 
     def ready(self):
+        from django.core import checks
+
         from . import labels, receivers  # noqa: F401
+        from .checks import search_settings_check
 
         receivers.connect()
+        checks.register(search_settings_check)

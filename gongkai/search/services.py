@@ -16,7 +16,7 @@ from gongkai.orgs.models import Organization
 
 from .backends import get_backend
 from .documents import SearchDocument
-from .errors import SearchError, SearchErrorCode
+from .errors import SearchError, SearchErrorCode, SearchUnavailable
 from .models import QueryDay, Term
 from .segmentation import clean_word
 from .sources import source_for, sources
@@ -110,9 +110,19 @@ def related_keys(keys: set[tuple[str, int]]) -> set[tuple[str, int]]:
 def index_objects_safely(keys: set[tuple[str, int]]) -> None:
     """`index_objects`, logging a failure rather than raising it: the change itself is already committed, results
     shown to the public are re-checked against the selectors anyway, and `gongkai search reindex` repairs the index.
+    When the search service cannot be reached, the indexing is queued for the worker, which retries it.
     """
     try:
         index_objects(keys)
+    except SearchUnavailable:
+        # The search service of a several-server installation is down: the worker tries again once it is back.
+        logger.warning("search: the search service is unavailable; indexing %s is queued", sorted(keys)[:20])
+        from .tasks import index_later
+
+        try:
+            index_later.enqueue(sorted([kind, object_id] for kind, object_id in keys))
+        except Exception:
+            logger.exception("search: queueing %s failed; run `gongkai search reindex`", sorted(keys)[:20])
     except Exception:
         logger.exception("search: indexing %s failed; run `gongkai search reindex`", sorted(keys)[:20])
 

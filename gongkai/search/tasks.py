@@ -22,3 +22,14 @@ def reindex_all(context, actor_id: int | None = None, organization_id: int | Non
     count = reindex(actor=actor, organization=organization, progress=progress)
     report(context, done=count, total=count)
     return count
+
+
+@task()
+def index_later(keys: list[list]) -> int:
+    """Index objects whose indexing failed because the search service could not be reached when they changed. Run by
+    the worker; while the service stays unreachable the attempt fails and is retried with backoff
+    (gongkai/jobs/retry.py). Idempotent: it re-reads what is public now."""
+    from .services import index_objects
+
+    index_objects({(str(kind), int(object_id)) for kind, object_id in keys})
+    return len(keys)

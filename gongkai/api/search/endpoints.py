@@ -14,7 +14,7 @@ from gongkai.search.documents import SORT_DATE, SORT_RELEVANCE, SearchFilters
 from gongkai.search.selectors import MAX_PAGE, search
 
 from ..v1.lists import Page
-from ..v1.schemas import ERRORS, Id, IsoDate
+from ..v1.schemas import ERRORS, ErrorOut, Id, IsoDate
 from ..v1.security import ClientRate
 
 router = Router(tags=["search"])
@@ -80,7 +80,7 @@ def filters_of(query: SearchQuery) -> SearchFilters:
 
 @router.get(
     "/",
-    response={200: Page[HitOut], **ERRORS},
+    response={200: Page[HitOut], **ERRORS, 503: ErrorOut},
     auth=None,
     throttle=[ClientRate("search", "GONGKAI_API_SEARCH_RATE", 120)],
 )

@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from gongkai.core.errors import AccessDenied, DomainError, NotInScope
+from gongkai.search.errors import SearchUnavailable
 
 from ..errors import Conflict, NotFound, RateLimited
 from .renderers import Utf8JsonRenderer
@@ -100,6 +101,14 @@ def not_in_scope(request, error: NotInScope):
 @api.exception_handler(DomainError)
 def domain_error(request, error: DomainError):
     return _error(request, error.code, error.message, 400, **({"field": error.field} if error.field else {}))
+
+
+@api.exception_handler(SearchUnavailable)
+def search_unavailable(request, error: SearchUnavailable):
+    """The search service of a several-server installation cannot answer now (its detail is in the log)."""
+    response = _error(request, error.code, error.message, 503)
+    response["Retry-After"] = "30"
+    return response
 
 
 @api.exception_handler(NotFound)

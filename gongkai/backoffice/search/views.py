@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from gongkai.backoffice.decorators import staff_required
 from gongkai.orgs.access import roles_of
 from gongkai.orgs.models import Role
-from gongkai.search.errors import SearchError
+from gongkai.search.errors import SearchError, SearchUnavailable
 from gongkai.search.selectors import (
     OVERSIGHT_ROLES,
     daily_searches,
@@ -42,9 +42,14 @@ def index(request):
         "zero_results": [row["zero_results"] for row in days],
         "labels": {"searches": _("检索次数"), "zero_results": _("无结果次数")},
     }
+    try:
+        status, unavailable = index_status(person=request.user), ""
+    except SearchUnavailable as error:  # the search service of a several-server installation is down
+        status, unavailable = None, error.message
     context = {
         "oversight": True,
-        "status": index_status(person=request.user),
+        "status": status,
+        "unavailable": unavailable,
         "popular": popular_queries(person=request.user, days=STAT_DAYS),
         "zero": popular_queries(person=request.user, days=STAT_DAYS, zero_only=True),
         "days": days,

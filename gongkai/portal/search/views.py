@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 
+from gongkai.search.errors import SearchUnavailable
 from gongkai.search.selectors import search
 from gongkai.search.services import record_search
 
@@ -18,12 +19,16 @@ def parse_page(value) -> int:
 def search_page(request):
     form = SearchForm(request.GET or None)
     results = None
+    unavailable = ""
     if request.GET and form.is_valid():
         text = form.cleaned_data["q"]
         filters = form.filters()
         page_number = parse_page(request.GET.get("page"))
-        results = search(text, filters, sort=form.cleaned_data.get("sort") or "relevance", page=page_number)
-        if text.strip() and page_number == 1:
+        try:
+            results = search(text, filters, sort=form.cleaned_data.get("sort") or "relevance", page=page_number)
+        except SearchUnavailable as error:  # the search service of a multi-server installation is down
+            unavailable = error.message
+        if results is not None and text.strip() and page_number == 1:
             record_search(query=text, result_count=results.total)
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
@@ -33,5 +38,6 @@ def search_page(request):
         "results": results,
         "query_string": query_without_page.urlencode(),
         "filters_active": filters_active or bool(form.errors),
+        "unavailable": unavailable,
     }
-    return render(request, "portal/search/search.html", context)
+    return render(request, "portal/search/search.html", context, status=503 if unavailable else 200)

@@ -9,12 +9,19 @@ from django.db import connection
 from django.utils import timezone
 
 from gongkai.search.backends import get_backend
+from gongkai.search.backends.service import ServiceBackend, forget_dictionaries
 from gongkai.search.documents import SearchDocument
 from gongkai.search.sources import Source, register_source, unregister_source
 
+from .service_transport import InProcessConnection
+
+SERVICE_TOKEN = "test-token-of-the-search-service-0123456789"
+
 
 def backend_names() -> list[str]:
-    return ["embedded", "postgres"] if connection.vendor == "postgresql" else ["embedded"]
+    """Every backend this database offers; "service" is the embedded index behind the search service, called
+    in-process through its wire format (service_transport.py)."""
+    return ["embedded", "postgres", "service"] if connection.vendor == "postgresql" else ["embedded", "service"]
 
 
 def pytest_generate_tests(metafunc):
@@ -30,10 +37,19 @@ def index_dir(settings, tmp_path):
 
 
 @pytest.fixture
-def backend(db, settings, backend_name, index_dir):
+def backend(db, settings, backend_name, index_dir, monkeypatch):
     """The backend under test, also made the configured one (reindex, signals and selectors use it)."""
     settings.GONGKAI_SEARCH_BACKEND = backend_name
+    if backend_name == "service":
+        use_service_in_process(settings, monkeypatch)
     return get_backend()
+
+
+def use_service_in_process(settings, monkeypatch):
+    settings.GONGKAI_SEARCH_SERVICE_URL = "http://search.internal:8700"
+    settings.GONGKAI_SEARCH_SERVICE_TOKEN = SERVICE_TOKEN
+    monkeypatch.setattr(ServiceBackend, "connection_class", InProcessConnection)
+    forget_dictionaries()
 
 
 class NoticeSource(Source):

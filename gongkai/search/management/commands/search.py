@@ -12,6 +12,7 @@ from gongkai.core.errors import DomainError
 from gongkai.orgs.models import Organization
 from gongkai.search.backends import get_backend
 from gongkai.search.documents import SORT_DATE, SORT_RELEVANCE, SearchFilters
+from gongkai.search.errors import SearchUnavailable
 from gongkai.search.selectors import search
 from gongkai.search.services import count_public_documents, reindex
 from gongkai.search.vocabulary import current_dictionary
@@ -78,6 +79,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         try:
             getattr(self, f"handle_{options['action']}")(options)
+        except SearchUnavailable as error:  # the operator at the console may see where and why
+            raise CommandError(f"{error.message} ({error.detail})", returncode=2) from error
         except DomainError as error:
             raise CommandError(error.message, returncode=2) from error
 
