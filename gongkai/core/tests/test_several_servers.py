@@ -1,9 +1,10 @@
 """Two app servers over one PostgreSQL and one Redis (docs/operations.md, "Several app servers").
 
 Runs two gunicorn processes and a task worker beside each, as two machines would: each has its own local folder
-(var/, the derived-file cache, the embedded search index), and they share the database, Redis (cache, rate limits)
-and the shared store (media, the static pages, job files). Shows that a publish on one server is served by the
-other, a withdrawal disappears from both before the request that withdrew returns, a session from one is valid on
+(var/, the derived-file cache), and they share the database, Redis (cache, rate limits), the shared store (media,
+the static pages, job files) and the search service (`gongkai searchservice`, a third process with the one search
+index in its own folder). Shows that a publish on one server is served and found by the other, a withdrawal
+disappears from both pages and searches before the request that withdrew returns, a session from one is valid on
 the other, a rate limit counts calls to both, and a task enqueued on both runs once.
 
 The test makes its own PostgreSQL database on 127.0.0.1:5432 (it exists in CI and on every development machine,
@@ -56,6 +57,9 @@ service.changed({"record:%d"})
 """
 
 
+SEARCH_TOKEN = secrets.token_urlsafe(32)
+
+
 def free_port() -> int:
     with closing(socket.socket()) as probe:
         probe.bind(("127.0.0.1", 0))
@@ -65,7 +69,7 @@ def free_port() -> int:
 class Server:
     """One app server: gunicorn on its own port and a worker, with its own local folder."""
 
-    def __init__(self, name: str, root: Path, shared: Path, database_url: str, prefix: str):
+    def __init__(self, name: str, root: Path, shared: Path, database_url: str, prefix: str, search_url: str = ""):
         self.name, self.port = name, free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         local = root / name
@@ -87,7 +91,10 @@ class Server:
             "CACHE_KEY_PREFIX": prefix,
             "GONGKAI_TASK_QUEUE": "database",
             "GONGKAI_STATIC_PAGES": "1",
-            "GONGKAI_SEARCH_BACKEND": "postgres",
+            # the one search index, on the search service's machine
+            "GONGKAI_SEARCH_BACKEND": "service",
+            "GONGKAI_SEARCH_SERVICE_URL": search_url,
+            "GONGKAI_SEARCH_SERVICE_TOKEN": SEARCH_TOKEN,
             "GONGKAI_API_SEARCH_RATE": "4",
             # this machine's own folder
             "GONGKAI_VAR_DIR": str(local / "var"),
@@ -128,6 +135,19 @@ class Server:
                     return
             time.sleep(0.3)
         raise AssertionError(f"server {self.name} did not start")
+
+    def start_search_service(self) -> None:
+        """This machine as the search service: `gongkai searchservice` over the index in its own folder."""
+        self.processes.append(
+            subprocess.Popen(  # noqa: S603 - our own interpreter
+                [sys.executable, "-m", "gongkai", "searchservice", "--bind", f"127.0.0.1:{self.port}"],
+                env=self.env,
+                cwd=PROJECT,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
+        wait_for(lambda: _answers(self.url + "/healthz"), "the search service", seconds=120)
 
     def start_worker(self) -> None:
         with open(self.log, "a") as log:
@@ -201,6 +221,20 @@ def served(server: Server, shared: Path, path: str) -> tuple[int, str]:
     return response.status_code, response.text
 
 
+def _answers(url: str) -> bool:
+    with suppress(requests.ConnectionError, requests.Timeout):
+        return requests.get(url, timeout=10).status_code == 200
+    return False
+
+
+def found(server: Server, words: str) -> list[str]:
+    """The titles the portal's search page on `server` lists for `words`."""
+    response = requests.get(server.url + "/search/", params={"q": words}, timeout=30)
+    assert response.status_code == 200, response.text[-2000:]
+    titles = re.findall(r'<a href="/records/\d+/"[^>]*>(.*?)</a>', response.text)
+    return [re.sub(r"<[^>]+>", "", title) for title in titles]  # without the <mark> around matched words
+
+
 def wait_for(condition, what: str, seconds: float = 90) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -229,17 +263,20 @@ def servers(database, tmp_path):
     shared = tmp_path / "shared"
     shared.mkdir()
     prefix = secrets.token_hex(6)
-    a = Server("a", tmp_path, shared, database, prefix)
-    b = Server("b", tmp_path, shared, database, prefix)
+    search = Server("search", tmp_path, shared, database, prefix)
+    a = Server("a", tmp_path, shared, database, prefix, search_url=search.url)
+    b = Server("b", tmp_path, shared, database, prefix, search_url=search.url)
     a.run("migrate", "--no-input", "-v", "0")
     seeded = json.loads(a.run(code=SEED).strip().splitlines()[-1])
     try:
+        search.start_search_service()
         a.start()
         b.start()
         yield a, b, shared, seeded["record"]
     finally:
         a.stop()
         b.stop()
+        search.stop()
 
 
 def queue_rows(database: str, record: int) -> list[tuple]:
@@ -275,6 +312,8 @@ def test_two_app_servers_share_pages_sessions_limits_and_tasks(servers, database
         status, text = served(server, shared, page)
         assert status == 200
         assert title in text
+    # …and found by searching on either: both ask the one search service, which A told when it published.
+    assert found(b, "两台服务器 测试") == found(a, "两台服务器 测试") == [title]
     rows = queue_rows(database, record)
     assert [len(workers) for _id, _status, workers in rows] == [1] * len(rows)  # each render ran on one worker
 
@@ -289,6 +328,7 @@ def test_two_app_servers_share_pages_sessions_limits_and_tasks(servers, database
         listing_status, listing = served(server, shared, "/records/")
         assert listing_status == 200
         assert title not in listing
+        assert found(server, "两台服务器 测试") == []
     wait_for(lambda: all(status == "SUCCESSFUL" for _id, status, _w in queue_rows(database, record)), "re-renders")
     assert not static_file(shared, page).exists()  # the re-render after the withdrawal wrote no page
 
