@@ -5,6 +5,9 @@
     python -m bench search --size=20000 --backend=postgres   (needs BENCH_DATABASE_URL=postgres://…)
     python -m bench search --size=1000000 --backend=postgres --replicate=100000
         # builds 100,000 through the real rebuild (or reuses them) and copies them in SQL up to 1,000,000
+    python -m bench search --size=1000000 --backend=service [--reuse]
+        # the same index behind `gongkai searchservice` (a separate process, over HTTP), as several app servers
+        # use it; --reuse takes the index an embedded run of the same size left in var/bench
 
 Measures the index build time and size, and p50/p95 latency of one-, two- and three-word queries through
 `gongkai.search.selectors.search` (segmentation, exact-number lookup, ranked top 20 with total count, snippets,
@@ -207,7 +210,7 @@ def parse_args(argv: list[str]) -> dict:
     return options
 
 
-def main(argv: list[str]) -> dict:  # noqa: C901 - a benchmark script: one branch per option, read top to bottom
+def main(argv: list[str]) -> dict:
     options = parse_args(argv)
     size = options["size"]
     work = Path("var/bench").resolve()
@@ -215,7 +218,7 @@ def main(argv: list[str]) -> dict:  # noqa: C901 - a benchmark script: one branc
     database = work / f"search-{size}.sqlite3"
     if options["backend"] == "postgres":
         setup_django()
-    else:
+    else:  # embedded, or service (the service process reads the same SQLite file and index folder)
         work.mkdir(parents=True, exist_ok=True)
         setup_django(f"sqlite:///{database}")
     from django.conf import settings
@@ -225,6 +228,59 @@ def main(argv: list[str]) -> dict:  # noqa: C901 - a benchmark script: one branc
     settings.GONGKAI_SEARCH_INDEX_DIR = index_dir
     settings.GONGKAI_SEARCH_BACKEND = options["backend"]
     call_command("migrate", verbosity=0)
+    service = start_service(settings, index_dir, database) if options["backend"] == "service" else None
+    try:
+        return measure_search(options, figures_of(options, connection), index_dir, size)
+    finally:
+        if service is not None:
+            service.terminate()
+            service.wait(timeout=60)
+
+
+def figures_of(options, connection) -> dict:
+    return {"size": options["size"], "backend": options["backend"], "database": connection.vendor}
+
+
+def start_service(settings, index_dir, database):
+    """`gongkai searchservice` on a free port over the benchmark's index and database, as on a search machine."""
+    import secrets
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+    from contextlib import closing
+
+    with closing(socket.socket()) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    token = secrets.token_urlsafe(32)
+    environment = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{database}",
+        "GONGKAI_SEARCH_INDEX_DIR": str(index_dir),
+        "GONGKAI_SEARCH_SERVICE_TOKEN": token,
+    }
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and command
+        [sys.executable, "-m", "gongkai", "searchservice", "--bind", f"127.0.0.1:{port}"], env=environment
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=5):  # noqa: S310 - our own service
+                break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                raise SystemExit("the search service did not start") from None
+            time.sleep(0.3)
+    settings.GONGKAI_SEARCH_SERVICE_URL = url
+    settings.GONGKAI_SEARCH_SERVICE_TOKEN = token
+    print(f"  search service at {url} (pid {process.pid})", flush=True)
+    return process
+
+
+def measure_search(options, figures, index_dir, size):  # noqa: C901 - one branch per option, read top to bottom
 
     from django.db.models import Q
 
@@ -257,10 +313,11 @@ def main(argv: list[str]) -> dict:  # noqa: C901 - a benchmark script: one branc
                 lookup_keys=(doc_number,) if doc_number else (),
             )
 
-    figures: dict = {"size": size, "backend": options["backend"], "database": connection.vendor}
     dictionary = Dictionary.from_words(ORGANIZATIONS + TOPICS)
     backend = get_backend()
     previous = RESULTS_DIR / f"search_{options['backend']}_{size}.json"
+    if options["backend"] == "service" and not previous.exists():
+        previous = RESULTS_DIR / f"search_embedded_{size}.json"  # the index an embedded run built
     if options["reuse"] and backend.document_count() == size and previous.exists():
         # Measure the queries again on the index and rows built by an earlier run (its build figures are kept).
         built = json.loads(previous.read_text(encoding="utf-8"))["figures"]
@@ -269,6 +326,9 @@ def main(argv: list[str]) -> dict:  # noqa: C901 - a benchmark script: one branc
         replicate(options, figures, backend, documents, dictionary, index_dir)
     else:
         build(options, figures, backend, documents, dictionary, index_dir, size)
+    if options["backend"] == "service":
+        time.sleep(5)  # the service reads the index into the page cache when it opens it (see below)
+        figures["index_read_ahead"] = True
     if hasattr(backend, "wait_for_preload"):
         # A serving process reads the index into the page cache when it opens it (about a second at 1,000,000
         # records); measure queries as they run after that, not while the first disk reads are still under way.
@@ -322,6 +382,9 @@ def main(argv: list[str]) -> dict:  # noqa: C901 - a benchmark script: one branc
         selectors.search(text)
         timings.append((time.perf_counter() - started) * 1000)
     results["document_number"] = summary(timings)
+    if options["backend"] == "service":
+        results["concurrent"] = concurrent_searches(selectors, sets["two_words"], CONCURRENT_CLIENTS)
+        print(f"  concurrent: {results['concurrent']}", flush=True)
     figures["queries"] = results
     figures["load_average_at_end"] = [round(value, 1) for value in os.getloadavg()]
     write_results(f"search_{options['backend']}_{size}", figures)
@@ -344,7 +407,7 @@ def build(options, figures, backend, documents, dictionary, index_dir, size):
     started = time.perf_counter()
     backend.rebuild(documents(), dictionary, refresh=lambda keys: {}, progress=progress)
     figures["build_seconds"] = round(time.perf_counter() - started, 1)
-    if options["backend"] == "embedded":
+    if options["backend"] in ("embedded", "service"):
         figures["index_mb"] = round(sum(p.stat().st_size for p in index_dir.rglob("*") if p.is_file()) / 2**20, 1)
     else:
         with connection.cursor() as cursor:
@@ -427,6 +490,42 @@ def replicate(options, figures, backend, documents, dictionary, index_dir):
         cursor.execute("SELECT pg_total_relation_size('search_indexeddocument')")
         figures["index_mb"] = round(cursor.fetchone()[0] / 2**20, 1)
     print(f"  copied to {size} in {figures['build_seconds']} s, {figures['index_mb']} MB", flush=True)
+
+
+CONCURRENT_CLIENTS = 4
+CONCURRENT_ROUNDS = 5
+
+
+def concurrent_searches(selectors, texts, clients):
+    """Several app-server threads searching at once (each with its own keep-alive connection): what the service
+    answers per second on this machine, and the latency each searcher sees meanwhile. The clients share the
+    machine's two cores with the service, so this is a lower bound for a dedicated search machine."""
+    import threading
+
+    from django.db import connection
+
+    timings: list[float] = []
+    lock = threading.Lock()
+
+    def client(number):
+        mine = []
+        for round_number in range(CONCURRENT_ROUNDS):
+            for text in texts[number::clients] if round_number % 2 else texts:
+                started = time.perf_counter()
+                selectors.search(text)
+                mine.append((time.perf_counter() - started) * 1000)
+        connection.close()
+        with lock:
+            timings.extend(mine)
+
+    threads = [threading.Thread(target=client, args=(number,)) for number in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    return {"clients": clients, **summary(timings), "searches_per_second": round(len(timings) / elapsed, 1)}
 
 
 def documents_of(documents, count):

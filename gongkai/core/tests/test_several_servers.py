@@ -93,7 +93,7 @@ class Server:
             "GONGKAI_STATIC_PAGES": "1",
             # the one search index, on the search service's machine
             "GONGKAI_SEARCH_BACKEND": "service",
-            "GONGKAI_SEARCH_SERVICE_URL": search_url,
+            "GONGKAI_SEARCH_SERVICE_URL": search_url or self.url,
             "GONGKAI_SEARCH_SERVICE_TOKEN": SEARCH_TOKEN,
             "GONGKAI_API_SEARCH_RATE": "4",
             # this machine's own folder
@@ -138,16 +138,20 @@ class Server:
 
     def start_search_service(self) -> None:
         """This machine as the search service: `gongkai searchservice` over the index in its own folder."""
-        self.processes.append(
-            subprocess.Popen(  # noqa: S603 - our own interpreter
-                [sys.executable, "-m", "gongkai", "searchservice", "--bind", f"127.0.0.1:{self.port}"],
-                env=self.env,
-                cwd=PROJECT,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+        with open(self.log, "a") as log:
+            self.processes.append(
+                subprocess.Popen(  # noqa: S603 - our own interpreter
+                    [sys.executable, "-m", "gongkai", "searchservice", "--bind", f"127.0.0.1:{self.port}"],
+                    env=self.env,
+                    cwd=PROJECT,
+                    stdout=subprocess.DEVNULL,
+                    stderr=log,
+                )
             )
-        )
-        wait_for(lambda: _answers(self.url + "/healthz"), "the search service", seconds=120)
+        try:
+            wait_for(lambda: _answers(self.url + "/healthz"), "the search service", seconds=120)
+        except AssertionError as error:
+            raise AssertionError(f"{error}: {self.log.read_text()[-3000:]}") from None
 
     def start_worker(self) -> None:
         with open(self.log, "a") as log:
@@ -314,6 +318,10 @@ def test_two_app_servers_share_pages_sessions_limits_and_tasks(servers, database
         assert title in text
     # …and found by searching on either: both ask the one search service, which A told when it published.
     assert found(b, "两台服务器 测试") == found(a, "两台服务器 测试") == [title]
+    # A rebuild started on B streams every public document to the service (a chunked request through gunicorn),
+    # which swaps the new index in for both servers.
+    assert "with the service backend" in b.run("search", "reindex")
+    assert found(a, "两台服务器 测试") == [title]
     rows = queue_rows(database, record)
     assert [len(workers) for _id, _status, workers in rows] == [1] * len(rows)  # each render ran on one worker
 

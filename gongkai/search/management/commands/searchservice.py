@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from gongkai.search.checks import MIN_TOKEN_LENGTH
 
 
-
 class Command(BaseCommand):
     help = "Serve this machine's search index to the app servers over HTTP (the search service)."
 
