@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from time import perf_counter
 
-from bench.common import measure, setup_django, write_results
+from bench.common import fresh_sqlite, measure, setup_django, write_results
 
 ROWS = 15_000
 LIMIT_SECONDS = 10.0
@@ -188,10 +188,7 @@ def prepare() -> None:
     if "BENCH_DATABASE_URL" in __import__("os").environ:
         setup_django()
     else:
-        path = Path("var/bench/catalog.sqlite3").resolve()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.unlink(missing_ok=True)
-        setup_django(f"sqlite:///{path}")
+        setup_django(fresh_sqlite("catalog"))
     call_command("migrate", verbosity=0, interactive=False)
 
 

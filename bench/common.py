@@ -12,6 +12,14 @@ from time import perf_counter
 RESULTS_DIR = Path(__file__).parent / "results"
 
 
+def fresh_sqlite(name: str) -> str:
+    """The URL of an empty SQLite file var/bench/<name>.sqlite3 (an earlier run's file is removed)."""
+    path = Path(f"var/bench/{name}.sqlite3").resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    return f"sqlite:///{path}"
+
+
 def setup_django(database_url: str | None = None) -> None:
     """Configure Django for a benchmark. By default a fresh SQLite file under var/bench/ (never the real database)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")

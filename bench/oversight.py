@@ -17,10 +17,9 @@ import random
 import statistics
 import sys
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 from time import perf_counter
 
-from bench.common import setup_django, write_results
+from bench.common import fresh_sqlite, setup_django, write_results
 
 DEPARTMENTS = 35
 TOWNS = 7
@@ -52,10 +51,7 @@ def prepare_database() -> str:
 
         call_command("flush", verbosity=0, interactive=False)
     else:
-        path = Path("var/bench/oversight.sqlite3").resolve()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.unlink(missing_ok=True)
-        setup_django(f"sqlite:///{path}")
+        setup_django(fresh_sqlite("oversight"))
     from django.core.management import call_command
     from django.db import connection
 
@@ -63,37 +59,45 @@ def prepare_database() -> str:
     return connection.vendor
 
 
-def organizations():
+def organizations(*, division: str = "329998", name: str = "基准县"):
+    """A county (region `division` + 000000) with its government, 35 departments and 7 township governments;
+    returns the region, the government and the 42 ranked organizations. The province benchmark makes many."""
     from gongkai.orgs.codes import credit_code_check_char
     from gongkai.orgs.models import Organization, Region
 
-    county = Region.objects.create(name="基准县", level="county", division_code="329998000000", path="/329998000000/")
+    county = Region.objects.create(
+        name=name, level="county", division_code=f"{division}000000", path=f"/{division}000000/"
+    )
 
     def code(serial: int) -> str:
-        first = f"1132999800{serial:07d}"
+        first = f"11{division}00{serial:07d}"
         return first + credit_code_check_char(first)
 
     government = Organization.objects.create(
-        region=county, kind="government", name="基准县人民政府", credit_code=code(1)
+        region=county, kind="government", name=f"{name}人民政府", credit_code=code(1)
     )
     members = [
         Organization.objects.create(
-            region=county, kind="department", name=f"基准县第{n}局", parent=government, credit_code=code(n + 1)
+            region=county, kind="department", name=f"{name}第{n}局", parent=government, credit_code=code(n + 1)
         )
         for n in range(1, DEPARTMENTS + 1)
     ]
     for n in range(1, TOWNS + 1):
         town = Region.objects.create(
-            name=f"基准镇{n}",
+            name=f"{name}{n}镇",
             level="township",
-            division_code=f"329998{n:03d}000",
+            division_code=f"{division}{n:03d}000",
             parent=county,
-            path=f"/329998000000/329998{n:03d}000/",
+            path=f"/{division}000000/{division}{n:03d}000/",
             depth=1,
         )
         members.append(
             Organization.objects.create(
-                region=town, kind="government", name=f"基准镇{n}人民政府", parent=government, credit_code=code(100 + n)
+                region=town,
+                kind="government",
+                name=f"{name}{n}镇人民政府",
+                parent=government,
+                credit_code=code(100 + n),
             )
         )
     return county, government, members
@@ -165,16 +169,17 @@ def generate(members, person, records: int, applications: int) -> None:
     inquiries(members, rng)
 
 
-def inquiries(members, rng) -> None:
+def inquiries(members, rng, *, count: int = INQUIRIES, prefix: str = "BQ") -> None:
+    """`count` inquiries of this year (a few unanswered for months); tracking codes `prefix` + 8 digits."""
     from gongkai.engagement.models import Inquiry
 
     rows = []
-    for number in range(INQUIRIES):
+    for number in range(count):
         received = date(YEAR, 1, 1) + timedelta(days=rng.randrange(0, 330))
         answered = received + timedelta(days=rng.randrange(1, 12)) if rng.random() < 0.97 else None
         rows.append(
             Inquiry(
-                tracking_code=f"BQ{number:08d}",
+                tracking_code=f"{prefix}{number:08d}",
                 channel="online",
                 organization=rng.choice(members),
                 subject=f"咨询{number}",
@@ -212,16 +217,17 @@ def link_columns(records, columns, rng) -> list:
     ]
 
 
-def periodic_items(government, members, person) -> None:
+def periodic_items(government, members, person, prefix: str = "BENCH") -> None:
+    """A monthly periodic item per organization (catalog `prefix`), each with nine linked records."""
     from gongkai.catalog.models import Catalog, Domain, Item
     from gongkai.oversight.models import PeriodicItem
     from gongkai.publishing.models import Record
 
-    catalog = Catalog.objects.create(organization=government, prefix="BENCH")
+    catalog = Catalog.objects.create(organization=government, prefix=prefix)
     domain = Domain.objects.order_by("sort_order").first()
     items = Item.objects.bulk_create(
         [
-            Item(catalog=catalog, code=f"BENCH-{n:03d}", name=f"月度事项{n}", domain=domain, status="in_force")
+            Item(catalog=catalog, code=f"{prefix}-{n:03d}", name=f"月度事项{n}", domain=domain, status="in_force")
             for n in range(len(members))
         ]
     )

@@ -14,9 +14,8 @@ import statistics
 import sys
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from pathlib import Path
 
-from bench.common import measure, setup_django, write_results
+from bench.common import fresh_sqlite, measure, setup_django, write_results
 
 ORGANIZATIONS = 40
 RECORDS = 100_000
@@ -41,10 +40,7 @@ def prepare_database() -> None:
     if "BENCH_DATABASE_URL" in os.environ:
         setup_django()
     else:
-        path = Path("var/bench/reports.sqlite3").resolve()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.unlink(missing_ok=True)
-        setup_django(f"sqlite:///{path}")
+        setup_django(fresh_sqlite("reports"))
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)

@@ -13,10 +13,9 @@ import os
 import random
 import statistics
 from datetime import date, timedelta
-from pathlib import Path
 from time import perf_counter
 
-from bench.common import setup_django, write_results
+from bench.common import fresh_sqlite, setup_django, write_results
 from bench.reports_annual import APPLICATIONS, RECORDS, YEAR, generate, option, organizations, progress
 
 LIMIT_MS = 100
@@ -30,10 +29,7 @@ def prepare_database() -> None:
     if "BENCH_DATABASE_URL" in os.environ:
         setup_django()
     else:
-        path = Path("var/bench/statistics.sqlite3").resolve()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.unlink(missing_ok=True)
-        setup_django(f"sqlite:///{path}")
+        setup_django(fresh_sqlite("statistics"))
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
