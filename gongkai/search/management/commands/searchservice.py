@@ -15,7 +15,9 @@ class Command(BaseCommand):
     help = "Serve this machine's search index to the app servers over HTTP (the search service)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--bind", default="127.0.0.1:8700", help="HOST:PORT, or unix:PATH (default 127.0.0.1:8700)")
+        parser.add_argument(
+            "--bind", default="127.0.0.1:8700", help="HOST:PORT on the private network (default 127.0.0.1:8700)"
+        )
         parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
         parser.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
 
