@@ -7,7 +7,8 @@ from gongkai.catalog.signals import item_changed
 from gongkai.publishing.signals import record_changed, record_published, record_withdrawn
 from gongkai.services.signals import guide_changed
 
-from .services import index_after_commit, remove_object
+from .errors import SearchUnavailable
+from .services import index_after_commit, index_later, remove_object
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +22,8 @@ def on_record_withdrawn(sender, record_id, **kwargs):
     # Results are re-checked against published_records() anyway, so a failure here cannot show the record.
     try:
         remove_object(kind="record", object_id=record_id)
+    except SearchUnavailable:  # several app servers, and their search service is down: the worker removes it later
+        index_later({("record", record_id)})
     except Exception:
         logger.exception("search: removing record:%s failed; run `gongkai search reindex`", record_id)
 

@@ -115,16 +115,21 @@ def index_objects_safely(keys: set[tuple[str, int]]) -> None:
     try:
         index_objects(keys)
     except SearchUnavailable:
-        # The search service of a several-server installation is down: the worker tries again once it is back.
-        logger.warning("search: the search service is unavailable; indexing %s is queued", sorted(keys)[:20])
-        from .tasks import index_later
-
-        try:
-            index_later.enqueue(sorted([kind, object_id] for kind, object_id in keys))
-        except Exception:
-            logger.exception("search: queueing %s failed; run `gongkai search reindex`", sorted(keys)[:20])
+        index_later(keys)
     except Exception:
         logger.exception("search: indexing %s failed; run `gongkai search reindex`", sorted(keys)[:20])
+
+
+def index_later(keys: set[tuple[str, int]]) -> None:
+    """The search service of a several-server installation cannot be reached: queue the indexing for the worker,
+    which tries again (with backoff) until the service is back."""
+    logger.warning("search: the search service is unavailable; indexing %s is queued", sorted(keys)[:20])
+    from . import tasks
+
+    try:
+        tasks.index_later.enqueue(sorted([kind, object_id] for kind, object_id in keys))
+    except Exception:
+        logger.exception("search: queueing %s failed; run `gongkai search reindex`", sorted(keys)[:20])
 
 
 def refresh_documents(keys: list[str]) -> dict[str, SearchDocument | None]:

@@ -324,3 +324,35 @@ def test_check_names_the_missing_service_settings(settings):
     assert search_settings_check() == []
     settings.GONGKAI_SEARCH_BACKEND = "elastic"
     assert [error.id for error in search_settings_check()] == ["gongkai.E201"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_withdrawal_while_the_service_is_down_leaves_the_index_once_it_is_back(settings, monkeypatch, service_down):
+    from django_tasks_db.models import DBTaskResult
+
+    from gongkai.search.receivers import on_record_withdrawn
+
+    settings.GONGKAI_TASK_QUEUE = "database"
+    settings.TASKS = DATABASE_QUEUE
+    down = settings.GONGKAI_SEARCH_SERVICE_URL
+    use_service_in_process(settings, monkeypatch)
+    record = SearchDocument(
+        kind="record", id=7, title="关于调整低保标准的通知", body="", url="/records/7/", date=timezone.now()
+    )
+    get_backend().upsert([record])  # indexed while it was public; record 7 is no longer published
+    assert get_backend().contains("record:7")
+
+    settings.GONGKAI_SEARCH_SERVICE_URL = down  # the service goes down, then the record is withdrawn
+    monkeypatch.setattr(ServiceBackend, "connection_class", None)
+    on_record_withdrawn(sender=None, record_id=7)
+    queued = DBTaskResult.objects.get()
+    assert (queued.task_path, queued.args_kwargs) == (
+        "gongkai.search.tasks.index_later",
+        {"args": [[["record", 7]]], "kwargs": {}},
+    )
+
+    use_service_in_process(settings, monkeypatch)  # back
+    DBTaskResult.objects.update(run_after=timezone.now())
+    call_command("worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    assert not get_backend().contains("record:7")
