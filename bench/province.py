@@ -18,8 +18,8 @@ counties × 100,000). Search is measured by `python -m bench search` (the search
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/gongkai_province python -m bench province \\
         --counties=20 --step=10            # 100,000 → 1,000,000 → 2,000,000 records
 
-Without BENCH_DATABASE_URL it runs on a fresh SQLite file under var/bench/ (small sizes only). Results:
-bench/results/province_<database>.json.
+Without BENCH_DATABASE_URL (`make bench`) it runs the same method small on a fresh SQLite file under var/bench/
+(3 counties of 10,000 records). Results: bench/results/province_<database>.json.
 """
 
 import json
@@ -230,11 +230,14 @@ def search_figures() -> dict:
 
 
 def main(argv: list[str]) -> dict:
-    counties = option(argv, "counties", 20)
-    step = option(argv, "step", 10)
-    per_county = option(argv, "records-per-county", RECORDS_PER_COUNTY)
-    target = option(argv, "target", TARGET)
     vendor = prepare_database()
+    # On PostgreSQL the measurement (1 → 10 → 20 counties of 100,000); on the embedded SQLite (`make bench`) a small
+    # run of the same method.
+    postgres = vendor == "postgresql"
+    counties = option(argv, "counties", 20 if postgres else 3)
+    step = option(argv, "step", 10 if postgres else 1)
+    per_county = option(argv, "records-per-county", RECORDS_PER_COUNTY if postgres else 10_000)
+    target = option(argv, "target", TARGET)
     from gongkai.orgs.models import Person
 
     person = Person.objects.create(username="bench-province", is_superuser=True)
