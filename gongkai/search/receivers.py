@@ -8,7 +8,7 @@ from gongkai.publishing.signals import record_changed, record_published, record_
 from gongkai.services.signals import guide_changed
 
 from .errors import SearchUnavailable
-from .services import index_after_commit, index_later, remove_object
+from .services import index_after_commit, queue_indexing, remove_object
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ def on_record_withdrawn(sender, record_id, **kwargs):
     try:
         remove_object(kind="record", object_id=record_id)
     except SearchUnavailable:  # several app servers, and their search service is down: the worker removes it later
-        index_later({("record", record_id)})
+        queue_indexing({("record", record_id)})
     except Exception:
         logger.exception("search: removing record:%s failed; run `gongkai search reindex`", record_id)
 

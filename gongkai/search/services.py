@@ -15,6 +15,7 @@ from gongkai.core.audit import log
 from gongkai.orgs.models import Organization
 
 from .backends import get_backend
+from .backends.base import counted
 from .documents import SearchDocument
 from .errors import SearchError, SearchErrorCode, SearchUnavailable
 from .models import QueryDay, Term
@@ -115,12 +116,12 @@ def index_objects_safely(keys: set[tuple[str, int]]) -> None:
     try:
         index_objects(keys)
     except SearchUnavailable:
-        index_later(keys)
+        queue_indexing(keys)
     except Exception:
         logger.exception("search: indexing %s failed; run `gongkai search reindex`", sorted(keys)[:20])
 
 
-def index_later(keys: set[tuple[str, int]]) -> None:
+def queue_indexing(keys: set[tuple[str, int]]) -> None:
     """The search service of a several-server installation cannot be reached: queue the indexing for the worker,
     which tries again (with backoff) until the service is back."""
     logger.warning("search: the search service is unavailable; indexing %s is queued", sorted(keys)[:20])
@@ -168,7 +169,7 @@ def reindex(
         count = backend.rebuild(documents, dictionary, refresh=refresh_documents, progress=progress)
     else:
         dictionary = backend.dictionary() or current_dictionary()
-        count = backend.replace_organization(organization.pk, _counting(documents, progress))
+        count = backend.replace_organization(organization.pk, counted(documents, progress))
     with transaction.atomic():
         log(
             "search.index.rebuilt",
@@ -177,13 +178,6 @@ def reindex(
             data={"backend": backend.name, "documents": count, "dictionary_version": dictionary.version},
         )
     return count
-
-
-def _counting(documents: Iterator[SearchDocument], progress: Callable[[int], None] | None):
-    for count, document in enumerate(documents, start=1):
-        if progress is not None:
-            progress(count)
-        yield document
 
 
 # Policy terms and synonyms -----------------------------------------------------------------------------------

@@ -128,13 +128,7 @@ class Server:
             )
         )
         self.start_worker()
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            with suppress(requests.ConnectionError, requests.Timeout):
-                if requests.get(self.url + "/backoffice/login/", timeout=60).status_code == 200:
-                    return
-            time.sleep(0.3)
-        raise AssertionError(f"server {self.name} did not start")
+        wait_for(lambda: _answers(self.url + "/backoffice/login/", timeout=60), f"server {self.name}", seconds=180)
 
     def start_search_service(self) -> None:
         """This machine as the search service: `gongkai searchservice` over the index in its own folder."""
@@ -225,9 +219,9 @@ def served(server: Server, shared: Path, path: str) -> tuple[int, str]:
     return response.status_code, response.text
 
 
-def _answers(url: str) -> bool:
+def _answers(url: str, timeout: float = 10) -> bool:
     with suppress(requests.ConnectionError, requests.Timeout):
-        return requests.get(url, timeout=10).status_code == 200
+        return requests.get(url, timeout=timeout).status_code == 200
     return False
 
 

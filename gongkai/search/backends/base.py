@@ -1,7 +1,7 @@
 """What every backend implements, and the steps they share (segmenting documents, ordering ties)."""
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
@@ -39,6 +39,14 @@ def day_bounds(filters: SearchFilters) -> tuple[datetime | None, datetime | None
     start = datetime.combine(filters.date_from, time.min, tzinfo=zone) if filters.date_from else None
     end = datetime.combine(filters.date_to + timedelta(days=1), time.min, tzinfo=zone) if filters.date_to else None
     return start, end
+
+
+def counted(documents: Iterable[SearchDocument], progress: Progress | None) -> Iterator[SearchDocument]:
+    """The documents unchanged, calling `progress(n)` as the n-th is taken (a rebuild's progress line)."""
+    for count, document in enumerate(documents, start=1):
+        if progress is not None:
+            progress(count)
+        yield document
 
 
 def order_hits(hits: list[Hit], sort: str) -> list[Hit]:

@@ -26,7 +26,7 @@ from ..documents import Hit, SearchDocument, SearchFilters
 from ..errors import SearchError, SearchErrorCode, SearchUnavailable
 from ..query import ParsedQuery
 from ..segmentation import Dictionary
-from .base import Progress, Refresh, SearchBackend
+from .base import Progress, Refresh, SearchBackend, counted
 
 logger = logging.getLogger(__name__)
 DICTIONARY_HEADER = "X-Gongkai-Dictionary"
@@ -193,7 +193,7 @@ class ServiceBackend(SearchBackend):
         """Streams the documents to the service, which builds a new generation beside the one searches use and
         swaps it in when complete. Documents changed meanwhile are refreshed by the service from the database it
         shares with the app servers (`refresh` runs there, as `services.refresh_documents`)."""
-        answer = self._stream("rebuild", {"words": list(dictionary.words)}, _counted(documents, progress))
+        answer = self._stream("rebuild", {"words": list(dictionary.words)}, counted(documents, progress))
         return int(answer["count"])
 
     def replace_organization(self, organization_id: int, documents: Iterable[SearchDocument]) -> int:
@@ -243,13 +243,6 @@ class ServiceBackend(SearchBackend):
 
     def contains(self, key: str) -> bool:
         return bool(self._call("contains", {"key": key})["found"])
-
-
-def _counted(documents: Iterable[SearchDocument], progress: Progress | None) -> Iterator[SearchDocument]:
-    for count, document in enumerate(documents, start=1):
-        yield document
-        if progress is not None:
-            progress(count)
 
 
 def forget_dictionaries() -> None:
